@@ -1,0 +1,289 @@
+//! Encodings, national languages and the alphabet (pair of tables) in force.
+
+use core::fmt;
+
+use crate::tables::{self, Table};
+
+/// How a text is carried over the air.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Encoding {
+    /// The GSM 7 bit default alphabet of 3GPP TS 23.038, possibly with
+    /// national language shift tables (see [`Shift`]). Units are septets;
+    /// a character of the extension (or single shift) table costs two.
+    #[cfg_attr(feature = "serde", serde(rename = "GSM_7BIT"))]
+    Gsm7,
+    /// UCS-2, sent as UTF-16 big-endian. Units are UTF-16 code units; a
+    /// character outside the Basic Multilingual Plane costs two.
+    #[cfg_attr(feature = "serde", serde(rename = "UCS2"))]
+    Ucs2,
+}
+
+impl Encoding {
+    /// The name agents see in the counter (seed 004): `GSM_7BIT` or `UCS2`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Gsm7 => "GSM_7BIT",
+            Encoding::Ucs2 => "UCS2",
+        }
+    }
+
+    /// The data coding scheme octet (TP-DCS / SMPP `data_coding`): `0x00`
+    /// for the GSM 7 bit default alphabet, `0x08` for UCS-2.
+    pub fn data_coding(self) -> u8 {
+        match self {
+            Encoding::Gsm7 => 0x00,
+            Encoding::Ucs2 => 0x08,
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A national language of 3GPP TS 23.038 with shift tables in this crate.
+///
+/// The spec also defines tables for Bengali, Gujarati, Hindi, Kannada,
+/// Malayalam, Oriya, Punjabi, Tamil, Telugu and Urdu (identifiers 4 to 13);
+/// they are not included yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Language {
+    /// Turkish (identifier 1): locking and single shift tables.
+    Turkish,
+    /// Spanish (identifier 2): a single shift table only.
+    Spanish,
+    /// Portuguese (identifier 3): locking and single shift tables.
+    Portuguese,
+}
+
+impl Language {
+    /// Every language this crate has tables for.
+    pub const ALL: [Language; 3] =
+        [Language::Turkish, Language::Spanish, Language::Portuguese];
+
+    /// The language identifier used in the user data header (3GPP TS
+    /// 23.038 section 6.2.1.2.4).
+    pub fn id(self) -> u8 {
+        match self {
+            Language::Turkish => 1,
+            Language::Spanish => 2,
+            Language::Portuguese => 3,
+        }
+    }
+
+    /// The language with identifier `id`, if this crate has its tables.
+    pub fn from_id(id: u8) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    /// Whether the spec defines a locking shift table (a replacement of
+    /// the basic table) for this language.
+    pub fn has_locking_shift(self) -> bool {
+        self.locking_table().is_some()
+    }
+
+    pub(crate) fn locking_table(self) -> Option<&'static Table> {
+        match self {
+            Language::Turkish => Some(&tables::TURKISH_LOCKING),
+            Language::Spanish => None,
+            Language::Portuguese => Some(&tables::PORTUGUESE_LOCKING),
+        }
+    }
+
+    pub(crate) fn single_table(self) -> &'static Table {
+        match self {
+            Language::Turkish => &tables::TURKISH_SINGLE,
+            Language::Spanish => &tables::SPANISH_SINGLE,
+            Language::Portuguese => &tables::PORTUGUESE_SINGLE,
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self.id() - 1)
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Language::Turkish => "Turkish",
+            Language::Spanish => "Spanish",
+            Language::Portuguese => "Portuguese",
+        })
+    }
+}
+
+/// A set of national languages, small and `Copy`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct LanguageSet(u8);
+
+impl LanguageSet {
+    pub(crate) fn insert(&mut self, language: Language) {
+        self.0 |= language.bit();
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub(crate) fn iter(self) -> impl Iterator<Item = Language> {
+        Language::ALL.into_iter().filter(move |l| self.0 & l.bit() != 0)
+    }
+}
+
+/// The national language shift tables a GSM-7 text uses (3GPP TS 23.038
+/// section 6.2.1.2): each costs a 3-octet information element in the user
+/// data header of every part.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Shift {
+    /// The locking shift table that replaces the basic table, if any.
+    pub locking: Option<Language>,
+    /// The single shift table that replaces the extension table, if any.
+    pub single: Option<Language>,
+}
+
+impl Shift {
+    /// No national tables: the default alphabet and its extension table.
+    pub const NONE: Shift = Shift { locking: None, single: None };
+
+    /// Whether no national table is used.
+    pub fn is_none(&self) -> bool {
+        self.locking.is_none() && self.single.is_none()
+    }
+
+    /// Octets the shift information elements add to each part's user data
+    /// header (3 per table; the header length octet is not counted).
+    pub fn header_octets(&self) -> usize {
+        3 * (usize::from(self.locking.is_some())
+            + usize::from(self.single.is_some()))
+    }
+}
+
+/// How one character is written in septets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Code {
+    /// One septet of the basic (or locking shift) table.
+    Basic(u8),
+    /// The escape followed by a septet of the extension (or single shift)
+    /// table.
+    Escaped(u8),
+}
+
+impl Code {
+    pub(crate) fn septets(self) -> usize {
+        match self {
+            Code::Basic(_) => 1,
+            Code::Escaped(_) => 2,
+        }
+    }
+}
+
+/// The pair of tables in force for a GSM-7 text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Alphabet {
+    basic: &'static Table,
+    extension: &'static Table,
+    default: bool,
+}
+
+impl Alphabet {
+    pub(crate) const DEFAULT: Alphabet = Alphabet {
+        basic: &tables::DEFAULT_BASIC,
+        extension: &tables::DEFAULT_EXTENSION,
+        default: true,
+    };
+
+    /// The tables for `shift`. The caller guarantees that a locking
+    /// language has a locking table.
+    pub(crate) fn new(shift: Shift) -> Alphabet {
+        let basic = shift
+            .locking
+            .and_then(Language::locking_table)
+            .unwrap_or(&tables::DEFAULT_BASIC);
+        let extension = shift
+            .single
+            .map_or(&tables::DEFAULT_EXTENSION, |l| l.single_table());
+        Alphabet { basic, extension, default: shift.is_none() }
+    }
+
+    /// How `c` is written, preferring the one-septet form.
+    #[inline]
+    pub(crate) fn code(&self, c: char) -> Option<Code> {
+        if self.default && c.is_ascii() {
+            return match tables::ASCII_COST[c as usize] {
+                tables::NOT_GSM => None,
+                1 => self.basic.septet(c).map(Code::Basic),
+                _ => self.extension.septet(c).map(Code::Escaped),
+            };
+        }
+        if let Some(septet) = self.basic.septet(c) {
+            return Some(Code::Basic(septet));
+        }
+        self.extension.septet(c).map(Code::Escaped)
+    }
+
+    /// Septets `c` costs, or `None` if these tables cannot carry it.
+    #[inline]
+    pub(crate) fn cost(&self, c: char) -> Option<usize> {
+        if self.default && c.is_ascii() {
+            return match tables::ASCII_COST[c as usize] {
+                tables::NOT_GSM => None,
+                cost => Some(cost as usize),
+            };
+        }
+        self.code(c).map(Code::septets)
+    }
+
+    pub(crate) fn basic(&self) -> &'static Table {
+        self.basic
+    }
+
+    pub(crate) fn extension(&self) -> &'static Table {
+        self.extension
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_ids_round_trip() {
+        for l in Language::ALL {
+            assert_eq!(Language::from_id(l.id()), Some(l));
+        }
+        assert_eq!(Language::from_id(0), None);
+        assert_eq!(Language::from_id(4), None);
+        assert!(!Language::Spanish.has_locking_shift());
+    }
+
+    #[test]
+    fn default_alphabet_codes() {
+        let a = Alphabet::DEFAULT;
+        assert_eq!(a.code('@'), Some(Code::Basic(0)));
+        assert_eq!(a.code('€'), Some(Code::Escaped(0x65)));
+        assert_eq!(a.code('\u{c}'), Some(Code::Escaped(0x0A)));
+        assert_eq!(a.code('Ç'), Some(Code::Basic(0x09)));
+        assert_eq!(a.code('ç'), None);
+        assert_eq!(a.code('`'), None);
+        assert_eq!(a.cost('{'), Some(2));
+        assert_eq!(a.cost('é'), Some(1));
+    }
+
+    #[test]
+    fn shift_header_octets() {
+        assert_eq!(Shift::NONE.header_octets(), 0);
+        let both = Shift {
+            locking: Some(Language::Turkish),
+            single: Some(Language::Turkish),
+        };
+        assert_eq!(both.header_octets(), 6);
+    }
+}

@@ -1,0 +1,185 @@
+//! The result of measuring a text, and the counters agents see.
+
+use core::fmt;
+
+use crate::alphabet::{Encoding, Shift};
+
+/// Everything about how a text is sent: encoding, units, characters,
+/// parts and room left. Produced by [`Segmenter::analyze`].
+///
+/// [`Segmenter::analyze`]: crate::Segmenter::analyze
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Analysis {
+    pub(crate) encoding: Encoding,
+    pub(crate) shift: Shift,
+    pub(crate) units: usize,
+    pub(crate) chars: usize,
+    pub(crate) graphemes: usize,
+    pub(crate) utf16: usize,
+    pub(crate) segments: usize,
+    pub(crate) capacity: usize,
+    pub(crate) last_part_units: usize,
+    pub(crate) max_parts: usize,
+    pub(crate) first_non_gsm: Option<NonGsmChar>,
+}
+
+impl Analysis {
+    /// The encoding the text is sent in: GSM-7 when every character is in
+    /// the default alphabet (or in the national tables enabled), otherwise
+    /// UCS-2.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// The national language shift tables used ([`Shift::NONE`] for the
+    /// default alphabet and for UCS-2).
+    pub fn shift(&self) -> Shift {
+        self.shift
+    }
+
+    /// Units of the whole text: septets for GSM-7 (a character of the
+    /// extension or single shift table counts 2), UTF-16 code units for
+    /// UCS-2 (a character outside the BMP counts 2).
+    pub fn units(&self) -> usize {
+        self.units
+    }
+
+    /// Characters, as Unicode scalar values.
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// Characters as a person sees them: extended grapheme clusters
+    /// (UAX #29). A family emoji made of four people is one.
+    pub fn graphemes(&self) -> usize {
+        self.graphemes
+    }
+
+    /// UTF-16 code units, what a JavaScript `length` or a browser text
+    /// field's `maxlength` counts, whatever the encoding.
+    pub fn utf16_units(&self) -> usize {
+        self.utf16
+    }
+
+    /// Parts (segments) the text is sent in; each is billed. An empty text
+    /// is one (empty) part.
+    pub fn segments(&self) -> usize {
+        self.segments
+    }
+
+    /// Units one part carries: 160 septets or 70 UCS-2 units for a single
+    /// part; 153 / 67 per part when concatenated with an 8-bit reference,
+    /// 152 / 66 with a 16-bit one; less 3 octets' worth per national shift
+    /// table.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Units still free in the last part before another part is needed.
+    ///
+    /// With escape pairs or surrogate pairs a part may end one unit short
+    /// of its capacity, so this is exact, not `capacity - units % capacity`.
+    pub fn units_left(&self) -> usize {
+        self.capacity - self.last_part_units
+    }
+
+    /// Units in the last part.
+    pub fn last_part_units(&self) -> usize {
+        self.last_part_units
+    }
+
+    /// The part limit this analysis was made with.
+    pub fn max_parts(&self) -> usize {
+        self.max_parts
+    }
+
+    /// Whether the text fits in [`max_parts`](Analysis::max_parts) parts.
+    /// An analysis from [`Segmenter::analyze`](crate::Segmenter::analyze)
+    /// always does; one from a replacement report may not.
+    pub fn within_limit(&self) -> bool {
+        self.segments <= self.max_parts
+    }
+
+    /// For a UCS-2 text, the first character that forced it; `None` for
+    /// GSM-7. Use [`Segmenter::non_gsm_chars`](crate::Segmenter::non_gsm_chars)
+    /// for all of them.
+    pub fn first_non_gsm(&self) -> Option<NonGsmChar> {
+        self.first_non_gsm
+    }
+
+    /// The counter of seed 004: units, encoding and parts, as in
+    /// `225 – [GSM_7BIT 2]` (the dash is U+2013 EN DASH).
+    ///
+    /// # Example
+    /// ```
+    /// let a = sms_encoding::analyze("Price: 10€")?;
+    /// assert_eq!(a.units_counter().to_string(), "11 – [GSM_7BIT 1]");
+    /// # Ok::<(), sms_encoding::Error>(())
+    /// ```
+    pub fn units_counter(&self) -> UnitsCounter {
+        UnitsCounter { analysis: *self }
+    }
+
+    /// The counter of seed 001: characters typed (Unicode scalar values)
+    /// and parts, as in `670/10`.
+    ///
+    /// # Example
+    /// ```
+    /// let a = sms_encoding::analyze(&"ż".repeat(670))?;
+    /// assert_eq!(a.chars_counter().to_string(), "670/10");
+    /// # Ok::<(), sms_encoding::Error>(())
+    /// ```
+    pub fn chars_counter(&self) -> CharsCounter {
+        CharsCounter { analysis: *self }
+    }
+}
+
+/// The `225 – [GSM_7BIT 2]` counter; see [`Analysis::units_counter`].
+#[derive(Clone, Copy, Debug)]
+pub struct UnitsCounter {
+    analysis: Analysis,
+}
+
+impl fmt::Display for UnitsCounter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = &self.analysis;
+        write!(f, "{} \u{2013} [{} {}]", a.units, a.encoding, a.segments)
+    }
+}
+
+/// The `670/10` counter; see [`Analysis::chars_counter`].
+#[derive(Clone, Copy, Debug)]
+pub struct CharsCounter {
+    analysis: Analysis,
+}
+
+impl fmt::Display for CharsCounter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.analysis.chars, self.analysis.segments)
+    }
+}
+
+/// A character that GSM-7 cannot carry, and where it is: the reason a text
+/// is UCS-2 (B1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NonGsmChar {
+    /// The character.
+    pub ch: char,
+    /// Byte offset in the text.
+    pub offset: usize,
+    /// Index in the text counted in Unicode scalar values.
+    pub index: usize,
+    /// Offset in the text counted in UTF-16 code units (a web editor's
+    /// cursor position).
+    pub utf16_offset: usize,
+}
+
+impl fmt::Display for NonGsmChar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} (U+{:04X}) at character {}",
+            self.ch, self.ch as u32, self.index
+        )
+    }
+}

@@ -1,0 +1,156 @@
+use crate::{Encoding, Language};
+
+/// The error type of this crate: what went wrong, with the counts or the
+/// position that explain it.
+///
+/// Match on [`Error::kind`] to tell the cases apart; the `Display` form is a
+/// lower-case sentence meant for a log or an agent's screen.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error::new(kind)
+    }
+}
+
+/// The kinds of [`Error`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text needs more parts than the configured maximum (R4). Nothing
+    /// is cut: the caller decides what to shorten.
+    #[error(
+        "text needs {segments} parts ({units} {encoding} units, {chars} \
+         characters) but at most {max_parts} are allowed ({max_units} \
+         units); the first {fits_bytes} bytes fit, shorten the rest or raise \
+         the part limit"
+    )]
+    TooManyParts {
+        /// The encoding the text needs.
+        encoding: Encoding,
+        /// Units of the whole text (septets or UTF-16 code units).
+        units: usize,
+        /// Unicode scalar values in the text.
+        chars: usize,
+        /// Parts the whole text would need.
+        segments: usize,
+        /// The configured maximum number of parts.
+        max_parts: usize,
+        /// Units that `max_parts` parts carry at the most.
+        max_units: usize,
+        /// Length in bytes of the longest prefix of the text that fits in
+        /// `max_parts` parts (always a character boundary).
+        fits_bytes: usize,
+    },
+    /// The part limit given to the builder is outside `1..=255` (the
+    /// concatenation header counts parts in one octet).
+    #[error("the part limit must be between 1 and 255, got {max_parts}")]
+    InvalidMaxParts {
+        /// The value given.
+        max_parts: usize,
+    },
+    /// The concatenation reference does not fit an 8-bit reference.
+    #[error(
+        "concatenation reference {reference} does not fit in 8 bits; use a \
+         value below 256 or the 16-bit reference"
+    )]
+    ReferenceTooLarge {
+        /// The reference given.
+        reference: u16,
+    },
+    /// `decode` was given no parts.
+    #[error("there are no parts to decode")]
+    NoParts,
+    /// A part's user data header is malformed.
+    #[error("part {part}: malformed user data header: {reason}")]
+    Header {
+        /// Index of the part in the slice given to `decode`.
+        part: usize,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A part's data coding scheme is not GSM 7 bit or UCS-2.
+    #[error(
+        "part {part}: data coding {data_coding:#04x} is neither GSM 7 bit \
+         nor UCS-2"
+    )]
+    DataCoding {
+        /// Index of the part in the slice given to `decode`.
+        part: usize,
+        /// The data coding scheme octet.
+        data_coding: u8,
+    },
+    /// A header names a national language this crate has no table for.
+    #[error(
+        "part {part}: national language {id} has no shift table here \
+         (supported: 1 Turkish, 2 Spanish, 3 Portuguese)"
+    )]
+    UnsupportedLanguage {
+        /// Index of the part in the slice given to `decode`.
+        part: usize,
+        /// The language identifier from the header.
+        id: u8,
+    },
+    /// The parts do not form one whole concatenated message.
+    #[error("the parts do not form one message: {reason}")]
+    Concatenation {
+        /// What does not fit together.
+        reason: String,
+    },
+    /// The user data is shorter or longer than its length says.
+    #[error("part {part}: user data length {length} does not match {actual} bytes of user data")]
+    Length {
+        /// Index of the part in the slice given to `decode`.
+        part: usize,
+        /// The user data length the part claims.
+        length: usize,
+        /// Bytes of user data actually present.
+        actual: usize,
+    },
+    /// A septet that the tables in force do not define.
+    #[error(
+        "part {part}: septet {septet:#04x} at septet {position} is not \
+         defined{}",
+        if *escaped { " in the extension table" } else { "" }
+    )]
+    Septet {
+        /// Index of the part in the slice given to `decode`.
+        part: usize,
+        /// Index of the septet in the part's text (after the header).
+        position: usize,
+        /// The septet.
+        septet: u8,
+        /// Whether it followed an escape.
+        escaped: bool,
+    },
+    /// UCS-2 user data that is not valid UTF-16 (an odd number of bytes or
+    /// an unpaired surrogate).
+    #[error("invalid UTF-16 user data: {reason}")]
+    Utf16 {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A language given for a shift the spec has no table for.
+    #[error("{language} has no {shift} shift table in 3GPP TS 23.038")]
+    NoSuchTable {
+        /// The language.
+        language: Language,
+        /// `"locking"` or `"single"`.
+        shift: &'static str,
+    },
+}

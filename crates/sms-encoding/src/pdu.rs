@@ -1,0 +1,654 @@
+//! Encoding parts into the bytes a gateway sends, and decoding them back
+//! (B4): the user data header of 3GPP TS 23.040 section 9.2.3.24 and the
+//! GSM-7 / UCS-2 payload of 3GPP TS 23.038.
+
+use crate::alphabet::{Alphabet, Code, Encoding, Language, Shift};
+use crate::error::{Error, ErrorKind};
+use crate::segmenter::{Concatenation, Segmenter};
+use crate::tables::ESCAPE;
+
+/// Information element identifiers (3GPP TS 23.040 section 9.2.3.24).
+const IEI_CONCAT8: u8 = 0x00;
+const IEI_CONCAT16: u8 = 0x08;
+const IEI_SINGLE_SHIFT: u8 = 0x24;
+const IEI_LOCKING_SHIFT: u8 = 0x25;
+
+/// How GSM-7 septets are laid out in the user data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Packing {
+    /// One septet per octet, as SMPP `short_message` usually carries GSM-7
+    /// with `data_coding` 0. The user data length counts octets.
+    #[default]
+    Unpacked,
+    /// Septets packed 8 into 7 octets, as in an SMS-SUBMIT PDU (AT+CMGS in
+    /// PDU mode). After a user data header, fill bits align the text to a
+    /// septet boundary; the user data length counts septets, header
+    /// included (3GPP TS 23.040 section 9.2.3.16).
+    Packed,
+}
+
+/// One part as a gateway sends it: data coding, header flag, length and
+/// user data (header included).
+///
+/// The fields are public so that parts received from a gateway can be
+/// built directly and given to [`decode`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EncodedPart {
+    /// The data coding scheme octet: `0x00` GSM-7, `0x08` UCS-2.
+    pub data_coding: u8,
+    /// Whether the user data starts with a header (TP-UDHI, or bit 6 of
+    /// SMPP `esm_class`).
+    pub udhi: bool,
+    /// How GSM-7 septets are laid out; ignored for UCS-2.
+    pub packing: Packing,
+    /// TP-UDL: septets for packed GSM-7 (header included), octets
+    /// otherwise.
+    pub user_data_length: usize,
+    /// The user data: header, fill bits (packed GSM-7 only) and payload.
+    pub user_data: Vec<u8>,
+}
+
+/// The parsed user data header of a part.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct UserDataHeader {
+    /// Concatenation: (reference, total parts, this part's number from 1).
+    pub concatenation: Option<(u16, u8, u8)>,
+    /// National language shift tables announced.
+    pub shift: Shift,
+    /// Octets the header takes, its length octet included.
+    pub octets: usize,
+}
+
+impl EncodedPart {
+    /// The part's header, if it has one.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Header`] if the header is truncated or an element has
+    /// the wrong length; [`ErrorKind::UnsupportedLanguage`] for a shift
+    /// table language without tables here. `part` in the error is 0.
+    pub fn header(&self) -> Result<Option<UserDataHeader>, Error> {
+        parse_header(self, 0)
+    }
+
+    /// The part's data coding as an [`Encoding`], if it is one this crate
+    /// decodes.
+    pub fn encoding(&self) -> Option<Encoding> {
+        encoding_of(self.data_coding)
+    }
+}
+
+impl Segmenter {
+    /// Encodes `text` into the parts a gateway sends (B4): user data header
+    /// (concatenation with `reference`, shift tables) and payload, GSM-7
+    /// unpacked or packed as `packing` says, or UCS-2 big-endian.
+    ///
+    /// # Errors
+    /// [`ErrorKind::TooManyParts`] as for [`analyze`](Segmenter::analyze);
+    /// [`ErrorKind::ReferenceTooLarge`] if the text needs several parts, the
+    /// reference is 8-bit and `reference` is above 255.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_encoding::{decode, Packing, Segmenter};
+    ///
+    /// let seg = Segmenter::default();
+    /// let parts = seg.encode("Hi", Packing::Packed, 0)?;
+    /// assert_eq!(parts[0].user_data, [0xC8, 0x34]);
+    /// assert_eq!(parts[0].user_data_length, 2);
+    /// assert_eq!(decode(&parts)?, "Hi");
+    /// # Ok::<(), sms_encoding::Error>(())
+    /// ```
+    pub fn encode(
+        &self,
+        text: &str,
+        packing: Packing,
+        reference: u16,
+    ) -> Result<Vec<EncodedPart>, Error> {
+        let split = self.split(text)?;
+        let analysis = *split.analysis();
+        let total = split.parts().len();
+        let concatenation = self.concatenation_reference();
+        if total > 1
+            && concatenation == Concatenation::Ref8
+            && reference > 0xFF
+        {
+            return Err(Error::new(ErrorKind::ReferenceTooLarge {
+                reference,
+            }));
+        }
+        let shift = analysis.shift();
+        let alphabet = Alphabet::new(shift);
+        let mut out = Vec::with_capacity(total);
+        for (i, part) in split.parts().iter().enumerate() {
+            let mut udh = Vec::new();
+            if total > 1 {
+                // `total` and `i + 1` are at most 255: `split` enforces the
+                // part limit, which the builder caps at 255.
+                let total = total as u8;
+                let seq = (i + 1) as u8;
+                let [hi, lo] = reference.to_be_bytes();
+                match concatenation {
+                    Concatenation::Ref8 => {
+                        udh.extend([IEI_CONCAT8, 3, lo, total, seq])
+                    }
+                    Concatenation::Ref16 => {
+                        udh.extend([IEI_CONCAT16, 4, hi, lo, total, seq])
+                    }
+                }
+            }
+            if let Some(l) = shift.locking {
+                udh.extend([IEI_LOCKING_SHIFT, 1, l.id()]);
+            }
+            if let Some(l) = shift.single {
+                udh.extend([IEI_SINGLE_SHIFT, 1, l.id()]);
+            }
+            if !udh.is_empty() {
+                // At most 18 octets of elements: the length fits.
+                udh.insert(0, udh.len() as u8);
+            }
+            out.push(match analysis.encoding() {
+                Encoding::Ucs2 => encode_ucs2(udh, part.text()),
+                _ => encode_gsm(udh, part.text(), &alphabet, packing),
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn encode_ucs2(mut user_data: Vec<u8>, text: &str) -> EncodedPart {
+    let udhi = !user_data.is_empty();
+    for unit in text.encode_utf16() {
+        user_data.extend(unit.to_be_bytes());
+    }
+    EncodedPart {
+        data_coding: Encoding::Ucs2.data_coding(),
+        udhi,
+        packing: Packing::Unpacked,
+        user_data_length: user_data.len(),
+        user_data,
+    }
+}
+
+fn encode_gsm(
+    udh: Vec<u8>,
+    text: &str,
+    alphabet: &Alphabet,
+    packing: Packing,
+) -> EncodedPart {
+    let udhi = !udh.is_empty();
+    let mut septets = Vec::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        // The encoding was chosen so that every character has a code.
+        match alphabet.code(c) {
+            Some(Code::Basic(s)) => septets.push(s),
+            Some(Code::Escaped(s)) => septets.extend([ESCAPE, s]),
+            None => septets.push(0x3F), // '?', unreachable in practice
+        }
+    }
+    let (user_data, user_data_length) = match packing {
+        Packing::Unpacked => {
+            let mut ud = udh;
+            ud.extend_from_slice(&septets);
+            let len = ud.len();
+            (ud, len)
+        }
+        Packing::Packed => {
+            let header_septets = (udh.len() * 8).div_ceil(7);
+            let udl = header_septets + septets.len();
+            let mut ud = udh;
+            ud.resize((udl * 7).div_ceil(8), 0);
+            for (k, &s) in septets.iter().enumerate() {
+                put_septet(&mut ud, (header_septets + k) * 7, s);
+            }
+            (ud, udl)
+        }
+    };
+    EncodedPart {
+        data_coding: Encoding::Gsm7.data_coding(),
+        udhi,
+        packing,
+        user_data_length,
+        user_data,
+    }
+}
+
+/// Writes septet `s` at bit position `bit` (LSB first), into a buffer the
+/// caller sized to hold it.
+fn put_septet(buf: &mut [u8], bit: usize, s: u8) {
+    let (byte, shift) = (bit / 8, bit % 8);
+    let v = u16::from(s & 0x7F) << shift;
+    if let Some(b) = buf.get_mut(byte) {
+        *b |= v as u8;
+    }
+    if let Some(b) = buf.get_mut(byte + 1) {
+        *b |= (v >> 8) as u8;
+    }
+}
+
+/// Reads the septet at bit position `bit` (LSB first); missing bytes read
+/// as zero bits.
+fn get_septet(buf: &[u8], bit: usize) -> u8 {
+    let (byte, shift) = (bit / 8, bit % 8);
+    let lo = u16::from(buf.get(byte).copied().unwrap_or(0));
+    let hi = u16::from(buf.get(byte + 1).copied().unwrap_or(0));
+    (((lo | (hi << 8)) >> shift) & 0x7F) as u8
+}
+
+/// The encoding a data coding scheme octet selects (3GPP TS 23.038 section
+/// 4), for the uncompressed GSM 7 bit and UCS-2 alphabets only.
+fn encoding_of(dcs: u8) -> Option<Encoding> {
+    match dcs >> 4 {
+        // General data coding, uncompressed (bit 5 clear).
+        0x0 | 0x1 | 0x4 | 0x5 => match (dcs >> 2) & 0x03 {
+            0 => Some(Encoding::Gsm7),
+            2 => Some(Encoding::Ucs2),
+            _ => None,
+        },
+        // Message waiting indication: discard / store, GSM 7 bit.
+        0xC | 0xD => Some(Encoding::Gsm7),
+        // Message waiting indication, store, UCS-2.
+        0xE => Some(Encoding::Ucs2),
+        // Data coding / message class: bit 2 clear is GSM 7 bit.
+        0xF if dcs & 0x04 == 0 => Some(Encoding::Gsm7),
+        _ => None,
+    }
+}
+
+fn header_error(part: usize, reason: &'static str) -> Error {
+    Error::new(ErrorKind::Header { part, reason })
+}
+
+fn parse_header(
+    p: &EncodedPart,
+    part: usize,
+) -> Result<Option<UserDataHeader>, Error> {
+    if !p.udhi {
+        return Ok(None);
+    }
+    let Some((&udhl, rest)) = p.user_data.split_first() else {
+        return Err(header_error(part, "the user data is empty"));
+    };
+    let Some(mut ies) = rest.get(..usize::from(udhl)) else {
+        return Err(header_error(part, "the header is longer than the data"));
+    };
+    let mut h = UserDataHeader {
+        octets: 1 + usize::from(udhl),
+        ..UserDataHeader::default()
+    };
+    while let Some((&iei, rest)) = ies.split_first() {
+        let Some((&len, rest)) = rest.split_first() else {
+            return Err(header_error(part, "an element has no length octet"));
+        };
+        let Some(data) = rest.get(..usize::from(len)) else {
+            return Err(header_error(part, "an element runs past the header"));
+        };
+        ies = &rest[data.len()..];
+        let language = |data: &[u8]| match data {
+            &[id] => Language::from_id(id).ok_or(Error::new(
+                ErrorKind::UnsupportedLanguage { part, id },
+            )),
+            _ => Err(header_error(part, "a shift element is not 1 octet")),
+        };
+        match iei {
+            IEI_CONCAT8 => match *data {
+                [r, total, seq] => {
+                    h.concatenation = Some((u16::from(r), total, seq))
+                }
+                _ => {
+                    return Err(header_error(
+                        part,
+                        "an 8-bit concatenation element is not 3 octets",
+                    ))
+                }
+            },
+            IEI_CONCAT16 => match *data {
+                [hi, lo, total, seq] => {
+                    h.concatenation =
+                        Some((u16::from_be_bytes([hi, lo]), total, seq))
+                }
+                _ => {
+                    return Err(header_error(
+                        part,
+                        "a 16-bit concatenation element is not 4 octets",
+                    ))
+                }
+            },
+            IEI_LOCKING_SHIFT => {
+                let l = language(data)?;
+                if !l.has_locking_shift() {
+                    return Err(Error::new(ErrorKind::NoSuchTable {
+                        language: l,
+                        shift: "locking",
+                    }));
+                }
+                h.shift.locking = Some(l);
+            }
+            IEI_SINGLE_SHIFT => h.shift.single = Some(language(data)?),
+            // Other elements (ports, indications ...) do not change the
+            // text; the spec tells receivers to skip what they don't know.
+            _ => {}
+        }
+    }
+    Ok(Some(h))
+}
+
+/// Decodes parts made by [`Segmenter::encode`] (or received from a
+/// gateway) back into the text. Parts may come in any order; with more
+/// than one, each must carry a concatenation element, all with the same
+/// reference and total, and every number from 1 to the total exactly once.
+///
+/// An escape followed by a septet the extension (or single shift) table
+/// does not define decodes to the basic table's character for that septet,
+/// as 3GPP TS 23.038 asks of receivers.
+///
+/// # Errors
+/// [`ErrorKind::NoParts`] for an empty slice; [`ErrorKind::DataCoding`]
+/// for an alphabet other than GSM 7 bit or UCS-2; [`ErrorKind::Header`] or
+/// [`ErrorKind::UnsupportedLanguage`] for a bad header;
+/// [`ErrorKind::Length`] when the length disagrees with the data;
+/// [`ErrorKind::Concatenation`] when the parts do not fit together;
+/// [`ErrorKind::Septet`] for a septet no table defines (or an octet above
+/// 0x7F in unpacked GSM-7); [`ErrorKind::Utf16`] for invalid UCS-2.
+///
+/// # Example
+/// ```
+/// let seg = sms_encoding::Segmenter::default();
+/// let text = "Zamówienie przyjęte. ".repeat(8);
+/// let mut parts = seg.encode(&text, sms_encoding::Packing::Unpacked, 7)?;
+/// parts.reverse();
+/// assert_eq!(sms_encoding::decode(&parts)?, text);
+/// # Ok::<(), sms_encoding::Error>(())
+/// ```
+pub fn decode(parts: &[EncodedPart]) -> Result<String, Error> {
+    if parts.is_empty() {
+        return Err(Error::new(ErrorKind::NoParts));
+    }
+    let mut headers = Vec::with_capacity(parts.len());
+    for (i, p) in parts.iter().enumerate() {
+        headers.push(parse_header(p, i)?);
+    }
+    let order = order(&headers)?;
+    let mut text = String::new();
+    let mut utf16: Vec<u16> = Vec::new();
+    for i in order {
+        let p = &parts[i];
+        let header = headers[i];
+        let encoding = encoding_of(p.data_coding).ok_or(Error::new(
+            ErrorKind::DataCoding { part: i, data_coding: p.data_coding },
+        ))?;
+        let header_octets = header.map_or(0, |h| h.octets);
+        if encoding == Encoding::Ucs2 {
+            check_length(p, i, p.user_data.len())?;
+            let body = &p.user_data[header_octets..];
+            if body.len() % 2 != 0 {
+                return Err(Error::new(ErrorKind::Utf16 {
+                    reason: format!("part {i} has an odd number of octets"),
+                }));
+            }
+            utf16.extend(
+                body.chunks_exact(2).map(|b| u16::from_be_bytes([b[0], b[1]])),
+            );
+            continue;
+        }
+        flush_utf16(&mut utf16, &mut text)?;
+        let shift = header.map_or(Shift::NONE, |h| h.shift);
+        let septets: Vec<u8> = match p.packing {
+            Packing::Unpacked => {
+                check_length(p, i, p.user_data.len())?;
+                p.user_data[header_octets..].to_vec()
+            }
+            Packing::Packed => {
+                let header_septets = (header_octets * 8).div_ceil(7);
+                let udl = p.user_data_length;
+                if udl < header_septets {
+                    return Err(Error::new(ErrorKind::Length {
+                        part: i,
+                        length: udl,
+                        actual: p.user_data.len(),
+                    }));
+                }
+                check_length(p, i, (udl * 7).div_ceil(8))?;
+                (header_septets..udl)
+                    .map(|k| get_septet(&p.user_data, k * 7))
+                    .collect()
+            }
+        };
+        septets_to_text(&septets, shift, i, &mut text)?;
+    }
+    flush_utf16(&mut utf16, &mut text)?;
+    Ok(text)
+}
+
+/// Checks the claimed length against the data's expected size.
+fn check_length(
+    p: &EncodedPart,
+    part: usize,
+    expected: usize,
+) -> Result<(), Error> {
+    let ok = p.user_data.len() == expected
+        && match (p.encoding(), p.packing) {
+            (Some(Encoding::Gsm7), Packing::Packed) => true,
+            _ => p.user_data_length == p.user_data.len(),
+        };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::Length {
+            part,
+            length: p.user_data_length,
+            actual: p.user_data.len(),
+        }))
+    }
+}
+
+fn flush_utf16(utf16: &mut Vec<u16>, text: &mut String) -> Result<(), Error> {
+    if utf16.is_empty() {
+        return Ok(());
+    }
+    let s = String::from_utf16(utf16).map_err(|_| {
+        Error::new(ErrorKind::Utf16 {
+            reason: "an unpaired surrogate".to_string(),
+        })
+    })?;
+    text.push_str(&s);
+    utf16.clear();
+    Ok(())
+}
+
+fn septets_to_text(
+    septets: &[u8],
+    shift: Shift,
+    part: usize,
+    text: &mut String,
+) -> Result<(), Error> {
+    let alphabet = Alphabet::new(shift);
+    let bad = |position: usize, septet: u8, escaped: bool| {
+        Error::new(ErrorKind::Septet { part, position, septet, escaped })
+    };
+    let mut k = 0;
+    while k < septets.len() {
+        let s = septets[k];
+        if s > 0x7F {
+            return Err(bad(k, s, false));
+        }
+        if s != ESCAPE {
+            text.push(alphabet.basic().char(s).ok_or(bad(k, s, false))?);
+            k += 1;
+            continue;
+        }
+        let Some(&e) = septets.get(k + 1) else {
+            return Err(bad(k, s, false));
+        };
+        let c = alphabet
+            .extension()
+            .char(e)
+            .or_else(|| alphabet.basic().char(e))
+            .ok_or(bad(k + 1, e, true))?;
+        text.push(c);
+        k += 2;
+    }
+    Ok(())
+}
+
+/// The order of the parts by their concatenation numbers.
+fn order(headers: &[Option<UserDataHeader>]) -> Result<Vec<usize>, Error> {
+    if let [header] = headers {
+        if header.and_then(|h| h.concatenation).is_none() {
+            return Ok(vec![0]);
+        }
+    }
+    let fail =
+        |reason: String| Error::new(ErrorKind::Concatenation { reason });
+    let mut first: Option<(u16, u8)> = None;
+    let mut slots: Vec<Option<usize>> = vec![None; headers.len()];
+    for (i, h) in headers.iter().enumerate() {
+        let Some((reference, total, seq)) = h.and_then(|h| h.concatenation)
+        else {
+            return Err(fail(format!(
+                "part {i} has no concatenation element"
+            )));
+        };
+        match first {
+            None => first = Some((reference, total)),
+            Some(f) if f != (reference, total) => {
+                return Err(fail(format!(
+                    "part {i} has reference {reference} of {total} parts, \
+                     but an earlier part has reference {} of {}",
+                    f.0, f.1
+                )))
+            }
+            Some(_) => {}
+        }
+        if usize::from(total) != headers.len() {
+            return Err(fail(format!(
+                "the header says {total} parts, but {} were given",
+                headers.len()
+            )));
+        }
+        let slot = usize::from(seq)
+            .checked_sub(1)
+            .and_then(|k| slots.get_mut(k))
+            .ok_or_else(|| {
+                fail(format!("part {i} has number {seq}, outside 1..={total}"))
+            })?;
+        if let Some(other) = slot.replace(i) {
+            return Err(fail(format!(
+                "parts {other} and {i} both have number {seq}"
+            )));
+        }
+    }
+    // Every slot is filled: as many distinct numbers as parts.
+    Ok(slots.into_iter().flatten().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_matches_the_spec_example() {
+        // 3GPP TS 23.038 section 6.1.2.1.1: "hellohello" packs to
+        // E8 32 9B FD 46 97 D9 EC 37.
+        let parts = Segmenter::default()
+            .encode("hellohello", Packing::Packed, 0)
+            .unwrap();
+        assert_eq!(
+            parts[0].user_data,
+            [0xE8, 0x32, 0x9B, 0xFD, 0x46, 0x97, 0xD9, 0xEC, 0x37]
+        );
+        assert_eq!(parts[0].user_data_length, 10);
+    }
+
+    #[test]
+    fn concatenated_header_and_fill_bits() {
+        let text = "a".repeat(200);
+        let parts =
+            Segmenter::default().encode(&text, Packing::Packed, 0x42).unwrap();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(&parts[0].user_data[..6], &[5, 0, 3, 0x42, 2, 1]);
+        // 6 header octets = 48 bits: one fill bit, text from septet 7.
+        assert_eq!(parts[0].user_data_length, 7 + 153);
+        assert_eq!(parts[0].user_data.len(), 140);
+        // 'a' is 0x61: its first bit lands after the fill bit.
+        assert_eq!(parts[0].user_data[6], 0x61 << 1);
+        assert_eq!(decode(&parts).unwrap(), text);
+    }
+
+    #[test]
+    fn ref16_header() {
+        let seg = Segmenter::builder()
+            .concatenation(Concatenation::Ref16)
+            .build()
+            .unwrap();
+        let parts =
+            seg.encode(&"ż".repeat(70 + 1), Packing::Packed, 0x1234).unwrap();
+        assert_eq!(&parts[1].user_data[..7], &[6, 8, 4, 0x12, 0x34, 2, 2]);
+        assert_eq!(parts[0].data_coding, 0x08);
+        assert_eq!(parts[0].user_data.len(), 7 + 66 * 2);
+    }
+
+    #[test]
+    fn reference_too_large_for_8_bits() {
+        let err = Segmenter::default()
+            .encode(&"a".repeat(200), Packing::Unpacked, 256)
+            .unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::ReferenceTooLarge { reference: 256 }
+        );
+        // A single part has no reference, so any value is fine.
+        assert!(Segmenter::default()
+            .encode("a", Packing::Unpacked, 999)
+            .is_ok());
+    }
+
+    #[test]
+    fn unknown_extension_septet_decodes_as_basic() {
+        let part = EncodedPart {
+            data_coding: 0,
+            udhi: false,
+            packing: Packing::Unpacked,
+            user_data_length: 3,
+            user_data: vec![0x1B, 0x41, 0x42],
+        };
+        assert_eq!(decode(&[part]).unwrap(), "AB");
+    }
+
+    #[test]
+    fn decode_errors() {
+        let good = Segmenter::default()
+            .encode(&"a".repeat(200), Packing::Unpacked, 1)
+            .unwrap();
+        assert_eq!(decode(&[]).unwrap_err().kind(), &ErrorKind::NoParts);
+        let missing = decode(&good[..1]).unwrap_err();
+        assert!(matches!(missing.kind(), ErrorKind::Concatenation { .. }));
+        let dup = decode(&[good[0].clone(), good[0].clone()]).unwrap_err();
+        assert!(dup.to_string().contains("both have number 1"), "{dup}");
+        let mut trailing_escape = good[1].clone();
+        trailing_escape.user_data.push(0x1B);
+        trailing_escape.user_data_length += 1;
+        let e = decode(&[good[0].clone(), trailing_escape]).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Septet { part: 1, .. }));
+        let mut truncated = good[0].clone();
+        truncated.user_data.truncate(3);
+        truncated.user_data_length = 3;
+        let e = decode(&[truncated]).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Header { part: 0, .. }), "{e}");
+        let mut wrong_dcs = good[0].clone();
+        wrong_dcs.data_coding = 0x04;
+        let e = decode(&[wrong_dcs, good[1].clone()]).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::DataCoding { .. }), "{e}");
+    }
+
+    #[test]
+    fn data_coding_groups() {
+        assert_eq!(encoding_of(0x00), Some(Encoding::Gsm7));
+        assert_eq!(encoding_of(0x08), Some(Encoding::Ucs2));
+        assert_eq!(encoding_of(0x04), None); // 8-bit data
+        assert_eq!(encoding_of(0x20), None); // compressed
+        assert_eq!(encoding_of(0xF0), Some(Encoding::Gsm7));
+        assert_eq!(encoding_of(0xF4), None);
+    }
+}

@@ -1,0 +1,441 @@
+//! "Replace national characters" (R6) and "smart" look-alike replacement
+//! (B2): turning a text GSM-7 cannot carry into one it can.
+
+use std::borrow::Cow;
+
+use crate::alphabet::Alphabet;
+use crate::analysis::Analysis;
+use crate::segmenter::Segmenter;
+
+/// Which replacements to make; both are off in `Replacements::default()`.
+///
+/// A character the default GSM alphabet already has (é, ü, ñ, Ä, Ø, Ç ...)
+/// is never replaced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Replacements {
+    /// Transliterate national letters to their GSM-7 base letters (R6):
+    /// Polish, Czech, Slovak, Hungarian, Romanian, Turkish, Croatian,
+    /// Slovene, Latvian, Lithuanian, Estonian, German, Nordic, French,
+    /// Spanish and Portuguese Latin letters, and Russian, Ukrainian and
+    /// Belarusian Cyrillic. See [`national_replacement`] for the table.
+    pub national: bool,
+    /// Replace typographic look-alikes (B2): curly quotes, dashes, the
+    /// ellipsis, non-breaking and other exotic spaces, invisible
+    /// characters. See [`smart_replacement`] for the table.
+    pub smart: bool,
+}
+
+impl Replacements {
+    /// Both replacements.
+    pub const ALL: Replacements = Replacements { national: true, smart: true };
+}
+
+/// One replaced character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Replacement {
+    /// Byte offset of the character in the original text.
+    pub offset: usize,
+    /// The character replaced.
+    pub from: char,
+    /// What replaced it (possibly empty, or several characters).
+    pub to: &'static str,
+}
+
+/// The result of [`Segmenter::replace`]: the new text, what changed, and
+/// the analysis before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replaced<'t> {
+    text: Cow<'t, str>,
+    replacements: Vec<Replacement>,
+    before: Analysis,
+    after: Analysis,
+}
+
+impl<'t> Replaced<'t> {
+    /// The text after replacement; borrowed when nothing changed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text, by value.
+    pub fn into_text(self) -> Cow<'t, str> {
+        self.text
+    }
+
+    /// Every replacement made, in text order.
+    pub fn replacements(&self) -> &[Replacement] {
+        &self.replacements
+    }
+
+    /// The analysis of the original text. It may exceed the part limit
+    /// (see [`Analysis::within_limit`]).
+    pub fn before(&self) -> &Analysis {
+        &self.before
+    }
+
+    /// The analysis of the replaced text; it may still exceed the limit.
+    pub fn after(&self) -> &Analysis {
+        &self.after
+    }
+}
+
+impl Segmenter {
+    /// Replaces national characters and/or look-alikes as `what` says,
+    /// and reports what was replaced with the units and parts before and
+    /// after. Never fails: a text over the part limit is reported, not
+    /// refused, so the agent sees whether the replacement brings it back
+    /// under the limit.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_encoding::{Encoding, Replacements, Segmenter};
+    ///
+    /// let seg = Segmenter::default();
+    /// let r = seg.replace("Zażółć gęślą jaźń – “już”", Replacements::ALL);
+    /// assert_eq!(r.text(), "Zazolc gesla jazn - \"juz\"");
+    /// assert_eq!(r.before().encoding(), Encoding::Ucs2);
+    /// assert_eq!(r.after().encoding(), Encoding::Gsm7);
+    /// assert_eq!(r.replacements().len(), 13);
+    /// ```
+    pub fn replace<'t>(
+        &self,
+        text: &'t str,
+        what: Replacements,
+    ) -> Replaced<'t> {
+        let (before, _) = self.measure(text);
+        let (new, replacements) = replace_chars(text, what);
+        let after = if replacements.is_empty() {
+            before
+        } else {
+            self.measure(&new).0
+        };
+        Replaced { text: new, replacements, before, after }
+    }
+}
+
+fn replace_chars(
+    text: &str,
+    what: Replacements,
+) -> (Cow<'_, str>, Vec<Replacement>) {
+    let mut replacements = Vec::new();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (offset, c) in text.char_indices() {
+        if Alphabet::DEFAULT.cost(c).is_some() {
+            continue;
+        }
+        let to = (if what.smart { smart_replacement(c) } else { None })
+            .or(if what.national { national_replacement(c) } else { None });
+        let Some(to) = to else { continue };
+        let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        buf.push_str(&text[copied..offset]);
+        buf.push_str(to);
+        copied = offset + c.len_utf8();
+        replacements.push(Replacement { offset, from: c, to });
+    }
+    match out {
+        None => (Cow::Borrowed(text), replacements),
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            (Cow::Owned(buf), replacements)
+        }
+    }
+}
+
+/// What "smart" replacement (B2) puts for `c`, if anything. The result is
+/// always GSM-7.
+///
+/// | characters | become |
+/// |---|---|
+/// | ‘ ’ ‚ ‛ ′ ‹ › ` ´ (quotes, prime, backtick, acute) | `'` |
+/// | “ ” „ ‟ ″ « » | `"` |
+/// | ‐ ‑ ‒ – — ― − (hyphens, dashes, minus) | `-` |
+/// | … | `...` |
+/// | no-break, en, em, thin, hair and other spaces, tab | ` ` |
+/// | zero-width space, soft hyphen, word joiner, BOM, ZWNJ | (removed) |
+/// | • · | `*` and `.` |
+/// | ˆ ˜ (modifier letters) | `^` `~` |
+/// | ⁄ ∕ (fraction and division slashes) | `/` |
+///
+/// # Example
+/// ```
+/// assert_eq!(sms_encoding::smart_replacement('…'), Some("..."));
+/// assert_eq!(sms_encoding::smart_replacement('ą'), None);
+/// ```
+pub fn smart_replacement(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}'
+        | '\u{2039}' | '\u{203A}' | '`' | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}'
+        | '\u{00AB}' | '\u{00BB}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}'
+        | '\u{2015}' | '\u{2212}' => "-",
+        '\u{2026}' => "...",
+        '\t'
+        | '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => " ",
+        '\u{200B}' | '\u{200C}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}' => "",
+        '\u{2022}' => "*",
+        '\u{00B7}' => ".",
+        '\u{02C6}' => "^",
+        '\u{02DC}' => "~",
+        '\u{2044}' | '\u{2215}' => "/",
+        _ => return None,
+    })
+}
+
+/// What "replace national characters" (R6) puts for `c`, if anything. The
+/// result is always GSM-7, and it is `None` for every character GSM-7
+/// already has.
+///
+/// Letters become their base letter (ą → a, Ł → L, ş → s), except where
+/// GSM-7 has a closer one: Hungarian ő ű become ö ü, and capital letters
+/// with a GSM-7 form keep it. Ligatures and special letters spell out
+/// (œ → oe, þ → th). Cyrillic follows a practical Latin transliteration
+/// close to ICAO 9303 for passports (ж → zh, х → kh, ц → ts, ч → ch, ш → sh,
+/// щ → shch, ю → yu, я → ya, й → y); the hard and soft signs are dropped.
+/// Russian and Ukrainian share letters, so г is always `g`; Ukrainian є ї
+/// і ґ become ye yi i g. Capitals spell out in title case (Щ → Shch).
+///
+/// # Example
+/// ```
+/// use sms_encoding::national_replacement;
+/// assert_eq!(national_replacement('ł'), Some("l"));
+/// assert_eq!(national_replacement('ő'), Some("ö"));
+/// assert_eq!(national_replacement('Щ'), Some("Shch"));
+/// assert_eq!(national_replacement('é'), None); // GSM-7 has it
+/// ```
+pub fn national_replacement(c: char) -> Option<&'static str> {
+    if Alphabet::DEFAULT.cost(c).is_some() {
+        return None;
+    }
+    Some(match c {
+        // Latin-1 Supplement
+        'À' | 'Á' | 'Â' | 'Ã' => "A",
+        'È' | 'Ê' | 'Ë' => "E",
+        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
+        'Ð' => "D",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' => "O",
+        'Ù' | 'Ú' | 'Û' => "U",
+        'Ý' => "Y",
+        'Þ' => "Th",
+        'á' | 'â' | 'ã' => "a",
+        'ç' => "c",
+        'ê' | 'ë' => "e",
+        'í' | 'î' | 'ï' => "i",
+        'ð' => "d",
+        'ó' | 'ô' | 'õ' => "o",
+        'ú' | 'û' => "u",
+        'ý' | 'ÿ' => "y",
+        'þ' => "th",
+        // Latin Extended-A
+        'Ā' | 'Ă' | 'Ą' => "A",
+        'ā' | 'ă' | 'ą' => "a",
+        'Ć' | 'Ĉ' | 'Ċ' | 'Č' => "C",
+        'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'Ď' | 'Đ' => "D",
+        'ď' | 'đ' => "d",
+        'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => "G",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'Ĥ' | 'Ħ' => "H",
+        'ĥ' | 'ħ' => "h",
+        'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => "I",
+        'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'Ĳ' => "IJ",
+        'ĳ' => "ij",
+        'Ĵ' => "J",
+        'ĵ' => "j",
+        'Ķ' => "K",
+        'ķ' | 'ĸ' => "k",
+        'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => "L",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'Ń' | 'Ņ' | 'Ň' | 'Ŋ' => "N",
+        'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
+        'Ō' | 'Ŏ' => "O",
+        'ō' | 'ŏ' => "o",
+        'Ő' => "Ö",
+        'ő' => "ö",
+        'Œ' => "OE",
+        'œ' => "oe",
+        'Ŕ' | 'Ŗ' | 'Ř' => "R",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'Ś' | 'Ŝ' | 'Ş' | 'Š' => "S",
+        'ś' | 'ŝ' | 'ş' | 'š' => "s",
+        'Ţ' | 'Ť' | 'Ŧ' => "T",
+        'ţ' | 'ť' | 'ŧ' => "t",
+        'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ų' => "U",
+        'ũ' | 'ū' | 'ŭ' | 'ů' | 'ų' => "u",
+        'Ű' => "Ü",
+        'ű' => "ü",
+        'Ŵ' => "W",
+        'ŵ' => "w",
+        'Ŷ' | 'Ÿ' => "Y",
+        'ŷ' => "y",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'ź' | 'ż' | 'ž' => "z",
+        'ſ' => "s",
+        // Latin Extended-B: Romanian comma-below letters
+        'Ș' => "S",
+        'ș' => "s",
+        'Ț' => "T",
+        'ț' => "t",
+        // Cyrillic: Russian
+        'А' => "A",
+        'Б' => "B",
+        'В' => "V",
+        'Г' => "G",
+        'Д' => "D",
+        'Е' => "E",
+        'Ё' => "Yo",
+        'Ж' => "Zh",
+        'З' => "Z",
+        'И' => "I",
+        'Й' => "Y",
+        'К' => "K",
+        'Л' => "L",
+        'М' => "M",
+        'Н' => "N",
+        'О' => "O",
+        'П' => "P",
+        'Р' => "R",
+        'С' => "S",
+        'Т' => "T",
+        'У' => "U",
+        'Ф' => "F",
+        'Х' => "Kh",
+        'Ц' => "Ts",
+        'Ч' => "Ch",
+        'Ш' => "Sh",
+        'Щ' => "Shch",
+        'Ъ' | 'Ь' | 'ъ' | 'ь' => "",
+        'Ы' => "Y",
+        'Э' => "E",
+        'Ю' => "Yu",
+        'Я' => "Ya",
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "yo",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        // Cyrillic: Ukrainian and Belarusian
+        'Є' => "Ye",
+        'І' => "I",
+        'Ї' => "Yi",
+        'Ґ' => "G",
+        'Ў' => "U",
+        'є' => "ye",
+        'і' => "i",
+        'ї' => "yi",
+        'ґ' => "g",
+        'ў' => "u",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_gsm(s: &str) -> bool {
+        s.chars().all(|c| Alphabet::DEFAULT.cost(c).is_some())
+    }
+
+    #[test]
+    fn every_replacement_is_gsm() {
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            for r in [national_replacement(c), smart_replacement(c)] {
+                if let Some(r) = r {
+                    assert!(is_gsm(r), "U+{:04X} -> {r:?}", c as u32);
+                    assert!(!is_gsm(&c.to_string()), "U+{:04X}", c as u32);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gsm_characters_are_kept() {
+        let text = "é ü ñ Ä Ø Ç à ß å Æ É ¿ ¡ § ¤ £ ¥ Δ Ω € {}";
+        let (out, reps) = replace_chars(text, Replacements::ALL);
+        assert!(matches!(out, Cow::Borrowed(_)));
+        assert!(reps.is_empty());
+    }
+
+    #[test]
+    fn languages() {
+        let cases = [
+            ("Zażółć gęślą jaźń", "Zazolc gesla jazn"),
+            (
+                "Příliš žluťoučký kůň úpěl ďábelské ódy",
+                "Prilis zlutoucky kun upel dabelské ody",
+            ),
+            ("Árvíztűrő tükörfúrógép", "Arviztürö tükörfurogép"),
+            ("Șase țări în România", "Sase tari in Romania"),
+            (
+                "Günaydın İstanbul, şişli çarşı",
+                "Günaydin Istanbul, sisli carsi",
+            ),
+            ("Čćđšž ČĆĐŠŽ", "Ccdsz CCDSZ"),
+            ("Mūsų ąžuolas, Rīga, Tõnu", "Musu azuolas, Riga, Tonu"),
+            ("Größe Äpfel", "Größe Äpfel"),
+            ("Þórður Ægisson, Øresund", "Thordur Ægisson, Øresund"),
+            ("Noël, garçon, cœur, Ça", "Noel, garcon, coeur, Ça"),
+            ("¿Qué tal, señor? Acción", "¿Qué tal, señor? Accion"),
+            ("Não há limões", "Nao ha limoes"),
+            (
+                "Съешь же ещё этих мягких французских булок",
+                "Sesh zhe eshchyo etikh myagkikh frantsuzskikh bulok",
+            ),
+            (
+                "Привіт, Україно! Ґанок, їжа, є",
+                "Privit, Ukrayino! Ganok, yizha, ye",
+            ),
+        ];
+        for (input, expected) in cases {
+            let what = Replacements { national: true, smart: false };
+            let (out, _) = replace_chars(input, what);
+            assert_eq!(out, expected);
+            assert!(is_gsm(&out), "{out}");
+        }
+    }
+
+    #[test]
+    fn smart_only_leaves_national_letters() {
+        let what = Replacements { national: false, smart: true };
+        let (out, reps) = replace_chars("„Łódź” — 3…", what);
+        assert_eq!(out, "\"Łódź\" - 3...");
+        assert_eq!(reps.len(), 4);
+        assert_eq!(reps[0], Replacement { offset: 0, from: '„', to: "\"" });
+    }
+}

@@ -1,0 +1,598 @@
+//! The configured segmenter: analysis, splitting and the choice of tables.
+
+use crate::alphabet::{Alphabet, Encoding, Language, LanguageSet, Shift};
+use crate::analysis::{Analysis, NonGsmChar};
+use crate::cut::{self, Cost, Piece};
+use crate::error::{Error, ErrorKind};
+use crate::scan::{self, Scan};
+
+/// The concatenation reference in each part's user data header (3GPP TS
+/// 23.040 section 9.2.3.24.1 and .8).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Concatenation {
+    /// An 8-bit reference: a 6-octet header, leaving 153 septets or 67
+    /// UCS-2 units per part. What most gateways use.
+    #[default]
+    Ref8,
+    /// A 16-bit reference: a 7-octet header, leaving 152 septets or 66
+    /// UCS-2 units per part.
+    Ref16,
+}
+
+impl Concatenation {
+    /// Octets of the concatenation information element, identifier and
+    /// length included (the header length octet is not).
+    pub fn header_octets(self) -> usize {
+        match self {
+            Concatenation::Ref8 => 5,
+            Concatenation::Ref16 => 6,
+        }
+    }
+}
+
+/// Units one part carries, given the information elements in its header.
+pub(crate) fn capacity(encoding: Encoding, ie_octets: usize) -> usize {
+    // 140 octets of user data; a header, if any, adds its length octet.
+    let header = if ie_octets == 0 { 0 } else { 1 + ie_octets };
+    match encoding {
+        Encoding::Gsm7 => (140 - header) * 8 / 7,
+        Encoding::Ucs2 => (140 - header) / 2,
+    }
+}
+
+/// Counts, splits and encodes SMS texts under one set of options.
+///
+/// `Segmenter::default()` is what most senders need: 8-bit concatenation
+/// references, at most 10 parts, no national shift tables, and parts cut at
+/// character boundaries. Use [`Segmenter::builder`] for anything else.
+///
+/// A segmenter is a small `Copy` value; build it once and share it.
+///
+/// # Example
+/// ```
+/// use sms_encoding::{Encoding, Segmenter};
+///
+/// let seg = Segmenter::default();
+/// let a = seg.analyze("Dzień dobry!")?;
+/// assert_eq!(a.encoding(), Encoding::Ucs2);
+/// assert_eq!((a.units(), a.segments(), a.units_left()), (12, 1, 58));
+/// # Ok::<(), sms_encoding::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Segmenter {
+    concatenation: Concatenation,
+    max_parts: u8,
+    languages: LanguageSet,
+    keep_graphemes: bool,
+}
+
+impl Default for Segmenter {
+    fn default() -> Segmenter {
+        Segmenter {
+            concatenation: Concatenation::Ref8,
+            max_parts: 10,
+            languages: LanguageSet::default(),
+            keep_graphemes: false,
+        }
+    }
+}
+
+/// Options for a [`Segmenter`].
+///
+/// # Example
+/// ```
+/// use sms_encoding::{Concatenation, Language, Segmenter};
+///
+/// let seg = Segmenter::builder()
+///     .concatenation(Concatenation::Ref16)
+///     .max_parts(6)
+///     .national_language(Language::Turkish)
+///     .keep_graphemes(true)
+///     .build()?;
+/// let a = seg.analyze("Günaydın, şimdi!")?;
+/// assert_eq!(a.encoding().name(), "GSM_7BIT");
+/// assert_eq!(a.shift().locking, Some(Language::Turkish));
+/// # Ok::<(), sms_encoding::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct SegmenterBuilder {
+    concatenation: Concatenation,
+    max_parts: usize,
+    languages: LanguageSet,
+    keep_graphemes: bool,
+}
+
+impl SegmenterBuilder {
+    /// The concatenation reference size: 8-bit (the default) or 16-bit.
+    pub fn concatenation(mut self, c: Concatenation) -> SegmenterBuilder {
+        self.concatenation = c;
+        self
+    }
+
+    /// The largest number of parts a text may need (default 10, seed 001).
+    /// Must be between 1 and 255; checked by [`build`](Self::build).
+    pub fn max_parts(mut self, max_parts: usize) -> SegmenterBuilder {
+        self.max_parts = max_parts;
+        self
+    }
+
+    /// Allows the national language shift tables of `language` (B3, off by
+    /// default). A text that the default alphabet cannot carry is then
+    /// tried with every combination of the allowed locking and single
+    /// shift tables, and the one that needs the fewest parts wins (then
+    /// GSM-7 over UCS-2, then the fewest tables, then the fewest units);
+    /// each table used costs a 3-octet header element in every part. Call
+    /// once per language.
+    pub fn national_language(
+        mut self,
+        language: Language,
+    ) -> SegmenterBuilder {
+        self.languages.insert(language);
+        self
+    }
+
+    /// Never cut a part inside a grapheme cluster (a ZWJ emoji sequence, a
+    /// flag, a letter with combining marks), R7. Off by default: the spec
+    /// only forbids splitting an escape pair or a surrogate pair, and
+    /// keeping clusters whole can cost an extra part. A cluster too large
+    /// for one part is still cut, at a character boundary.
+    pub fn keep_graphemes(mut self, yes: bool) -> SegmenterBuilder {
+        self.keep_graphemes = yes;
+        self
+    }
+
+    /// The segmenter.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidMaxParts`] if the part limit is 0 or above 255.
+    pub fn build(self) -> Result<Segmenter, Error> {
+        let max_parts =
+            u8::try_from(self.max_parts).ok().filter(|&n| n > 0).ok_or(
+                ErrorKind::InvalidMaxParts { max_parts: self.max_parts },
+            )?;
+        Ok(Segmenter {
+            concatenation: self.concatenation,
+            max_parts,
+            languages: self.languages,
+            keep_graphemes: self.keep_graphemes,
+        })
+    }
+}
+
+/// What the choice of encoding settled.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Plan {
+    pub(crate) encoding: Encoding,
+    pub(crate) shift: Shift,
+    pub(crate) alphabet: Alphabet,
+    pub(crate) units: usize,
+    /// Characters that cost two units (escapes, or surrogate pairs).
+    pub(crate) doubles: usize,
+}
+
+impl Segmenter {
+    /// A builder with the default options.
+    pub fn builder() -> SegmenterBuilder {
+        let d = Segmenter::default();
+        SegmenterBuilder {
+            concatenation: d.concatenation,
+            max_parts: usize::from(d.max_parts),
+            languages: d.languages,
+            keep_graphemes: d.keep_graphemes,
+        }
+    }
+
+    /// The concatenation reference size in use.
+    pub fn concatenation_reference(&self) -> Concatenation {
+        self.concatenation
+    }
+
+    /// The part limit.
+    pub fn max_parts(&self) -> usize {
+        usize::from(self.max_parts)
+    }
+
+    /// The national languages allowed, in identifier order.
+    pub fn national_languages(&self) -> impl Iterator<Item = Language> {
+        self.languages.iter()
+    }
+
+    /// Whether parts are kept from splitting grapheme clusters.
+    pub fn keeps_graphemes(&self) -> bool {
+        self.keep_graphemes
+    }
+
+    /// Measures `text`: encoding, units, characters, parts and room left.
+    ///
+    /// # Errors
+    /// [`ErrorKind::TooManyParts`] if the text needs more parts than the
+    /// limit. The error carries the counts, and how many bytes of the text
+    /// would fit; nothing is cut.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_encoding::{ErrorKind, Segmenter};
+    ///
+    /// let seg = Segmenter::default();
+    /// let a = seg.analyze(&"a".repeat(161))?;
+    /// assert_eq!((a.segments(), a.capacity(), a.units_left()), (2, 153, 145));
+    ///
+    /// let err = seg.analyze(&"a".repeat(1531)).unwrap_err();
+    /// match err.kind() {
+    ///     ErrorKind::TooManyParts { segments, fits_bytes, .. } => {
+    ///         assert_eq!((*segments, *fits_bytes), (11, 1530));
+    ///     }
+    ///     other => panic!("unexpected {other}"),
+    /// }
+    /// # Ok::<(), sms_encoding::Error>(())
+    /// ```
+    pub fn analyze(&self, text: &str) -> Result<Analysis, Error> {
+        let (analysis, plan) = self.measure(text);
+        self.check(text, &analysis, &plan)?;
+        Ok(analysis)
+    }
+
+    /// Splits `text` into the parts it is sent in (R7). Each part borrows
+    /// from `text`; joined, they give `text` back. A part never ends inside
+    /// a character, so never inside an escape pair or a surrogate pair, and
+    /// with [`keep_graphemes`](SegmenterBuilder::keep_graphemes) never
+    /// inside a grapheme cluster.
+    ///
+    /// # Errors
+    /// [`ErrorKind::TooManyParts`], as for [`analyze`](Self::analyze).
+    ///
+    /// # Example
+    /// ```
+    /// let seg = sms_encoding::Segmenter::default();
+    /// // 152 septets, then a 2-septet euro sign that does not fit in the
+    /// // 153-septet first part.
+    /// let text = format!("{}€ and more{}", "a".repeat(152), "!".repeat(10));
+    /// let split = seg.split(&text)?;
+    /// let parts: Vec<&str> = split.parts().iter().map(|p| p.text()).collect();
+    /// assert_eq!(parts[0], "a".repeat(152));
+    /// assert!(parts[1].starts_with('€'));
+    /// assert_eq!(parts.concat(), text);
+    /// # Ok::<(), sms_encoding::Error>(())
+    /// ```
+    pub fn split<'t>(&self, text: &'t str) -> Result<Split<'t>, Error> {
+        let (analysis, plan) = self.measure(text);
+        self.check(text, &analysis, &plan)?;
+        let mut parts = Vec::with_capacity(analysis.segments);
+        if analysis.segments == 1 {
+            parts.push(Part { text, start: 0, units: analysis.units });
+        } else {
+            self.cut(text, &plan, analysis.capacity, |p| {
+                parts.push(Part {
+                    text: &text[p.start..p.end],
+                    start: p.start,
+                    units: p.units,
+                });
+                true
+            });
+        }
+        Ok(Split { analysis, parts })
+    }
+
+    /// The characters of `text` that GSM-7 cannot carry, with their
+    /// positions: why the text is UCS-2 (B1). With national languages
+    /// allowed, a character counts as GSM-7 if the default alphabet or any
+    /// allowed table has it. Lazy: stop after the first if that is enough.
+    ///
+    /// # Example
+    /// ```
+    /// let seg = sms_encoding::Segmenter::default();
+    /// let bad: Vec<_> = seg.non_gsm_chars("It’s ok").collect();
+    /// assert_eq!(bad.len(), 1);
+    /// assert_eq!((bad[0].ch, bad[0].offset, bad[0].index), ('’', 2, 2));
+    /// ```
+    pub fn non_gsm_chars<'t>(&self, text: &'t str) -> NonGsmChars<'t> {
+        NonGsmChars {
+            chars: text.char_indices(),
+            index: 0,
+            utf16: 0,
+            languages: self.languages,
+        }
+    }
+
+    /// Analysis without the limit check, and the plan behind it.
+    pub(crate) fn measure(&self, text: &str) -> (Analysis, Plan) {
+        let scan = scan::scan(text);
+        let plan = self.plan(text, &scan);
+        let shift_octets = plan.shift.header_octets();
+        let single = capacity(plan.encoding, shift_octets);
+        let multi = capacity(
+            plan.encoding,
+            shift_octets + self.concatenation.header_octets(),
+        );
+        let (segments, capacity, last) = if plan.units <= single {
+            (1, single, plan.units)
+        } else if plan.doubles == 0
+            && (!self.keep_graphemes
+                || (scan.simple && scan.carriage_returns == 0))
+        {
+            let segments = plan.units.div_ceil(multi);
+            (segments, multi, plan.units - (segments - 1) * multi)
+        } else {
+            let mut segments = 0;
+            let mut last = 0;
+            self.cut(text, &plan, multi, |p| {
+                segments += 1;
+                last = p.units;
+                true
+            });
+            (segments, multi, last)
+        };
+        let first_non_gsm = match plan.encoding {
+            Encoding::Gsm7 => None,
+            _ => self.non_gsm_chars(text).next(),
+        };
+        let analysis = Analysis {
+            encoding: plan.encoding,
+            shift: plan.shift,
+            units: plan.units,
+            chars: scan.chars,
+            graphemes: scan.graphemes(text),
+            utf16: scan.utf16,
+            segments,
+            capacity,
+            last_part_units: last,
+            max_parts: usize::from(self.max_parts),
+            first_non_gsm,
+        };
+        (analysis, plan)
+    }
+
+    fn check(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        plan: &Plan,
+    ) -> Result<(), Error> {
+        if analysis.within_limit() {
+            return Ok(());
+        }
+        let max_parts = usize::from(self.max_parts);
+        let mut fits_bytes = 0;
+        let mut n = 0;
+        self.cut(text, plan, analysis.capacity, |p| {
+            n += 1;
+            fits_bytes = p.end;
+            n < max_parts
+        });
+        Err(Error::new(ErrorKind::TooManyParts {
+            encoding: analysis.encoding,
+            units: analysis.units,
+            chars: analysis.chars,
+            segments: analysis.segments,
+            max_parts,
+            max_units: max_parts * analysis.capacity,
+            fits_bytes,
+        }))
+    }
+
+    pub(crate) fn cut(
+        &self,
+        text: &str,
+        plan: &Plan,
+        capacity: usize,
+        emit: impl FnMut(Piece) -> bool,
+    ) {
+        let cost = Cost::new(plan.encoding, plan.alphabet);
+        cut::cut(text, &cost, capacity, self.keep_graphemes, emit);
+    }
+
+    /// Chooses the encoding and tables for `text`.
+    fn plan(&self, text: &str, scan: &Scan) -> Plan {
+        if scan.gsm {
+            return Plan {
+                encoding: Encoding::Gsm7,
+                shift: Shift::NONE,
+                alphabet: Alphabet::DEFAULT,
+                units: scan.septets,
+                doubles: scan.escapes,
+            };
+        }
+        let ucs2 = Plan {
+            encoding: Encoding::Ucs2,
+            shift: Shift::NONE,
+            alphabet: Alphabet::DEFAULT,
+            units: scan.utf16,
+            doubles: scan.astral,
+        };
+        if self.languages.is_empty() {
+            return ucs2;
+        }
+        let mut best = ucs2;
+        let mut best_key = self.rank(text, &ucs2);
+        let lockings = core::iter::once(None).chain(
+            self.languages.iter().filter(|l| l.has_locking_shift()).map(Some),
+        );
+        for locking in lockings {
+            let singles =
+                core::iter::once(None).chain(self.languages.iter().map(Some));
+            for single in singles {
+                let shift = Shift { locking, single };
+                if shift.is_none() {
+                    continue;
+                }
+                let alphabet = Alphabet::new(shift);
+                let Some((units, doubles)) = gsm_units(text, &alphabet) else {
+                    continue;
+                };
+                let plan = Plan {
+                    encoding: Encoding::Gsm7,
+                    shift,
+                    alphabet,
+                    units,
+                    doubles,
+                };
+                let key = self.rank(text, &plan);
+                if key < best_key {
+                    best = plan;
+                    best_key = key;
+                }
+            }
+        }
+        best
+    }
+
+    /// Orders candidate plans: fewer parts, then GSM-7 over UCS-2 (more
+    /// room per part), then fewer shift tables (a smaller header), then
+    /// fewer units.
+    fn rank(&self, text: &str, plan: &Plan) -> (usize, bool, usize, usize) {
+        let octets = plan.shift.header_octets();
+        let single = capacity(plan.encoding, octets);
+        let segments = if plan.units <= single {
+            1
+        } else {
+            let multi = capacity(
+                plan.encoding,
+                octets + self.concatenation.header_octets(),
+            );
+            let mut n = 0;
+            self.cut(text, plan, multi, |_| {
+                n += 1;
+                true
+            });
+            n
+        };
+        (segments, plan.encoding == Encoding::Ucs2, octets, plan.units)
+    }
+}
+
+/// Septets and escapes of `text` in `alphabet`, or `None` if a character
+/// is missing from it.
+fn gsm_units(text: &str, alphabet: &Alphabet) -> Option<(usize, usize)> {
+    let mut units = 0;
+    let mut escapes = 0;
+    for c in text.chars() {
+        let cost = alphabet.cost(c)?;
+        units += cost;
+        escapes += cost - 1;
+    }
+    Some((units, escapes))
+}
+
+/// Whether `c` is in the default alphabet or any table of `languages`.
+fn in_any_table(c: char, languages: LanguageSet) -> bool {
+    let known = if c.is_ascii() {
+        Alphabet::DEFAULT.cost(c).is_some()
+    } else {
+        scan::non_ascii_cost(c).is_some()
+    };
+    known
+        || languages.iter().any(|l| {
+            l.locking_table().is_some_and(|t| t.septet(c).is_some())
+                || l.single_table().septet(c).is_some()
+        })
+}
+
+/// The iterator of [`Segmenter::non_gsm_chars`].
+#[derive(Clone, Debug)]
+pub struct NonGsmChars<'t> {
+    chars: core::str::CharIndices<'t>,
+    index: usize,
+    utf16: usize,
+    languages: LanguageSet,
+}
+
+impl Iterator for NonGsmChars<'_> {
+    type Item = NonGsmChar;
+
+    fn next(&mut self) -> Option<NonGsmChar> {
+        for (offset, ch) in self.chars.by_ref() {
+            let index = self.index;
+            let utf16_offset = self.utf16;
+            self.index += 1;
+            self.utf16 += ch.len_utf16();
+            if !in_any_table(ch, self.languages) {
+                return Some(NonGsmChar { ch, offset, index, utf16_offset });
+            }
+        }
+        None
+    }
+}
+
+/// A text cut into the parts it is sent in; see [`Segmenter::split`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split<'t> {
+    analysis: Analysis,
+    parts: Vec<Part<'t>>,
+}
+
+impl<'t> Split<'t> {
+    /// The analysis of the whole text.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The parts, in order; never empty.
+    pub fn parts(&self) -> &[Part<'t>] {
+        &self.parts
+    }
+
+    /// The parts, by value.
+    pub fn into_parts(self) -> Vec<Part<'t>> {
+        self.parts
+    }
+}
+
+/// One part of a split text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Part<'t> {
+    text: &'t str,
+    start: usize,
+    units: usize,
+}
+
+impl<'t> Part<'t> {
+    /// The part's text, borrowed from the input.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Byte range of the part in the input.
+    pub fn range(&self) -> core::ops::Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// Units the part takes (septets or UTF-16 code units).
+    pub fn units(&self) -> usize {
+        self.units
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capacities() {
+        use Encoding::*;
+        assert_eq!(capacity(Gsm7, 0), 160);
+        assert_eq!(capacity(Gsm7, 5), 153);
+        assert_eq!(capacity(Gsm7, 6), 152);
+        assert_eq!(capacity(Ucs2, 0), 70);
+        assert_eq!(capacity(Ucs2, 5), 67);
+        assert_eq!(capacity(Ucs2, 6), 66);
+        // One shift table: a 4-octet header in a single part.
+        assert_eq!(capacity(Gsm7, 3), 155);
+        assert_eq!(capacity(Gsm7, 3 + 5), 149);
+        assert_eq!(capacity(Gsm7, 6 + 5), 146);
+    }
+
+    #[test]
+    fn builder_limits() {
+        for bad in [0, 256, 1000] {
+            let err = Segmenter::builder().max_parts(bad).build().unwrap_err();
+            assert_eq!(
+                err.kind(),
+                &ErrorKind::InvalidMaxParts { max_parts: bad }
+            );
+        }
+        assert!(Segmenter::builder().max_parts(255).build().is_ok());
+        assert!(Segmenter::builder().max_parts(1).build().is_ok());
+    }
+}
