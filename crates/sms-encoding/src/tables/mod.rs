@@ -310,3 +310,44 @@ mod tests {
         assert_eq!(gsm_ascii, 94 + 3);
     }
 }
+
+/// The national tables against an independent transcription (Android's
+/// `GsmAlphabet.java`), entry by entry, with no extra entries.
+#[cfg(test)]
+mod independent {
+    use super::*;
+
+    const TSV: &str = include_str!("../../tests/data/national_tables.tsv");
+
+    #[test]
+    fn national_tables_match_the_independent_statement() {
+        let tables = [
+            ("turkish_locking", &TURKISH_LOCKING),
+            ("turkish_single", &TURKISH_SINGLE),
+            ("spanish_single", &SPANISH_SINGLE),
+            ("portuguese_locking", &PORTUGUESE_LOCKING),
+            ("portuguese_single", &PORTUGUESE_SINGLE),
+        ];
+        for (name, table) in tables {
+            let mut expected: SeptetTable = [None; 128];
+            for line in TSV.lines().filter(|l| !l.starts_with('#')) {
+                let mut f = line.split('\t');
+                if f.next() != Some(name) {
+                    continue;
+                }
+                let septet = f.next().and_then(|s| s.strip_prefix("0x"));
+                let septet =
+                    usize::from_str_radix(septet.unwrap(), 16).unwrap();
+                let cp = f.next().and_then(|s| s.strip_prefix("U+")).unwrap();
+                let cp = u32::from_str_radix(cp, 16).unwrap();
+                expected[septet] = char::from_u32(cp);
+            }
+            for septet in 0..128 {
+                assert_eq!(
+                    table.forward[septet], expected[septet],
+                    "{name} septet {septet:#04x}"
+                );
+            }
+        }
+    }
+}
