@@ -382,7 +382,7 @@ pub fn decode(parts: &[EncodedPart]) -> Result<String, Error> {
         if encoding == Encoding::Ucs2 {
             check_length(p, i, p.user_data.len())?;
             let body = &p.user_data[header_octets..];
-            if body.len() % 2 != 0 {
+            if !body.len().is_multiple_of(2) {
                 return Err(Error::new(ErrorKind::Utf16 {
                     reason: format!("part {i} has an odd number of octets"),
                 }));

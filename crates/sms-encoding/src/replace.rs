@@ -375,11 +375,10 @@ mod tests {
     #[test]
     fn every_replacement_is_gsm() {
         for c in (0..0x3100u32).filter_map(char::from_u32) {
-            for r in [national_replacement(c), smart_replacement(c)] {
-                if let Some(r) = r {
-                    assert!(is_gsm(r), "U+{:04X} -> {r:?}", c as u32);
-                    assert!(!is_gsm(&c.to_string()), "U+{:04X}", c as u32);
-                }
+            let replacements = [national_replacement(c), smart_replacement(c)];
+            for r in replacements.into_iter().flatten() {
+                assert!(is_gsm(r), "U+{:04X} -> {r:?}", c as u32);
+                assert!(!is_gsm(&c.to_string()), "U+{:04X}", c as u32);
             }
         }
     }

@@ -1,0 +1,177 @@
+//! Property tests of the core invariants: parts join back to the text,
+//! the part count equals the counted segments, every part fits, decoding
+//! the encoded parts gives the text back, and analysis agrees with split.
+
+use proptest::prelude::*;
+use sms_encoding::{
+    decode, Concatenation, Encoding, Language, Packing, Replacements,
+    Segmenter,
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Characters from every class that matters at a boundary.
+fn interesting_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        8 => prop::sample::select(
+            " abcdefghijklmnopqrstuvwxyzABCXYZ0123456789.,!?@$_\"'()*+-/:;<=>#%&"
+                .chars()
+                .collect::<Vec<_>>()
+        ),
+        2 => prop::sample::select(vec!['^', '{', '}', '\\', '[', '~', ']', '|', '€', '\u{0C}']),
+        2 => prop::sample::select(vec!['£', '¥', 'è', 'é', 'Ç', 'Ø', 'Δ', 'Ω', 'ß', 'Ä', 'ñ', 'à', '¿', '§', '¤']),
+        2 => prop::sample::select(vec!['ą', 'ć', 'ę', 'ł', 'ń', 'ó', 'ś', 'ź', 'ż', 'Ł']),
+        2 => prop::sample::select(vec!['П', 'р', 'и', 'в', 'е', 'т', 'ё', 'Щ']),
+        1 => prop::sample::select(vec!['ı', 'ş', 'ğ', 'İ', 'Ş', 'ç', 'á', 'í', 'ó', 'ú', 'ã', 'õ', 'ê', 'Ê', 'Á']),
+        2 => prop::sample::select(vec!['😀', '👍', '🏽', '👨', '👩', '👧', '\u{200D}', '\u{FE0F}', '🇵', '🇱']),
+        1 => prop::sample::select(vec!['\r', '\n', '\u{301}', '\u{308}', '’', '–', '…', '\u{A0}', '`', '\t', '\u{1B}', '\0']),
+        1 => any::<char>(),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(interesting_char(), 0..700)
+        .prop_map(|v| v.into_iter().collect())
+}
+
+fn segmenter() -> impl Strategy<Value = Segmenter> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), 1usize..=255).prop_map(
+        |(ref16, graphemes, national, max_parts)| {
+            let mut b = Segmenter::builder()
+                .max_parts(max_parts)
+                .keep_graphemes(graphemes);
+            if ref16 {
+                b = b.concatenation(Concatenation::Ref16);
+            }
+            if national {
+                for l in Language::ALL {
+                    b = b.national_language(l);
+                }
+            }
+            b.build().unwrap()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn split_and_analysis_agree(text in text(), seg in segmenter()) {
+        let analysis = seg.analyze(&text);
+        let split = seg.split(&text);
+        match (analysis, split) {
+            (Err(a), Err(s)) => {
+                prop_assert_eq!(a, s);
+            }
+            (Ok(a), Ok(split)) => {
+                let parts = split.parts();
+                prop_assert_eq!(split.analysis(), &a);
+                prop_assert_eq!(parts.len(), a.segments());
+                prop_assert!(a.segments() <= seg.max_parts());
+                let joined: String = parts.iter().map(|p| p.text()).collect();
+                prop_assert_eq!(&joined, &text);
+                let mut at = 0;
+                for p in parts {
+                    prop_assert_eq!(p.range().start, at);
+                    at = p.range().end;
+                    prop_assert!(p.units() <= a.capacity());
+                }
+                let total: usize = parts.iter().map(|p| p.units()).sum();
+                prop_assert_eq!(total, a.units());
+                let last = parts.last().unwrap().units();
+                prop_assert_eq!(a.last_part_units(), last);
+                prop_assert_eq!(a.units_left(), a.capacity() - last);
+                prop_assert_eq!(a.chars(), text.chars().count());
+                prop_assert_eq!(a.graphemes(), text.graphemes(true).count());
+                prop_assert_eq!(a.utf16_units(), text.encode_utf16().count());
+                if a.encoding() == Encoding::Ucs2 {
+                    for p in parts {
+                        let n = p.text().encode_utf16().count();
+                        prop_assert_eq!(p.units(), n);
+                    }
+                    prop_assert!(a.first_non_gsm().is_some());
+                } else {
+                    prop_assert!(a.first_non_gsm().is_none());
+                    prop_assert_eq!(seg.non_gsm_chars(&text).count(), 0);
+                }
+                // Greedy: no part could take the first character of the
+                // next one (without the grapheme option).
+                if !seg.keeps_graphemes() && a.encoding() == Encoding::Ucs2 {
+                    for w in parts.windows(2) {
+                        let next = w[1].text().chars().next().unwrap();
+                        prop_assert!(w[0].units() + next.len_utf16() > a.capacity());
+                    }
+                }
+                // With the grapheme option, cuts fall on cluster
+                // boundaries unless a cluster exceeds a part.
+                if seg.keeps_graphemes() {
+                    let bounds: Vec<usize> = text
+                        .grapheme_indices(true)
+                        .map(|(i, _)| i)
+                        .collect();
+                    let huge = text
+                        .graphemes(true)
+                        .any(|g| g.encode_utf16().count() * 2 > a.capacity());
+                    for p in &parts[1..] {
+                        let start = p.range().start;
+                        prop_assert!(huge || bounds.binary_search(&start).is_ok());
+                    }
+                }
+            }
+            (a, s) => prop_assert!(false, "analyze {:?} but split {:?}", a, s.map(|s| s.parts().len())),
+        }
+    }
+
+    #[test]
+    fn decoding_the_encoded_parts_gives_the_text(
+        text in text(),
+        seg in segmenter(),
+        packed in any::<bool>(),
+        reference in 0u16..=255,
+    ) {
+        let packing = if packed { Packing::Packed } else { Packing::Unpacked };
+        if let Ok(mut parts) = seg.encode(&text, packing, reference) {
+            prop_assert_eq!(decode(&parts).unwrap(), text.clone());
+            parts.reverse();
+            prop_assert_eq!(decode(&parts).unwrap(), text.clone());
+            for p in &parts {
+                prop_assert!(p.user_data.len() <= 140);
+            }
+        }
+    }
+
+    #[test]
+    fn replacement_only_touches_non_gsm_characters(
+        text in text(),
+        national in any::<bool>(),
+        smart in any::<bool>(),
+    ) {
+        let seg = Segmenter::builder().max_parts(255).build().unwrap();
+        let r = seg.replace(&text, Replacements { national, smart });
+        if r.replacements().is_empty() {
+            prop_assert_eq!(r.text(), text.as_str());
+            prop_assert_eq!(r.before(), r.after());
+        }
+        // Rebuild the output from the report.
+        let mut rebuilt = String::new();
+        let mut copied = 0;
+        for rep in r.replacements() {
+            prop_assert!(sms_encoding::analyze(&rep.from.to_string())
+                .map(|a| a.encoding() == Encoding::Ucs2)
+                .unwrap_or(true));
+            rebuilt.push_str(&text[copied..rep.offset]);
+            rebuilt.push_str(rep.to);
+            copied = rep.offset + rep.from.len_utf8();
+        }
+        rebuilt.push_str(&text[copied..]);
+        prop_assert_eq!(rebuilt.as_str(), r.text());
+        prop_assert_eq!(r.after(), &seg.analyze(r.text()).unwrap_or(*r.after()));
+        // With both on, what is left non-GSM has no replacement.
+        if national && smart {
+            for c in seg.non_gsm_chars(r.text()) {
+                prop_assert!(sms_encoding::national_replacement(c.ch).is_none());
+                prop_assert!(sms_encoding::smart_replacement(c.ch).is_none());
+            }
+        }
+    }
+}

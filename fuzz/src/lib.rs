@@ -1,0 +1,174 @@
+//! The checks behind the fuzz targets, and a replayer that runs them over
+//! committed seeds on the stable toolchain (what CI does).
+//!
+//! Each check panics when an invariant fails; libFuzzer (under `cargo
+//! fuzz`) reports the panic as a crash, and the replayer reports it as a
+//! failed seed. A crash found by fuzzing is committed under `corpus/` and
+//! becomes an ordinary regression test in `crates/*/tests`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use sms_encoding::{
+    decode, Concatenation, EncodedPart, Encoding, Language, Packing,
+    Replacements, Segmenter,
+};
+
+/// Options from the first byte of a fuzz input.
+fn segmenter(flags: u8) -> Segmenter {
+    let mut b = Segmenter::builder()
+        .keep_graphemes(flags & 1 != 0)
+        .max_parts(usize::from(flags >> 4).max(1) * 16);
+    if flags & 2 != 0 {
+        b = b.concatenation(Concatenation::Ref16);
+    }
+    if flags & 4 != 0 {
+        for l in Language::ALL {
+            b = b.national_language(l);
+        }
+    }
+    match b.build() {
+        Ok(seg) => seg,
+        Err(e) => panic!("valid options refused: {e}"),
+    }
+}
+
+/// Arbitrary text through analysis, split, encode, decode and replacement:
+/// the parts join to the text, their count equals the analysis, each fits,
+/// and decoding the encoded parts gives the text back.
+pub fn check_encoding(data: &[u8]) {
+    let Some((&flags, rest)) = data.split_first() else { return };
+    let text = String::from_utf8_lossy(rest);
+    let seg = segmenter(flags);
+    let analysis = seg.analyze(&text);
+    let split = seg.split(&text);
+    let (analysis, split) = match (analysis, split) {
+        (Ok(a), Ok(s)) => (a, s),
+        (Err(a), Err(s)) => {
+            assert_eq!(a, s, "analyze and split disagree on the error");
+            return;
+        }
+        (a, s) => panic!("analyze {a:?} but split {:?}", s.map(|_| ())),
+    };
+    let parts = split.parts();
+    assert_eq!(parts.len(), analysis.segments());
+    let joined: String = parts.iter().map(|p| p.text()).collect();
+    assert_eq!(joined, text);
+    let mut units = 0;
+    for p in parts {
+        assert!(p.units() <= analysis.capacity());
+        units += p.units();
+        if analysis.encoding() == Encoding::Ucs2 {
+            assert_eq!(p.units(), p.text().encode_utf16().count());
+        }
+    }
+    assert_eq!(units, analysis.units());
+    assert_eq!(analysis.chars(), text.chars().count());
+    let packing =
+        if flags & 8 != 0 { Packing::Packed } else { Packing::Unpacked };
+    let encoded = seg.encode(&text, packing, u16::from(flags));
+    let encoded = match encoded {
+        Ok(parts) => parts,
+        Err(e) => panic!("encode failed after split succeeded: {e}"),
+    };
+    match decode(&encoded) {
+        Ok(back) => assert_eq!(back, text),
+        Err(e) => panic!("decode of our own parts failed: {e}"),
+    }
+    let r = seg.replace(&text, Replacements::ALL);
+    assert_eq!(r.before().units(), analysis.units());
+    assert!(r.after().units() <= r.text().len() * 2);
+}
+
+/// Arbitrary bytes as received parts: decoding never panics, and whatever
+/// decodes is valid text that analysis accepts.
+pub fn check_decode(data: &[u8]) {
+    let parts: Vec<EncodedPart> = data
+        .split(|&b| b == 0xFF)
+        .take(8)
+        .filter_map(|chunk| {
+            let (&head, user_data) = chunk.split_first()?;
+            let packing = if head & 1 != 0 {
+                Packing::Packed
+            } else {
+                Packing::Unpacked
+            };
+            let data_coding = if head & 2 != 0 { 0x08 } else { head & 0xF0 };
+            let user_data_length = if packing == Packing::Packed {
+                (user_data.len() * 8 / 7)
+                    .saturating_sub(usize::from(head >> 6))
+            } else {
+                user_data.len()
+            };
+            Some(EncodedPart {
+                data_coding,
+                udhi: head & 4 != 0,
+                packing,
+                user_data_length,
+                user_data: user_data.to_vec(),
+            })
+        })
+        .collect();
+    if let Ok(text) = decode(&parts) {
+        let seg = Segmenter::builder().max_parts(255).build();
+        if let Ok(seg) = seg {
+            // Eight parts of at most a few hundred units always fit.
+            let _ = seg.analyze(&text);
+        }
+    }
+}
+
+/// The default seed folder of a target: `fuzz/corpus/<target>`.
+pub fn corpus_dir(target: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(target)
+}
+
+/// Runs `check` over every file in the folders or files given as
+/// arguments (default: the target's committed corpus), printing a closing
+/// `N passed, M failed` line. A panicking seed counts as failed and is
+/// named on stderr.
+pub fn replay_main(target: &str, check: fn(&[u8])) -> ExitCode {
+    let args: Vec<PathBuf> =
+        std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let roots = if args.is_empty() { vec![corpus_dir(target)] } else { args };
+    let mut files = Vec::new();
+    for root in &roots {
+        if root.is_dir() {
+            match std::fs::read_dir(root) {
+                Ok(entries) => files
+                    .extend(entries.filter_map(|e| e.ok()).map(|e| e.path())),
+                Err(e) => {
+                    eprintln!("{}: {e}", root.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+        } else {
+            files.push(root.clone());
+        }
+    }
+    files.sort();
+    let (mut passed, mut failed) = (0, 0);
+    for file in &files {
+        let data = match std::fs::read(file) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{}: {e}", file.display());
+                failed += 1;
+                continue;
+            }
+        };
+        match std::panic::catch_unwind(|| check(&data)) {
+            Ok(()) => passed += 1,
+            Err(_) => {
+                eprintln!("FAILED: {}", file.display());
+                failed += 1;
+            }
+        }
+    }
+    println!("{target}: {passed} passed, {failed} failed");
+    if failed == 0 && passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
