@@ -41,6 +41,38 @@ pub(crate) fn count(text: &str) -> usize {
     text.graphemes(true).count()
 }
 
+/// Grapheme clusters in any text, handing only the stretches around
+/// non-simple characters to `unicode-segmentation`. The text is cut
+/// between every two adjacent simple characters (other than CR LF): a
+/// boundary is certain there, and no rule of UAX #29 looks back across one
+/// (regional indicator pairs, emoji ZWJ chains and Indic conjuncts are all
+/// broken by a simple character), so the counts of the stretches add up.
+pub(crate) fn count_mixed(text: &str) -> usize {
+    let mut clusters = 0;
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if let Some(p) = prev {
+            if is_simple(p) && is_simple(c) && !(p == '\r' && c == '\n') {
+                clusters += count_stretch(&text[start..at]);
+                start = at;
+            }
+        }
+        prev = Some(c);
+    }
+    clusters + count_stretch(&text[start..])
+}
+
+#[inline]
+fn count_stretch(s: &str) -> usize {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => 0,
+        (Some(_), None) => 1,
+        _ => count(s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +99,24 @@ mod tests {
             if c != '\r' {
                 assert_eq!(count(&s), 2, "U+{:04X} doubled", c as u32);
             }
+        }
+    }
+
+    #[test]
+    fn mixed_count_agrees_with_unicode_segmentation() {
+        let texts = [
+            "",
+            "😀",
+            "a😀b",
+            "ok 👍🏽 fine 👨\u{200D}👩\u{200D}👧 🇵🇱🇩🇪🇫 e\u{301}\u{308}x",
+            "\r\n😀\r\n",
+            "‼\u{200D}😀 ™\u{FE0F}",
+            "क्षि नमस्ते",
+            "각각 \u{1100}\u{1161}\u{11A8}",
+            "\u{600}a \u{200D}\u{200D}",
+        ];
+        for t in texts {
+            assert_eq!(count_mixed(t), count(t), "{t:?}");
         }
     }
 

@@ -29,7 +29,7 @@ impl Scan {
     /// Grapheme clusters of `text`, which must be the scanned text.
     pub(crate) fn graphemes(&self, text: &str) -> usize {
         if !self.simple {
-            return grapheme::count(text);
+            return grapheme::count_mixed(text);
         }
         let pairs = if self.carriage_returns == 0 {
             0
@@ -74,93 +74,138 @@ pub(crate) fn non_ascii_cost(c: char) -> Option<usize> {
     }
 }
 
-const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-const CR_FLAG: u64 = 1 << 48;
+/// Packed costs for the scan: [`ASCII_COST`] with each carriage return
+/// also counted in bits 48.., so that texts without one skip the CR LF
+/// search.
+const SCAN_COST: [u64; 128] = {
+    let mut t = ASCII_COST;
+    t[b'\r' as usize] += 1 << 48;
+    t
+};
 
-/// Sums the packed ASCII costs of a run of ASCII bytes; CRs are counted in
-/// bits 48.. so that texts without them skip the CR LF search.
+/// Bytes per block of the plain-ASCII fast path.
+const CHUNK: usize = 32;
+
+/// Whether every byte of `chunk` is ASCII costing exactly one septet and is
+/// not a control: no extension character, nothing GSM-7 lacks, no CR, no
+/// LF, no non-ASCII byte. Written as a branch-free fold over a fixed-size
+/// array so that the compiler turns it into vector compares.
 #[inline]
-fn ascii_cost(b: u8) -> u64 {
-    let cost = ASCII_COST[usize::from(b & 0x7F)];
-    if b == b'\r' {
-        cost + CR_FLAG
-    } else {
-        cost
+fn is_plain(chunk: &[u8; CHUNK]) -> bool {
+    let mut special = false;
+    for &b in chunk {
+        special |= (b < 0x20)
+            | (b.wrapping_sub(b'[') < 4) // [ \ ] ^
+            | (b == b'`')
+            | (b >= b'{'); // { | } ~ DEL, and every non-ASCII byte
     }
+    !special
 }
 
 /// Scans `text` once.
 pub(crate) fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
-    // Packed sums over ASCII bytes: septets in bits 0..32, non-GSM bytes in
-    // 32..48, carriage returns in 48..64. A text of up to 64 KiB cannot
-    // overflow a field; longer texts are summed in blocks.
-    let mut ascii_bytes = 0usize;
-    let mut septets = 0usize;
-    let mut not_gsm = 0usize;
-    let mut carriage_returns = 0usize;
     let mut s = Scan { gsm: true, simple: true, ..Scan::default() };
+    // Plain ASCII (one septet each) is only counted. Other ASCII bytes are
+    // summed through `SCAN_COST` into `Sums`; non-ASCII characters go to
+    // `s` directly.
+    let mut plain = 0usize;
+    let mut sums = Sums::default();
     let mut i = 0;
     while i < bytes.len() {
+        // A block of under 64 KiB cannot overflow a packed field.
         let block_end = bytes.len().min(i + 0xFFFF);
         let mut acc = 0u64;
-        let block_start = i;
-        let mut block_ascii = 0usize;
         while i < block_end {
-            if let Some(chunk) = bytes[i..block_end].first_chunk::<16>() {
-                if u128::from_le_bytes(*chunk) & HIGH_BITS == 0 {
-                    for &b in chunk {
-                        acc += ascii_cost(b);
-                    }
-                    block_ascii += 16;
-                    i += 16;
-                    continue;
+            let Some(chunk) = bytes[i..block_end].first_chunk::<CHUNK>()
+            else {
+                // The tail, shorter than a chunk.
+                while i < block_end {
+                    i = step(bytes, i, &mut acc, &mut sums, &mut s);
                 }
-            }
-            let b = bytes[i];
-            if b < 0x80 {
-                acc += ascii_cost(b);
-                block_ascii += 1;
-                i += 1;
+                break;
+            };
+            if is_plain(chunk) {
+                plain += CHUNK;
+                i += CHUNK;
                 continue;
             }
-            let (c, width) = decode(bytes, i);
-            i += width;
-            s.chars += 1;
-            if width == 4 {
-                s.astral += 1;
-                s.utf16 += 2;
-            } else {
-                s.utf16 += 1;
-            }
-            match non_ascii_cost(c) {
-                Some(cost) => {
-                    s.septets += cost;
-                    s.escapes += cost - 1;
-                }
-                None => s.gsm = false,
-            }
-            if !grapheme::is_simple(c) {
-                s.simple = false;
+            // Not plain: take the whole chunk (and the end of the last
+            // character in it) one character at a time.
+            let end = i + CHUNK;
+            while i < end {
+                i = step(bytes, i, &mut acc, &mut sums, &mut s);
             }
         }
-        debug_assert!(i >= block_start);
-        ascii_bytes += block_ascii;
-        septets += (acc & 0xFFFF_FFFF) as usize;
-        not_gsm += ((acc >> 32) & 0xFFFF) as usize;
-        carriage_returns += (acc >> 48) as usize;
+        sums.add(acc);
     }
     // Non-GSM ASCII bytes were summed with a septet count of 0.
-    let ascii_gsm = ascii_bytes - not_gsm;
-    s.escapes += septets - ascii_gsm;
-    s.septets += septets;
-    s.chars += ascii_bytes;
-    s.utf16 += ascii_bytes;
-    s.carriage_returns = carriage_returns;
-    if not_gsm > 0 {
+    let ascii_gsm = sums.ascii - sums.not_gsm;
+    s.escapes += sums.septets - ascii_gsm;
+    s.septets += sums.septets + plain;
+    s.chars += plain + sums.ascii;
+    s.utf16 += plain + sums.ascii;
+    s.carriage_returns = sums.carriage_returns;
+    if sums.not_gsm > 0 {
         s.gsm = false;
     }
     s
+}
+
+/// Totals over the ASCII bytes that are not plain.
+#[derive(Default)]
+struct Sums {
+    ascii: usize,
+    septets: usize,
+    not_gsm: usize,
+    carriage_returns: usize,
+}
+
+impl Sums {
+    /// Adds a packed accumulator: septets in bits 0..32, non-GSM bytes in
+    /// 32..48, carriage returns in 48..64.
+    fn add(&mut self, acc: u64) {
+        self.septets += (acc & 0xFFFF_FFFF) as usize;
+        self.not_gsm += ((acc >> 32) & 0xFFFF) as usize;
+        self.carriage_returns += (acc >> 48) as usize;
+    }
+}
+
+/// Takes the character at `i` into the counts; returns where the next one
+/// starts.
+#[inline]
+fn step(
+    bytes: &[u8],
+    i: usize,
+    acc: &mut u64,
+    sums: &mut Sums,
+    s: &mut Scan,
+) -> usize {
+    let b = bytes[i];
+    if b < 0x80 {
+        *acc += SCAN_COST[usize::from(b)];
+        sums.ascii += 1;
+        return i + 1;
+    }
+    let (c, width) = decode(bytes, i);
+    s.chars += 1;
+    if width == 4 {
+        s.astral += 1;
+        s.utf16 += 2;
+    } else {
+        s.utf16 += 1;
+    }
+    match non_ascii_cost(c) {
+        Some(cost) => {
+            s.septets += cost;
+            s.escapes += cost - 1;
+        }
+        None => s.gsm = false,
+    }
+    if !grapheme::is_simple(c) {
+        s.simple = false;
+    }
+    i + width
 }
 
 /// Decodes the character starting at `i`, a non-ASCII lead byte of valid
@@ -214,6 +259,9 @@ mod tests {
             "{[~]}|\\^\u{c}€",
             "tab\there",
             long.as_str(),
+            &format!("{}{{", "a".repeat(31)),
+            &format!("{}`{}", "a".repeat(32), "b".repeat(40)),
+            &format!("{}\r\n{}ż", "a".repeat(63), "b".repeat(64)),
         ] {
             assert_eq!(scan(text), slow(text), "{text:?}");
         }
