@@ -267,3 +267,32 @@ fn part_limit_is_configurable_and_never_cuts() {
     let one = Segmenter::builder().max_parts(1).build().unwrap();
     assert!(one.analyze(&"x".repeat(161)).is_err());
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn option_types_round_trip_through_serde() {
+    use sms_encoding::{Language, Packing, Replacements, Shift};
+    let shift = Shift {
+        locking: Some(Language::Turkish),
+        single: Some(Language::Spanish),
+    };
+    let json = serde_json::to_string(&shift).unwrap();
+    assert_eq!(json, r#"{"locking":"Turkish","single":"Spanish"}"#);
+    assert_eq!(serde_json::from_str::<Shift>(&json).unwrap(), shift);
+    let json = serde_json::to_string(&Encoding::Gsm7).unwrap();
+    assert_eq!(json, r#""GSM_7BIT""#);
+    assert_eq!(
+        serde_json::from_str::<Encoding>(r#""UCS2""#).unwrap(),
+        Encoding::Ucs2
+    );
+    for c in [Concatenation::Ref8, Concatenation::Ref16] {
+        let back: Concatenation =
+            serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+        assert_eq!(back, c);
+    }
+    let p: Packing = serde_json::from_str(r#""Packed""#).unwrap();
+    assert_eq!(p, Packing::Packed);
+    let r: Replacements =
+        serde_json::from_str(r#"{"national":true,"smart":false}"#).unwrap();
+    assert!(r.national && !r.smart);
+}
