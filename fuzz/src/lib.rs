@@ -87,18 +87,26 @@ pub fn check_decode(data: &[u8]) {
         .split(|&b| b == 0xFF)
         .take(8)
         .filter_map(|chunk| {
-            let (&head, user_data) = chunk.split_first()?;
+            let (&head, rest) = chunk.split_first()?;
             let packing = if head & 1 != 0 {
                 Packing::Packed
             } else {
                 Packing::Unpacked
             };
             let data_coding = if head & 2 != 0 { 0x08 } else { head & 0xF0 };
-            let user_data_length = if packing == Packing::Packed {
-                (user_data.len() * 8 / 7)
-                    .saturating_sub(usize::from(head >> 6))
-            } else {
-                user_data.len()
+            // With bit 3 set, the next 8 bytes are a free-form length, so
+            // lengths that disagree with the data (or overflow) are tried.
+            let (user_data_length, user_data) = match rest.split_first_chunk()
+            {
+                Some((len, data)) if head & 8 != 0 => {
+                    (u64::from_le_bytes(*len) as usize, data)
+                }
+                _ if packing == Packing::Packed => (
+                    (rest.len() * 8 / 7)
+                        .saturating_sub(usize::from(head >> 6)),
+                    rest,
+                ),
+                _ => (rest.len(), rest),
             };
             Some(EncodedPart {
                 data_coding,

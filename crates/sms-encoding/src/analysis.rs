@@ -9,6 +9,7 @@ use crate::alphabet::{Encoding, Shift};
 ///
 /// [`Segmenter::analyze`]: crate::Segmenter::analyze
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Analysis {
     pub(crate) encoding: Encoding,
     pub(crate) shift: Shift,
@@ -162,6 +163,7 @@ impl fmt::Display for CharsCounter {
 /// A character that GSM-7 cannot carry, and where it is: the reason a text
 /// is UCS-2 (B1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NonGsmChar {
     /// The character.
     pub ch: char,

@@ -23,12 +23,17 @@ impl Cost {
     }
 
     /// Units of `c`. A character the tables cannot carry never reaches
-    /// here (the encoding was chosen so that all of them fit); should one
-    /// do so anyway, it is counted as two units rather than panicking.
+    /// here (the encoding was chosen so that all of them fit): debug builds
+    /// (tests, fuzzing) assert it; release builds count two units rather
+    /// than panic.
     #[inline]
     pub(crate) fn of(&self, c: char) -> usize {
         match self {
-            Cost::Gsm(alphabet) => alphabet.cost(c).unwrap_or(2),
+            Cost::Gsm(alphabet) => {
+                let cost = alphabet.cost(c);
+                debug_assert!(cost.is_some(), "{c:?} is not in the tables");
+                cost.unwrap_or(2)
+            }
             Cost::Ucs2 => c.len_utf16(),
         }
     }

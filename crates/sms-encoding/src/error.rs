@@ -1,4 +1,4 @@
-use crate::{Encoding, Language};
+use crate::Encoding;
 
 /// The error type of this crate: what went wrong, with the counts or the
 /// position that explain it.
@@ -95,31 +95,30 @@ pub enum ErrorKind {
         /// The data coding scheme octet.
         data_coding: u8,
     },
-    /// A header names a national language this crate has no table for.
-    #[error(
-        "part {part}: national language {id} has no shift table here \
-         (supported: 1 Turkish, 2 Spanish, 3 Portuguese)"
-    )]
-    UnsupportedLanguage {
+    /// The parts do not form one whole concatenated message.
+    #[error("part {part} does not fit with the others: {reason}")]
+    Concatenation {
         /// Index of the part in the slice given to `decode`.
         part: usize,
-        /// The language identifier from the header.
-        id: u8,
-    },
-    /// The parts do not form one whole concatenated message.
-    #[error("the parts do not form one message: {reason}")]
-    Concatenation {
         /// What does not fit together.
         reason: String,
     },
     /// The user data is shorter or longer than its length says.
-    #[error("part {part}: user data length {length} does not match {actual} bytes of user data")]
+    #[error(
+        "part {part}: user data length {length} {unit} need {expected} \
+         octets, but {actual} are given"
+    )]
     Length {
         /// Index of the part in the slice given to `decode`.
         part: usize,
         /// The user data length the part claims.
         length: usize,
-        /// Bytes of user data actually present.
+        /// What the length counts: `"septets"` (packed GSM-7) or
+        /// `"octets"`.
+        unit: &'static str,
+        /// Octets that length needs.
+        expected: usize,
+        /// Octets of user data actually present.
         actual: usize,
     },
     /// A septet that the tables in force do not define.
@@ -140,17 +139,12 @@ pub enum ErrorKind {
     },
     /// UCS-2 user data that is not valid UTF-16 (an odd number of bytes or
     /// an unpaired surrogate).
-    #[error("invalid UTF-16 user data: {reason}")]
+    #[error("part {part}: invalid UCS-2 user data: {reason}")]
     Utf16 {
+        /// Index of the part in the slice given to `decode` (for an
+        /// unpaired surrogate, the last of the UCS-2 parts read with it).
+        part: usize,
         /// What is wrong with it.
-        reason: String,
-    },
-    /// A language given for a shift the spec has no table for.
-    #[error("{language} has no {shift} shift table in 3GPP TS 23.038")]
-    NoSuchTable {
-        /// The language.
-        language: Language,
-        /// `"locking"` or `"single"`.
-        shift: &'static str,
+        reason: &'static str,
     },
 }

@@ -77,7 +77,8 @@ let seg = Segmenter::builder().national_language(Language::Turkish).build()?;
 let a = seg.analyze(text)?;
 assert_eq!(a.encoding(), Encoding::Gsm7);
 assert_eq!(a.shift().locking, Some(Language::Turkish));
-// The locking shift element takes 4 header octets: 155 septets remain.
+// The 3-octet locking shift element and the header's length octet
+// leave 155 septets.
 assert_eq!(a.capacity(), 155);
 # Ok::<(), sms_encoding::Error>(())
 ```
@@ -107,10 +108,13 @@ names the part and position of whatever is malformed.
 
 # Input safety
 
-Every function here takes time linear in the length of the text (national
-tables multiply it by at most 9 table combinations) and allocates at most a
-few times the text's size. Nothing panics on any input; the fuzz target and
-property tests check that, along with the round trips.
+Every function here takes time linear in the length of the text and
+allocates at most a few times the text's size. With national tables
+allowed, a text the default alphabet cannot carry in one part is measured
+once per combination of tables (at most 11 with all three languages).
+`decode` checks every length against the data before reading it. No input
+makes a function panic; the fuzz targets and property tests check that,
+along with the round trips.
 
 # Choices where implementations differ
 
@@ -124,9 +128,10 @@ property tests check that, along with the round trips.
 
 # Crate features
 
-- `serde`: `Serialize` and `Deserialize` for the option and result enums
+- `serde`: `Serialize` and `Deserialize` for the option types
   ([`Encoding`], [`Language`], [`Shift`], [`Concatenation`], [`Packing`],
-  [`Replacements`]).
+  [`Replacements`]) and `Serialize` for the results a web counter sends on
+  ([`Analysis`], [`NonGsmChar`]).
 
 # Dependencies
 
@@ -154,7 +159,9 @@ mod tables;
 pub use crate::alphabet::{Encoding, Language, Shift};
 pub use crate::analysis::{Analysis, CharsCounter, NonGsmChar, UnitsCounter};
 pub use crate::error::{Error, ErrorKind};
-pub use crate::pdu::{decode, EncodedPart, Packing, UserDataHeader};
+pub use crate::pdu::{
+    decode, ConcatHeader, EncodedPart, Packing, UserDataHeader,
+};
 pub use crate::replace::{
     national_replacement, smart_replacement, Replaced, Replacement,
     Replacements,

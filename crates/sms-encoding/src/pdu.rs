@@ -53,12 +53,26 @@ pub struct EncodedPart {
 /// The parsed user data header of a part.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UserDataHeader {
-    /// Concatenation: (reference, total parts, this part's number from 1).
-    pub concatenation: Option<(u16, u8, u8)>,
-    /// National language shift tables announced.
+    /// The concatenation element, if any.
+    pub concatenation: Option<ConcatHeader>,
+    /// National language shift tables announced. An identifier this crate
+    /// has no table for (or a locking shift for a language without one)
+    /// leaves the default table in place, as a receiver without that table
+    /// would.
     pub shift: Shift,
     /// Octets the header takes, its length octet included.
     pub octets: usize,
+}
+
+/// A concatenation element: which message a part belongs to, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ConcatHeader {
+    /// The reference shared by all parts of one message (8 or 16 bits).
+    pub reference: u16,
+    /// How many parts the message has.
+    pub total: u8,
+    /// This part's number, from 1.
+    pub sequence: u8,
 }
 
 impl EncodedPart {
@@ -66,8 +80,7 @@ impl EncodedPart {
     ///
     /// # Errors
     /// [`ErrorKind::Header`] if the header is truncated or an element has
-    /// the wrong length; [`ErrorKind::UnsupportedLanguage`] for a shift
-    /// table language without tables here. `part` in the error is 0.
+    /// the wrong length. `part` in the error is 0.
     pub fn header(&self) -> Result<Option<UserDataHeader>, Error> {
         parse_header(self, 0)
     }
@@ -184,7 +197,11 @@ fn encode_gsm(
         match alphabet.code(c) {
             Some(Code::Basic(s)) => septets.push(s),
             Some(Code::Escaped(s)) => septets.extend([ESCAPE, s]),
-            None => septets.push(0x3F), // '?', unreachable in practice
+            None => {
+                // The plan chose tables that carry every character.
+                debug_assert!(false, "{c:?} has no code in the chosen tables");
+                septets.push(0x3F);
+            }
         }
     }
     let (user_data, user_data_length) = match packing {
@@ -285,16 +302,18 @@ fn parse_header(
             return Err(header_error(part, "an element runs past the header"));
         };
         ies = &rest[data.len()..];
-        let language = |data: &[u8]| match data {
-            &[id] => Language::from_id(id).ok_or(Error::new(
-                ErrorKind::UnsupportedLanguage { part, id },
-            )),
+        let language = |data: &[u8]| match *data {
+            [id] => Ok(Language::from_id(id)),
             _ => Err(header_error(part, "a shift element is not 1 octet")),
         };
         match iei {
             IEI_CONCAT8 => match *data {
-                [r, total, seq] => {
-                    h.concatenation = Some((u16::from(r), total, seq))
+                [r, total, sequence] => {
+                    h.concatenation = Some(ConcatHeader {
+                        reference: u16::from(r),
+                        total,
+                        sequence,
+                    })
                 }
                 _ => {
                     return Err(header_error(
@@ -304,9 +323,12 @@ fn parse_header(
                 }
             },
             IEI_CONCAT16 => match *data {
-                [hi, lo, total, seq] => {
-                    h.concatenation =
-                        Some((u16::from_be_bytes([hi, lo]), total, seq))
+                [hi, lo, total, sequence] => {
+                    h.concatenation = Some(ConcatHeader {
+                        reference: u16::from_be_bytes([hi, lo]),
+                        total,
+                        sequence,
+                    })
                 }
                 _ => {
                     return Err(header_error(
@@ -316,16 +338,10 @@ fn parse_header(
                 }
             },
             IEI_LOCKING_SHIFT => {
-                let l = language(data)?;
-                if !l.has_locking_shift() {
-                    return Err(Error::new(ErrorKind::NoSuchTable {
-                        language: l,
-                        shift: "locking",
-                    }));
-                }
-                h.shift.locking = Some(l);
+                h.shift.locking =
+                    language(data)?.filter(|l| l.has_locking_shift());
             }
-            IEI_SINGLE_SHIFT => h.shift.single = Some(language(data)?),
+            IEI_SINGLE_SHIFT => h.shift.single = language(data)?,
             // Other elements (ports, indications ...) do not change the
             // text; the spec tells receivers to skip what they don't know.
             _ => {}
@@ -341,12 +357,14 @@ fn parse_header(
 ///
 /// An escape followed by a septet the extension (or single shift) table
 /// does not define decodes to the basic table's character for that septet,
-/// as 3GPP TS 23.038 asks of receivers.
+/// and two escapes in a row (reserved for a further extension table) to a
+/// space, as 3GPP TS 23.038 asks of receivers. A shift element naming a
+/// language without tables here leaves the default tables in place.
 ///
 /// # Errors
 /// [`ErrorKind::NoParts`] for an empty slice; [`ErrorKind::DataCoding`]
-/// for an alphabet other than GSM 7 bit or UCS-2; [`ErrorKind::Header`] or
-/// [`ErrorKind::UnsupportedLanguage`] for a bad header;
+/// for an alphabet other than GSM 7 bit or UCS-2; [`ErrorKind::Header`]
+/// for a malformed header;
 /// [`ErrorKind::Length`] when the length disagrees with the data;
 /// [`ErrorKind::Concatenation`] when the parts do not fit together;
 /// [`ErrorKind::Septet`] for a septet no table defines (or an octet above
@@ -372,6 +390,7 @@ pub fn decode(parts: &[EncodedPart]) -> Result<String, Error> {
     let order = order(&headers)?;
     let mut text = String::new();
     let mut utf16: Vec<u16> = Vec::new();
+    let mut last = 0;
     for i in order {
         let p = &parts[i];
         let header = headers[i];
@@ -380,36 +399,40 @@ pub fn decode(parts: &[EncodedPart]) -> Result<String, Error> {
         ))?;
         let header_octets = header.map_or(0, |h| h.octets);
         if encoding == Encoding::Ucs2 {
-            check_length(p, i, p.user_data.len())?;
+            check_octets(p, i)?;
             let body = &p.user_data[header_octets..];
             if !body.len().is_multiple_of(2) {
                 return Err(Error::new(ErrorKind::Utf16 {
-                    reason: format!("part {i} has an odd number of octets"),
+                    part: i,
+                    reason: "an odd number of octets",
                 }));
             }
             utf16.extend(
                 body.chunks_exact(2).map(|b| u16::from_be_bytes([b[0], b[1]])),
             );
+            last = i;
             continue;
         }
-        flush_utf16(&mut utf16, &mut text)?;
+        flush_utf16(&mut utf16, &mut text, last)?;
         let shift = header.map_or(Shift::NONE, |h| h.shift);
         let septets: Vec<u8> = match p.packing {
             Packing::Unpacked => {
-                check_length(p, i, p.user_data.len())?;
+                check_octets(p, i)?;
                 p.user_data[header_octets..].to_vec()
             }
             Packing::Packed => {
                 let header_septets = (header_octets * 8).div_ceil(7);
                 let udl = p.user_data_length;
-                if udl < header_septets {
+                let octets = udl.checked_mul(7).map(|bits| bits.div_ceil(8));
+                if udl < header_septets || octets != Some(p.user_data.len()) {
                     return Err(Error::new(ErrorKind::Length {
                         part: i,
                         length: udl,
+                        unit: "septets",
+                        expected: octets.unwrap_or(usize::MAX),
                         actual: p.user_data.len(),
                     }));
                 }
-                check_length(p, i, (udl * 7).div_ceil(8))?;
                 (header_septets..udl)
                     .map(|k| get_septet(&p.user_data, k * 7))
                     .collect()
@@ -417,40 +440,36 @@ pub fn decode(parts: &[EncodedPart]) -> Result<String, Error> {
         };
         septets_to_text(&septets, shift, i, &mut text)?;
     }
-    flush_utf16(&mut utf16, &mut text)?;
+    flush_utf16(&mut utf16, &mut text, last)?;
     Ok(text)
 }
 
-/// Checks the claimed length against the data's expected size.
-fn check_length(
-    p: &EncodedPart,
-    part: usize,
-    expected: usize,
-) -> Result<(), Error> {
-    let ok = p.user_data.len() == expected
-        && match (p.encoding(), p.packing) {
-            (Some(Encoding::Gsm7), Packing::Packed) => true,
-            _ => p.user_data_length == p.user_data.len(),
-        };
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::new(ErrorKind::Length {
-            part,
-            length: p.user_data_length,
-            actual: p.user_data.len(),
-        }))
+/// Checks an octet-counted length against the data.
+fn check_octets(p: &EncodedPart, part: usize) -> Result<(), Error> {
+    if p.user_data_length == p.user_data.len() {
+        return Ok(());
     }
+    Err(Error::new(ErrorKind::Length {
+        part,
+        length: p.user_data_length,
+        unit: "octets",
+        expected: p.user_data_length,
+        actual: p.user_data.len(),
+    }))
 }
 
-fn flush_utf16(utf16: &mut Vec<u16>, text: &mut String) -> Result<(), Error> {
+/// Decodes the UTF-16 collected from consecutive UCS-2 parts (a pair may
+/// straddle two parts from other senders); `part` is the last of them.
+fn flush_utf16(
+    utf16: &mut Vec<u16>,
+    text: &mut String,
+    part: usize,
+) -> Result<(), Error> {
     if utf16.is_empty() {
         return Ok(());
     }
     let s = String::from_utf16(utf16).map_err(|_| {
-        Error::new(ErrorKind::Utf16 {
-            reason: "an unpaired surrogate".to_string(),
-        })
+        Error::new(ErrorKind::Utf16 { part, reason: "an unpaired surrogate" })
     })?;
     text.push_str(&s);
     utf16.clear();
@@ -481,11 +500,12 @@ fn septets_to_text(
         let Some(&e) = septets.get(k + 1) else {
             return Err(bad(k, s, false));
         };
-        let c = alphabet
-            .extension()
-            .char(e)
-            .or_else(|| alphabet.basic().char(e))
-            .ok_or(bad(k + 1, e, true))?;
+        let c = if e == ESCAPE {
+            Some(' ')
+        } else {
+            alphabet.extension().char(e).or_else(|| alphabet.basic().char(e))
+        };
+        let c = c.ok_or(bad(k + 1, e, true))?;
         text.push(c);
         k += 2;
     }
@@ -499,44 +519,54 @@ fn order(headers: &[Option<UserDataHeader>]) -> Result<Vec<usize>, Error> {
             return Ok(vec![0]);
         }
     }
-    let fail =
-        |reason: String| Error::new(ErrorKind::Concatenation { reason });
+    let fail = |part: usize, reason: String| {
+        Error::new(ErrorKind::Concatenation { part, reason })
+    };
     let mut first: Option<(u16, u8)> = None;
     let mut slots: Vec<Option<usize>> = vec![None; headers.len()];
     for (i, h) in headers.iter().enumerate() {
-        let Some((reference, total, seq)) = h.and_then(|h| h.concatenation)
+        let Some(ConcatHeader { reference, total, sequence }) =
+            h.and_then(|h| h.concatenation)
         else {
-            return Err(fail(format!(
-                "part {i} has no concatenation element"
-            )));
+            return Err(fail(i, "it has no concatenation element".into()));
         };
         match first {
             None => first = Some((reference, total)),
             Some(f) if f != (reference, total) => {
-                return Err(fail(format!(
-                    "part {i} has reference {reference} of {total} parts, \
-                     but an earlier part has reference {} of {}",
-                    f.0, f.1
-                )))
+                return Err(fail(
+                    i,
+                    format!(
+                        "it has reference {reference} of {total} parts, but \
+                         an earlier part has reference {} of {}",
+                        f.0, f.1
+                    ),
+                ))
             }
             Some(_) => {}
         }
         if usize::from(total) != headers.len() {
-            return Err(fail(format!(
-                "the header says {total} parts, but {} were given",
-                headers.len()
-            )));
+            return Err(fail(
+                i,
+                format!(
+                    "its header says {total} parts, but {} were given",
+                    headers.len()
+                ),
+            ));
         }
-        let slot = usize::from(seq)
+        let slot = usize::from(sequence)
             .checked_sub(1)
             .and_then(|k| slots.get_mut(k))
             .ok_or_else(|| {
-                fail(format!("part {i} has number {seq}, outside 1..={total}"))
+                fail(
+                    i,
+                    format!("its number {sequence} is outside 1..={total}"),
+                )
             })?;
         if let Some(other) = slot.replace(i) {
-            return Err(fail(format!(
-                "parts {other} and {i} both have number {seq}"
-            )));
+            return Err(fail(
+                i,
+                format!("part {other} has the same number {sequence}"),
+            ));
         }
     }
     // Every slot is filled: as many distinct numbers as parts.
@@ -604,16 +634,59 @@ mod tests {
             .is_ok());
     }
 
-    #[test]
-    fn unknown_extension_septet_decodes_as_basic() {
-        let part = EncodedPart {
+    fn unpacked(user_data: Vec<u8>) -> EncodedPart {
+        EncodedPart {
             data_coding: 0,
             udhi: false,
             packing: Packing::Unpacked,
-            user_data_length: 3,
-            user_data: vec![0x1B, 0x41, 0x42],
-        };
+            user_data_length: user_data.len(),
+            user_data,
+        }
+    }
+
+    #[test]
+    fn unknown_extension_septet_decodes_as_basic() {
+        let part = unpacked(vec![0x1B, 0x41, 0x42]);
         assert_eq!(decode(&[part]).unwrap(), "AB");
+        // Two escapes: reserved for another table, shown as a space.
+        let part = unpacked(vec![0x41, 0x1B, 0x1B, 0x42]);
+        assert_eq!(decode(&[part]).unwrap(), "A B");
+    }
+
+    #[test]
+    fn unknown_shift_language_falls_back_to_default_tables() {
+        // Locking shift to Hindi (6) and to Spanish (2, no locking table),
+        // single shift to 0: the default tables stay.
+        for ies in [[0x25, 1, 6], [0x25, 1, 2], [0x24, 1, 0]] {
+            let mut ud = vec![3];
+            ud.extend(ies);
+            ud.extend([0x41, 0x1B, 0x65]);
+            let mut part = unpacked(ud);
+            part.udhi = true;
+            assert_eq!(decode(&[part]).unwrap(), "A€");
+        }
+    }
+
+    #[test]
+    fn huge_packed_length_is_an_error_not_a_panic() {
+        let part = EncodedPart {
+            data_coding: 0,
+            udhi: false,
+            packing: Packing::Packed,
+            user_data_length: 2_635_249_153_387_078_803,
+            user_data: vec![0x41],
+        };
+        let e = decode(&[part]).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Length { part: 0, .. }), "{e}");
+        let part = EncodedPart {
+            data_coding: 0,
+            udhi: false,
+            packing: Packing::Packed,
+            user_data_length: 160,
+            user_data: vec![0; 139],
+        };
+        let e = decode(&[part]).unwrap_err().to_string();
+        assert!(e.contains("160 septets need 140 octets"), "{e}");
     }
 
     #[test]
@@ -625,7 +698,7 @@ mod tests {
         let missing = decode(&good[..1]).unwrap_err();
         assert!(matches!(missing.kind(), ErrorKind::Concatenation { .. }));
         let dup = decode(&[good[0].clone(), good[0].clone()]).unwrap_err();
-        assert!(dup.to_string().contains("both have number 1"), "{dup}");
+        assert!(dup.to_string().contains("the same number 1"), "{dup}");
         let mut trailing_escape = good[1].clone();
         trailing_escape.user_data.push(0x1B);
         trailing_escape.user_data_length += 1;

@@ -87,6 +87,12 @@ impl Segmenter {
     /// refused, so the agent sees whether the replacement brings it back
     /// under the limit.
     ///
+    /// Replacement aims at the default alphabet, which carries the most
+    /// per part (no shift element in the header): with national tables
+    /// allowed it still replaces letters those tables carry (Turkish `ş`
+    /// becomes `s`). Compare [`Replaced::before`] and [`Replaced::after`]
+    /// to see whether it saved anything.
+    ///
     /// # Example
     /// ```
     /// use sms_encoding::{Encoding, Replacements, Segmenter};

@@ -278,7 +278,10 @@ impl Segmenter {
     /// The characters of `text` that GSM-7 cannot carry, with their
     /// positions: why the text is UCS-2 (B1). With national languages
     /// allowed, a character counts as GSM-7 if the default alphabet or any
-    /// allowed table has it. Lazy: stop after the first if that is enough.
+    /// allowed table has it; when every character is in some table but no
+    /// one combination of tables holds them all, the characters missing
+    /// from the combination that lacks the fewest are named. Empty exactly
+    /// when the text can be sent as GSM-7. Lazy after a first check.
     ///
     /// # Example
     /// ```
@@ -288,12 +291,25 @@ impl Segmenter {
     /// assert_eq!((bad[0].ch, bad[0].offset, bad[0].index), ('’', 2, 2));
     /// ```
     pub fn non_gsm_chars<'t>(&self, text: &'t str) -> NonGsmChars<'t> {
-        NonGsmChars {
-            chars: text.char_indices(),
-            index: 0,
-            utf16: 0,
-            languages: self.languages,
+        let mut against = Against::AnyTable(self.languages);
+        if !self.languages.is_empty()
+            && text.chars().all(|c| in_any_table(c, self.languages))
+        {
+            // Every character is in some table, yet no one combination may
+            // hold them all: name what the closest combination lacks.
+            let missing = |a: &Alphabet| {
+                text.chars().filter(|&c| a.cost(c).is_none()).count()
+            };
+            let closest = self
+                .shift_combinations()
+                .map(Alphabet::new)
+                .chain([Alphabet::DEFAULT])
+                .min_by_key(missing);
+            if let Some(alphabet) = closest {
+                against = Against::Alphabet(alphabet);
+            }
         }
+        NonGsmChars { chars: text.char_indices(), index: 0, utf16: 0, against }
     }
 
     /// Analysis without the limit check, and the plan behind it.
@@ -354,9 +370,15 @@ impl Segmenter {
             return Ok(());
         }
         let max_parts = usize::from(self.max_parts);
+        // With a one-part limit the part has no concatenation header.
+        let capacity = if max_parts == 1 {
+            capacity(plan.encoding, plan.shift.header_octets())
+        } else {
+            analysis.capacity
+        };
         let mut fits_bytes = 0;
         let mut n = 0;
-        self.cut(text, plan, analysis.capacity, |p| {
+        self.cut(text, plan, capacity, |p| {
             n += 1;
             fits_bytes = p.end;
             n < max_parts
@@ -367,7 +389,7 @@ impl Segmenter {
             chars: analysis.chars,
             segments: analysis.segments,
             max_parts,
-            max_units: max_parts * analysis.capacity,
+            max_units: max_parts * capacity,
             fits_bytes,
         }))
     }
@@ -385,57 +407,68 @@ impl Segmenter {
 
     /// Chooses the encoding and tables for `text`.
     fn plan(&self, text: &str, scan: &Scan) -> Plan {
-        if scan.gsm {
-            return Plan {
+        let fallback = if scan.gsm {
+            Plan {
                 encoding: Encoding::Gsm7,
                 shift: Shift::NONE,
                 alphabet: Alphabet::DEFAULT,
                 units: scan.septets,
                 doubles: scan.escapes,
-            };
-        }
-        let ucs2 = Plan {
-            encoding: Encoding::Ucs2,
-            shift: Shift::NONE,
-            alphabet: Alphabet::DEFAULT,
-            units: scan.utf16,
-            doubles: scan.astral,
+            }
+        } else {
+            Plan {
+                encoding: Encoding::Ucs2,
+                shift: Shift::NONE,
+                alphabet: Alphabet::DEFAULT,
+                units: scan.utf16,
+                doubles: scan.astral,
+            }
         };
-        if self.languages.is_empty() {
-            return ucs2;
+        if self.languages.is_empty()
+            || (scan.gsm && fallback.units <= capacity(Encoding::Gsm7, 0))
+        {
+            // Nothing beats one part of the default alphabet.
+            return fallback;
         }
-        let mut best = ucs2;
-        let mut best_key = self.rank(text, &ucs2);
-        let lockings = core::iter::once(None).chain(
-            self.languages.iter().filter(|l| l.has_locking_shift()).map(Some),
-        );
-        for locking in lockings {
-            let singles =
-                core::iter::once(None).chain(self.languages.iter().map(Some));
-            for single in singles {
-                let shift = Shift { locking, single };
-                if shift.is_none() {
-                    continue;
-                }
-                let alphabet = Alphabet::new(shift);
-                let Some((units, doubles)) = gsm_units(text, &alphabet) else {
-                    continue;
-                };
-                let plan = Plan {
-                    encoding: Encoding::Gsm7,
-                    shift,
-                    alphabet,
-                    units,
-                    doubles,
-                };
-                let key = self.rank(text, &plan);
-                if key < best_key {
-                    best = plan;
-                    best_key = key;
-                }
+        // A shift table can also save parts for a text the default
+        // alphabet carries (many extension characters, each 2 septets,
+        // that a locking table has in one), so every combination competes.
+        let mut best = fallback;
+        let mut best_key = self.rank(text, &fallback);
+        for shift in self.shift_combinations() {
+            let alphabet = Alphabet::new(shift);
+            let Some((units, doubles)) = gsm_units(text, &alphabet) else {
+                continue;
+            };
+            let plan = Plan {
+                encoding: Encoding::Gsm7,
+                shift,
+                alphabet,
+                units,
+                doubles,
+            };
+            let key = self.rank(text, &plan);
+            if key < best_key {
+                best = plan;
+                best_key = key;
             }
         }
         best
+    }
+
+    /// Every combination of the allowed locking and single shift tables,
+    /// except the default alphabet itself.
+    fn shift_combinations(&self) -> impl Iterator<Item = Shift> + '_ {
+        let lockings = core::iter::once(None).chain(
+            self.languages.iter().filter(|l| l.has_locking_shift()).map(Some),
+        );
+        lockings
+            .flat_map(move |locking| {
+                core::iter::once(None)
+                    .chain(self.languages.iter().map(Some))
+                    .map(move |single| Shift { locking, single })
+            })
+            .filter(|shift| !shift.is_none())
     }
 
     /// Orders candidate plans: fewer parts, then GSM-7 over UCS-2 (more
@@ -495,7 +528,16 @@ pub struct NonGsmChars<'t> {
     chars: core::str::CharIndices<'t>,
     index: usize,
     utf16: usize,
-    languages: LanguageSet,
+    against: Against,
+}
+
+/// What a character of [`NonGsmChars`] is checked against.
+#[derive(Clone, Copy, Debug)]
+enum Against {
+    /// The default alphabet and every table of these languages.
+    AnyTable(LanguageSet),
+    /// One combination of tables.
+    Alphabet(Alphabet),
 }
 
 impl Iterator for NonGsmChars<'_> {
@@ -507,7 +549,11 @@ impl Iterator for NonGsmChars<'_> {
             let utf16_offset = self.utf16;
             self.index += 1;
             self.utf16 += ch.len_utf16();
-            if !in_any_table(ch, self.languages) {
+            let known = match self.against {
+                Against::AnyTable(languages) => in_any_table(ch, languages),
+                Against::Alphabet(alphabet) => alphabet.cost(ch).is_some(),
+            };
+            if !known {
                 return Some(NonGsmChar { ch, offset, index, utf16_offset });
             }
         }

@@ -296,3 +296,54 @@ fn option_types_round_trip_through_serde() {
         serde_json::from_str(r#"{"national":true,"smart":false}"#).unwrap();
     assert!(r.national && !r.smart);
 }
+
+#[test]
+fn one_part_limit_reports_single_part_capacity() {
+    let one = Segmenter::builder().max_parts(1).build().unwrap();
+    let err = one.analyze(&"x".repeat(200)).unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        ErrorKind::TooManyParts { max_units: 160, fits_bytes: 160, .. }
+    ));
+    let err = one.analyze(&"ą".repeat(71)).unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        ErrorKind::TooManyParts { max_units: 70, fits_bytes: 140, .. }
+    ));
+}
+
+#[test]
+fn national_table_can_beat_the_default_alphabet() {
+    use sms_encoding::Language;
+    let turkish = Segmenter::builder()
+        .national_language(Language::Turkish)
+        .build()
+        .unwrap();
+    // 100 euro signs: 200 septets (2 parts) in the default alphabet, but
+    // one septet each in the Turkish locking table: 100 septets, 1 part.
+    let text = "€".repeat(100);
+    assert_eq!(Segmenter::default().analyze(&text).unwrap().segments(), 2);
+    let a = turkish.analyze(&text).unwrap();
+    assert_eq!((a.segments(), a.units()), (1, 100));
+    assert_eq!(a.shift().locking, Some(Language::Turkish));
+    // One part in the default alphabet is never replaced by a shift table.
+    let a = turkish.analyze(&"€".repeat(80)).unwrap();
+    assert_eq!((a.segments(), a.shift().locking), (1, None));
+}
+
+#[test]
+fn conflicting_tables_still_name_a_culprit() {
+    use sms_encoding::Language;
+    let pt = Segmenter::builder()
+        .national_language(Language::Portuguese)
+        .build()
+        .unwrap();
+    // 'º' is only in the Portuguese tables, '¿' only in the default ones:
+    // every character is in some table, but no combination holds both.
+    let text = "nº 5 ¿ok?";
+    let a = pt.analyze(text).unwrap();
+    assert_eq!(a.encoding(), Encoding::Ucs2);
+    assert!(a.first_non_gsm().is_some());
+    let culprits: Vec<char> = pt.non_gsm_chars(text).map(|c| c.ch).collect();
+    assert_eq!(culprits.len(), 1, "{culprits:?}");
+}
