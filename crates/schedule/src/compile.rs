@@ -1,0 +1,370 @@
+//! Checking a [`ScheduleConfig`] and compiling it into day plans.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono_tz::Tz;
+
+use crate::config::{
+    Mode, ScheduleConfig, TimeRange, NON_WORKING_TIME, WEEKDAYS, WORKING_TIME,
+};
+use crate::error::{Problem, ProblemKind};
+use crate::Clock;
+
+/// Ranges one day may have, weekly or in an exception.
+pub const MAX_RANGES_PER_DAY: usize = 48;
+/// Dated exceptions one schedule may have.
+pub const MAX_EXCEPTIONS: usize = 1000;
+/// Days one exception may span.
+pub const MAX_EXCEPTION_DAYS: i64 = 366;
+/// Extra intervals besides the two fixed ones (R22).
+pub const MAX_EXTRA_INTERVALS: usize = 3;
+/// Characters in an interval name.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// Interval index of "Working time".
+pub(crate) const WORKING: u8 = 0;
+/// Interval index of "Non-working time".
+pub(crate) const NON_WORKING: u8 = 1;
+
+/// A range in minutes: `start` in 0..1440, `end` in `start+1..=start+1440`
+/// (past 1440 for a range that runs into the next day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub(crate) start: u16,
+    pub(crate) end: u16,
+    pub(crate) interval: u8,
+    /// Index of the range in its day's list in the config.
+    pub(crate) range: u16,
+}
+
+impl Slot {
+    pub(crate) fn spills(&self) -> bool {
+        self.end > 1440
+    }
+}
+
+/// An exception, compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Dated {
+    pub(crate) from: NaiveDate,
+    pub(crate) last: NaiveDate,
+    /// Index in the config's exception list.
+    pub(crate) index: usize,
+    pub(crate) slots: Vec<Slot>,
+}
+
+/// A checked, compiled schedule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Compiled {
+    pub(crate) tz: Tz,
+    pub(crate) names: Vec<String>,
+    pub(crate) always: bool,
+    /// Monday first.
+    pub(crate) week: [Vec<Slot>; 7],
+    /// Sorted by date, never overlapping.
+    pub(crate) exceptions: Vec<Dated>,
+}
+
+/// Where a day's slots come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Owner {
+    Weekly(Weekday),
+    Exception(usize),
+}
+
+impl Compiled {
+    /// The slots owned by `date` and where they come from.
+    pub(crate) fn plan(&self, date: NaiveDate) -> (&[Slot], Owner) {
+        match self.exception_at(date) {
+            Some(k) => (&self.exceptions[k].slots, Owner::Exception(k)),
+            None => {
+                let wd = date.weekday();
+                (
+                    &self.week[wd.num_days_from_monday() as usize],
+                    Owner::Weekly(wd),
+                )
+            }
+        }
+    }
+
+    /// The compiled exception covering `date`, if any.
+    pub(crate) fn exception_at(&self, date: NaiveDate) -> Option<usize> {
+        let k = self.exceptions.partition_point(|e| e.from <= date);
+        let k = k.checked_sub(1)?;
+        (self.exceptions[k].last >= date).then_some(k)
+    }
+}
+
+pub(crate) fn path_day(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "week.monday",
+        Weekday::Tue => "week.tuesday",
+        Weekday::Wed => "week.wednesday",
+        Weekday::Thu => "week.thursday",
+        Weekday::Fri => "week.friday",
+        Weekday::Sat => "week.saturday",
+        Weekday::Sun => "week.sunday",
+    }
+}
+
+fn push(out: &mut Vec<Problem>, path: String, kind: ProblemKind) {
+    out.push(Problem { path, kind });
+}
+
+/// Checks `config`, returning every problem, or the compiled schedule.
+pub(crate) fn compile(
+    config: &ScheduleConfig,
+) -> Result<Compiled, Vec<Problem>> {
+    let mut out = Vec::new();
+    let tz = match config.time_zone.parse::<Tz>() {
+        Ok(tz) => Some(tz),
+        Err(_) => {
+            let suggestion = chrono_tz::TZ_VARIANTS
+                .iter()
+                .map(|tz| tz.name())
+                .find(|n| n.eq_ignore_ascii_case(config.time_zone.trim()))
+                .map(str::to_string);
+            let name = config.time_zone.clone();
+            let kind = ProblemKind::UnknownTimeZone { name, suggestion };
+            push(&mut out, "time_zone".into(), kind);
+            None
+        }
+    };
+    let names = interval_names(config, &mut out);
+    let week: [Vec<Slot>; 7] = WEEKDAYS
+        .map(|wd| slots(path_day(wd), config.week.day(wd), &names, &mut out));
+    let exceptions = exceptions(config, &names, &mut out);
+    let compiled = Compiled {
+        tz: tz.unwrap_or(Tz::UTC),
+        names,
+        always: config.mode == Mode::RoundTheClock,
+        week,
+        exceptions,
+    };
+    check_overlaps(&compiled, &mut out);
+    match tz {
+        Some(_) if out.is_empty() => Ok(compiled),
+        _ => Err(out),
+    }
+}
+
+fn interval_names(
+    config: &ScheduleConfig,
+    out: &mut Vec<Problem>,
+) -> Vec<String> {
+    let mut names =
+        vec![WORKING_TIME.to_string(), NON_WORKING_TIME.to_string()];
+    if config.intervals.len() > MAX_EXTRA_INTERVALS {
+        let count = config.intervals.len();
+        push(out, "intervals".into(), ProblemKind::TooManyIntervals { count });
+    }
+    for (i, name) in config.intervals.iter().enumerate() {
+        let path = format!("intervals[{i}]");
+        let chars = name.chars().count();
+        if name.trim().is_empty() {
+            push(out, path, ProblemKind::EmptyIntervalName);
+        } else if chars > MAX_NAME_CHARS {
+            let kind = ProblemKind::Limit {
+                what: "characters in an interval name",
+                count: chars,
+                limit: MAX_NAME_CHARS,
+            };
+            push(out, path, kind);
+        } else if names.contains(name) {
+            let kind =
+                ProblemKind::DuplicateIntervalName { name: name.clone() };
+            push(out, path, kind);
+        } else if names.len() < 2 + MAX_EXTRA_INTERVALS {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
+/// The slots of one day's ranges, sorted by start.
+fn slots(
+    path: &str,
+    ranges: &[TimeRange],
+    names: &[String],
+    out: &mut Vec<Problem>,
+) -> Vec<Slot> {
+    if ranges.len() > MAX_RANGES_PER_DAY {
+        let kind = ProblemKind::Limit {
+            what: "ranges in a day",
+            count: ranges.len(),
+            limit: MAX_RANGES_PER_DAY,
+        };
+        push(out, path.to_string(), kind);
+    }
+    let mut slots = Vec::with_capacity(ranges.len());
+    for (i, r) in ranges.iter().enumerate().take(MAX_RANGES_PER_DAY) {
+        let at = format!("{path}[{i}]");
+        let Some(interval) = names.iter().position(|n| *n == r.interval)
+        else {
+            let kind = ProblemKind::UnknownInterval {
+                name: r.interval.clone(),
+                known: names.to_vec(),
+            };
+            push(out, format!("{at}.interval"), kind);
+            continue;
+        };
+        if r.from == r.to || r.from == Clock::END_OF_DAY {
+            push(out, at, ProblemKind::ZeroLength { from: r.from });
+            continue;
+        }
+        let start = r.from.minutes();
+        let end = if r.is_overnight() {
+            r.to.minutes() + 1440
+        } else {
+            r.to.minutes()
+        };
+        // At most 48 ranges and 5 intervals: both fit.
+        slots.push(Slot {
+            start,
+            end,
+            interval: interval as u8,
+            range: i as u16,
+        });
+    }
+    slots.sort_by_key(|s| s.start);
+    slots
+}
+
+fn exceptions(
+    config: &ScheduleConfig,
+    names: &[String],
+    out: &mut Vec<Problem>,
+) -> Vec<Dated> {
+    if config.exceptions.len() > MAX_EXCEPTIONS {
+        let kind = ProblemKind::Limit {
+            what: "exceptions",
+            count: config.exceptions.len(),
+            limit: MAX_EXCEPTIONS,
+        };
+        push(out, "exceptions".into(), kind);
+    }
+    let mut dated = Vec::new();
+    for (index, e) in config.exceptions.iter().enumerate().take(MAX_EXCEPTIONS)
+    {
+        let path = format!("exceptions[{index}]");
+        let last = e.last();
+        if last < e.from {
+            let kind =
+                ProblemKind::ExceptionBackwards { from: e.from, to: last };
+            push(out, path, kind);
+            continue;
+        }
+        let days = (last - e.from).num_days() + 1;
+        if days > MAX_EXCEPTION_DAYS {
+            let kind = ProblemKind::Limit {
+                what: "days in an exception",
+                count: days as usize,
+                limit: MAX_EXCEPTION_DAYS as usize,
+            };
+            push(out, path, kind);
+            continue;
+        }
+        let slots = slots(&format!("{path}.ranges"), &e.ranges, names, out);
+        dated.push(Dated { from: e.from, last, index, slots });
+    }
+    dated.sort_by_key(|e| e.from);
+    for w in dated.windows(2) {
+        if w[1].from <= w[0].last {
+            let (a, b) =
+                (w[0].index.min(w[1].index), w[0].index.max(w[1].index));
+            let kind = ProblemKind::ExceptionOverlap {
+                other_path: format!("exceptions[{a}]"),
+                date: w[1].from,
+            };
+            push(out, format!("exceptions[{b}]"), kind);
+        }
+    }
+    dated
+}
+
+/// The config path of a day's ranges.
+fn owner_path(c: &Compiled, owner: Owner) -> String {
+    match owner {
+        Owner::Weekly(wd) => path_day(wd).to_string(),
+        Owner::Exception(k) => {
+            format!("exceptions[{}].ranges", c.exceptions[k].index)
+        }
+    }
+}
+
+/// A slot as the clock times the config wrote.
+fn clocks(s: &Slot) -> (Clock, Clock) {
+    let end = if s.end > 1440 { s.end - 1440 } else { s.end };
+    (Clock::from_minutes(s.start), Clock::from_minutes(end))
+}
+
+/// Every overlap: within each weekday and each exception, and across each
+/// midnight where a range runs into the next day.
+fn check_overlaps(c: &Compiled, out: &mut Vec<Problem>) {
+    for (d, wd) in WEEKDAYS.iter().enumerate() {
+        within(path_day(*wd), &c.week[d], out);
+        let next = WEEKDAYS[(d + 1) % 7];
+        spill(
+            (path_day(*wd), &c.week[d]),
+            (path_day(next), &c.week[(d + 1) % 7]),
+            None,
+            out,
+        );
+    }
+    let mut checked = std::collections::BTreeSet::new();
+    for e in &c.exceptions {
+        let path = format!("exceptions[{}].ranges", e.index);
+        within(&path, &e.slots, out);
+        let edges =
+            [e.from, e.from + Duration::days(1), e.last + Duration::days(1)];
+        for next in edges {
+            if !checked.insert(next) {
+                continue;
+            }
+            let day = next - Duration::days(1);
+            let (a, ao) = c.plan(day);
+            let (b, bo) = c.plan(next);
+            spill(
+                (&owner_path(c, ao), a),
+                (&owner_path(c, bo), b),
+                Some(next),
+                out,
+            );
+        }
+    }
+}
+
+fn within(path: &str, slots: &[Slot], out: &mut Vec<Problem>) {
+    for (i, a) in slots.iter().enumerate() {
+        for b in &slots[i + 1..] {
+            // Sorted by start: b starts at or after a.
+            if b.start < a.end {
+                let kind = ProblemKind::Overlap {
+                    range: clocks(b),
+                    other_path: format!("{path}[{}]", a.range),
+                    other: clocks(a),
+                    date: None,
+                };
+                push(out, format!("{path}[{}]", b.range), kind);
+            }
+        }
+    }
+}
+
+fn spill(
+    day: (&str, &[Slot]),
+    next: (&str, &[Slot]),
+    date: Option<NaiveDate>,
+    out: &mut Vec<Problem>,
+) {
+    for a in day.1.iter().filter(|a| a.spills()) {
+        for b in next.1.iter().filter(|b| b.start < a.end - 1440) {
+            let kind = ProblemKind::Overlap {
+                range: clocks(a),
+                other_path: format!("{}[{}]", next.0, b.range),
+                other: clocks(b),
+                date,
+            };
+            push(out, format!("{}[{}]", day.0, a.range), kind);
+        }
+    }
+}

@@ -1,0 +1,674 @@
+//! The schedule and its queries.
+
+use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc, Weekday};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::compile::{self, Compiled, Owner, Slot, NON_WORKING, WORKING};
+use crate::config::ScheduleConfig;
+use crate::error::{Error, Problem, ProblemKind};
+use crate::zone;
+
+/// A checked schedule, ready for queries. Build it from a
+/// [`ScheduleConfig`] with [`Schedule::new`] or read it with
+/// [`Schedule::from_json`]; it serializes back to the same config.
+///
+/// A schedule is a plain value: `Clone` it to copy one number's settings to
+/// another (R29); it is `Send + Sync`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ScheduleConfig", into = "ScheduleConfig")]
+pub struct Schedule {
+    config: ScheduleConfig,
+    compiled: Compiled,
+}
+
+/// Which part of the schedule produced an interval (B11).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Source {
+    /// The number works round the clock.
+    RoundTheClock,
+    /// A range of the weekly plan: `week.<weekday>[range]`, on the day it
+    /// starts (a range past midnight belongs to the day it starts on).
+    Weekly {
+        /// The weekday that owns the range.
+        weekday: Weekday,
+        /// Index of the range in that weekday's list.
+        range: usize,
+    },
+    /// A range of a dated exception: `exceptions[exception].ranges[range]`.
+    Exception {
+        /// Index of the exception in the config.
+        exception: usize,
+        /// The date that owns the range.
+        date: NaiveDate,
+        /// Index of the range in the exception's list.
+        range: usize,
+    },
+    /// No range covers the time: "Non-working time". `exception` is the
+    /// exception whose date it is, if any (a day it closes).
+    Uncovered {
+        /// Index of the exception covering the date, if any.
+        exception: Option<usize>,
+    },
+}
+
+impl Source {
+    /// The config path of the range that produced the interval
+    /// (`week.saturday[0]`, `exceptions[1].ranges[0]`), or of the
+    /// exception that closed the date (`exceptions[0]`); `None` for time
+    /// no range covers and for round the clock.
+    pub fn path(&self) -> Option<String> {
+        match *self {
+            Source::RoundTheClock | Source::Uncovered { exception: None } => {
+                None
+            }
+            Source::Weekly { weekday, range } => {
+                Some(format!("{}[{range}]", crate::compile::path_day(weekday)))
+            }
+            Source::Exception { exception, range, .. } => {
+                Some(format!("exceptions[{exception}].ranges[{range}]"))
+            }
+            Source::Uncovered { exception: Some(k) } => {
+                Some(format!("exceptions[{k}]"))
+            }
+        }
+    }
+}
+
+/// The interval in force at an instant, since when and until when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct State<'s> {
+    /// The interval's name.
+    pub interval: &'s str,
+    /// When this interval began, after a different one; `None` if it never
+    /// began (it has always been in force).
+    pub since: Option<DateTime<Utc>>,
+    /// When a different interval begins; `None` if this one never ends.
+    pub until: Option<DateTime<Utc>>,
+    /// What produced the interval at this instant.
+    pub source: Source,
+}
+
+/// A change of interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Change<'s> {
+    /// When it happens.
+    pub at: DateTime<Utc>,
+    /// The interval before.
+    pub from: &'s str,
+    /// The interval after.
+    pub to: &'s str,
+    /// What produces the new interval.
+    pub source: Source,
+}
+
+/// One entry of an effective calendar: an interval from `start` to `end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Entry<'s> {
+    /// The interval's name.
+    pub interval: &'s str,
+    /// Start, included (clipped to the calendar's start).
+    pub start: DateTime<Utc>,
+    /// End, excluded (clipped to the calendar's end).
+    pub end: DateTime<Utc>,
+    /// What produced the interval at `start`.
+    pub source: Source,
+}
+
+/// The entries of [`Schedule::calendar`], in order.
+#[derive(Clone, Debug)]
+pub struct Calendar<'s> {
+    schedule: &'s Schedule,
+    cursor: Option<Cursor<'s>>,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    done: bool,
+}
+
+impl<'s> Iterator for Calendar<'s> {
+    type Item = Entry<'s>;
+
+    fn next(&mut self) -> Option<Entry<'s>> {
+        if self.done {
+            return None;
+        }
+        let schedule = self.schedule;
+        let Some(cursor) = self.cursor.as_mut() else {
+            // Round the clock: one entry.
+            self.done = true;
+            return Some(Entry {
+                interval: schedule.name(WORKING),
+                start: self.start,
+                end: self.end,
+                source: Source::RoundTheClock,
+            });
+        };
+        let first = cursor.span();
+        let mut end = first.end;
+        loop {
+            if end >= self.end {
+                self.done = true;
+                break;
+            }
+            if !cursor.step(true) {
+                // Nothing changes any more.
+                end = self.end;
+                self.done = true;
+                break;
+            }
+            let span = cursor.span();
+            if span.interval != first.interval {
+                // Contiguous, also across skipped identical days.
+                end = span.start;
+                break;
+            }
+            end = span.end;
+        }
+        if end >= self.end {
+            // A run of identical days may have carried past the end.
+            self.done = true;
+        }
+        Some(Entry {
+            interval: schedule.name(first.interval),
+            start: first.start.max(self.start),
+            end: end.min(self.end),
+            source: first.source,
+        })
+    }
+}
+
+/// A piece of a local day: minutes `start..end` (within 0..=1440) in one
+/// interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    start: u16,
+    end: u16,
+    interval: u8,
+    source: Source,
+}
+
+/// A piece placed in real time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    interval: u8,
+    source: Source,
+}
+
+impl Schedule {
+    /// Checks `config` and compiles it.
+    ///
+    /// # Errors
+    /// Every problem at once (see [`ProblemKind`]): unknown time zone,
+    /// interval names empty, duplicated or more than 3 extra, a range
+    /// naming an unknown interval, zero-length ranges, overlapping ranges
+    /// (also across midnight and around exceptions), exceptions that end
+    /// before they start or share dates, and the limits of
+    /// [`limits`](crate::limits).
+    pub fn new(config: ScheduleConfig) -> Result<Schedule, Error> {
+        match compile::compile(&config) {
+            Ok(compiled) => Ok(Schedule { config, compiled }),
+            Err(problems) => Err(Error::new(problems)),
+        }
+    }
+
+    /// Reads a schedule from its JSON form (see the crate docs).
+    ///
+    /// # Errors
+    /// A syntax or type error names the path of the bad value
+    /// (`week.monday[0].to`); otherwise every problem of
+    /// [`Schedule::new`].
+    pub fn from_json(json: &str) -> Result<Schedule, Error> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let config: ScheduleConfig = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let path = if path == "." { String::new() } else { path };
+                let message = e.into_inner().to_string();
+                Error::new(vec![Problem {
+                    path,
+                    kind: ProblemKind::Syntax { message },
+                }])
+            })?;
+        de.end().map_err(|e| {
+            let message = e.to_string();
+            Error::new(vec![Problem {
+                path: String::new(),
+                kind: ProblemKind::Syntax { message },
+            }])
+        })?;
+        Schedule::new(config)
+    }
+
+    /// The JSON form, pretty-printed; [`from_json`](Self::from_json) reads
+    /// it back to an equal schedule.
+    pub fn to_json(&self) -> String {
+        // Serializing plain strings, dates and times cannot fail.
+        serde_json::to_string_pretty(&self.config).unwrap_or_default()
+    }
+
+    /// The config this schedule was built from.
+    pub fn config(&self) -> &ScheduleConfig {
+        &self.config
+    }
+
+    /// The business's time zone.
+    pub fn time_zone(&self) -> Tz {
+        self.compiled.tz
+    }
+
+    /// The interval names: "Working time", "Non-working time", then the
+    /// extra ones in config order.
+    pub fn intervals(&self) -> impl Iterator<Item = &str> {
+        self.compiled.names.iter().map(String::as_str)
+    }
+
+    fn name(&self, interval: u8) -> &str {
+        self.compiled
+            .names
+            .get(usize::from(interval))
+            .map_or("", String::as_str)
+    }
+
+    /// The interval in force at `t`, since when and until when, and what
+    /// produced it (B11).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let s = schedule::Schedule::from_json(r#"{
+    ///     "time_zone": "Europe/Warsaw",
+    ///     "week": { "monday": [{ "from": "09:00", "to": "17:00" }] }
+    /// }"#)?;
+    /// // Monday 2026-11-23 10:00 in Warsaw is 09:00 UTC.
+    /// let state = s.at(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
+    /// assert_eq!(state.interval, "Working time");
+    /// assert_eq!(state.until.unwrap().to_rfc3339(), "2026-11-23T16:00:00+00:00");
+    /// # Ok::<(), schedule::Error>(())
+    /// ```
+    pub fn at(&self, t: DateTime<Utc>) -> State<'_> {
+        if self.compiled.always {
+            return State {
+                interval: self.name(WORKING),
+                since: None,
+                until: None,
+                source: Source::RoundTheClock,
+            };
+        }
+        let mut cursor = Cursor::around(self, t);
+        let here = cursor.span();
+        let saved = cursor.save();
+        let until = self.find_change(&mut cursor, here.interval, true);
+        cursor.restore(saved);
+        let since = self.find_change(&mut cursor, here.interval, false);
+        State {
+            interval: self.name(here.interval),
+            since,
+            until,
+            source: here.source,
+        }
+    }
+
+    /// The first change of interval after `t` (strictly), or `None` if the
+    /// interval in force never changes again. Always terminates: the search
+    /// stops a week past the last exception.
+    pub fn next_change(&self, t: DateTime<Utc>) -> Option<Change<'_>> {
+        if self.compiled.always {
+            return None;
+        }
+        let mut cursor = Cursor::around(self, t);
+        let from = cursor.span().interval;
+        let at = self.find_change(&mut cursor, from, true)?;
+        let span = cursor.span();
+        Some(Change {
+            at,
+            from: self.name(from),
+            to: self.name(span.interval),
+            source: span.source,
+        })
+    }
+
+    /// The effective calendar from `start` to `end`: intervals in order,
+    /// adjacent equal intervals merged, the first and last clipped to the
+    /// range; nothing if `end <= start`. Lazy: each entry costs the spans
+    /// it merges, so a long range costs only what is read of it.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    ///
+    /// let s = schedule::Schedule::from_json(r#"{
+    ///     "time_zone": "Europe/Berlin",
+    ///     "week": { "saturday": [{ "from": "10:00", "to": "14:00" }] }
+    /// }"#)?;
+    /// let monday = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
+    /// let week: Vec<_> = s.calendar(monday, monday + Duration::days(7)).collect();
+    /// let names: Vec<_> = week.iter().map(|e| e.interval).collect();
+    /// assert_eq!(names, ["Non-working time", "Working time", "Non-working time"]);
+    /// assert_eq!(week[1].start.to_rfc3339(), "2026-11-28T09:00:00+00:00");
+    /// # Ok::<(), schedule::Error>(())
+    /// ```
+    pub fn calendar(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Calendar<'_> {
+        let live = end > start;
+        let cursor = (live && !self.compiled.always)
+            .then(|| Cursor::around(self, start));
+        Calendar { schedule: self, cursor, start, end, done: !live }
+    }
+
+    /// The effective calendar of the local dates `first..=last`, from local
+    /// midnight to local midnight.
+    pub fn calendar_dates(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Calendar<'_> {
+        let tz = self.compiled.tz;
+        let start = zone::resolve(tz, zone::naive(first, 0));
+        let end = zone::resolve(tz, zone::naive(last, 1440));
+        self.calendar(start, end)
+    }
+
+    /// From the cursor's span, the boundary where the interval first
+    /// differs from `interval`, walking forward or backward; leaves the
+    /// cursor on the first different span (forward). `None` past the
+    /// horizon: the interval never changes.
+    fn find_change(
+        &self,
+        cursor: &mut Cursor<'_>,
+        interval: u8,
+        forward: bool,
+    ) -> Option<DateTime<Utc>> {
+        loop {
+            if !cursor.step(forward) {
+                return None;
+            }
+            let span = cursor.span();
+            if span.interval != interval {
+                // Spans are contiguous in real time, also across a run of
+                // skipped identical days: the change is where this one
+                // meets the last span of `interval`.
+                return Some(if forward { span.start } else { span.end });
+            }
+        }
+    }
+
+    /// The pieces of local `date`, covering minutes 0 to 1440 in order.
+    fn pieces(&self, date: NaiveDate, out: &mut Vec<Piece>) {
+        out.clear();
+        let c = &self.compiled;
+        let source = |owner: Owner, day: NaiveDate, slot: &Slot| match owner {
+            Owner::Weekly(weekday) => {
+                Source::Weekly { weekday, range: usize::from(slot.range) }
+            }
+            Owner::Exception(k) => Source::Exception {
+                exception: c.exceptions[k].index,
+                date: day,
+                range: usize::from(slot.range),
+            },
+        };
+        let mut at = 0u16;
+        let uncovered = Source::Uncovered {
+            exception: c.exception_at(date).map(|k| c.exceptions[k].index),
+        };
+        let fill = |out: &mut Vec<Piece>, at: &mut u16, upto: u16| {
+            if upto > *at {
+                out.push(Piece {
+                    start: *at,
+                    end: upto,
+                    interval: NON_WORKING,
+                    source: uncovered,
+                });
+                *at = upto;
+            }
+        };
+        if let Some(yesterday) = date.pred_opt() {
+            let (slots, owner) = c.plan(yesterday);
+            for s in slots.iter().filter(|s| s.spills()) {
+                // At most one range spills (they do not overlap).
+                let end = s.end - 1440;
+                out.push(Piece {
+                    start: 0,
+                    end,
+                    interval: s.interval,
+                    source: source(owner, yesterday, s),
+                });
+                at = end;
+            }
+        }
+        let (slots, owner) = c.plan(date);
+        for s in slots {
+            fill(out, &mut at, s.start);
+            let end = s.end.min(1440);
+            out.push(Piece {
+                start: s.start.max(at),
+                end,
+                interval: s.interval,
+                source: source(owner, date, s),
+            });
+            at = end;
+        }
+        fill(out, &mut at, 1440);
+    }
+
+    /// How far the walk goes from `date` before concluding nothing ever
+    /// changes: a week (and a day) beyond the last exception in that
+    /// direction.
+    fn horizon(&self, date: NaiveDate, forward: bool) -> NaiveDate {
+        let c = &self.compiled;
+        let week = Duration::days(8);
+        if forward {
+            let last = c.exceptions.last().map_or(date, |e| e.last.max(date));
+            last.checked_add_signed(week).unwrap_or(NaiveDate::MAX)
+        } else {
+            let first =
+                c.exceptions.first().map_or(date, |e| e.from.min(date));
+            first.checked_sub_signed(week).unwrap_or(NaiveDate::MIN)
+        }
+    }
+
+    /// Whether the whole of `date` is one piece that the following (or
+    /// preceding) dates up to the returned one repeat: a closed exception
+    /// spanning many days, or a week that is the same every day. Lets the
+    /// walk skip them.
+    fn same_until(
+        &self,
+        date: NaiveDate,
+        pieces: &[Piece],
+        forward: bool,
+    ) -> Option<NaiveDate> {
+        let [only] = pieces else { return None };
+        let c = &self.compiled;
+        if let Some(k) = c.exception_at(date) {
+            let e = &c.exceptions[k];
+            return Some(if forward { e.last } else { e.from });
+        }
+        // A weekly day: skip only if all seven days are this same piece.
+        let uniform = c.week.iter().all(|slots| match slots.as_slice() {
+            [] => only.interval == NON_WORKING,
+            [s] => {
+                s.start == 0 && s.end == 1440 && s.interval == only.interval
+            }
+            _ => false,
+        });
+        if !uniform {
+            return None;
+        }
+        // Up to the day before the next exception (after it, backward).
+        let k = c.exceptions.partition_point(|e| e.from <= date);
+        Some(if forward {
+            c.exceptions
+                .get(k)
+                .and_then(|e| e.from.pred_opt())
+                .unwrap_or(NaiveDate::MAX)
+        } else {
+            k.checked_sub(1)
+                .and_then(|k| c.exceptions[k].last.succ_opt())
+                .unwrap_or(NaiveDate::MIN)
+        })
+    }
+}
+
+/// A position in the schedule's timeline: a local date, its pieces, and
+/// one of them, placed in real time.
+#[derive(Clone, Debug)]
+struct Cursor<'s> {
+    schedule: &'s Schedule,
+    date: NaiveDate,
+    pieces: Vec<Piece>,
+    index: usize,
+    span: Span,
+    /// The walk stops past these dates.
+    last: NaiveDate,
+    first: NaiveDate,
+}
+
+impl<'s> Cursor<'s> {
+    /// The cursor on the span that contains `t`.
+    fn around(schedule: &'s Schedule, t: DateTime<Utc>) -> Cursor<'s> {
+        let t = zone::clamp(t);
+        let local = zone::local(schedule.compiled.tz, t);
+        let date = local.date();
+        let minute = (local.hour() * 60 + local.minute()) as u16;
+        let mut pieces = Vec::with_capacity(8);
+        schedule.pieces(date, &mut pieces);
+        let index = pieces
+            .iter()
+            .position(|p| p.end > minute)
+            .unwrap_or(pieces.len() - 1);
+        let mut c = Cursor {
+            schedule,
+            date,
+            pieces,
+            index,
+            span: Span {
+                start: t,
+                end: t,
+                interval: 0,
+                source: Source::RoundTheClock,
+            },
+            last: schedule.horizon(date, true),
+            first: schedule.horizon(date, false),
+        };
+        c.place(None, None);
+        // The wall clock can mislead in a fold or gap: move until the
+        // resolved span holds `t`.
+        while t < c.span.start && c.step_raw(false) {}
+        while t >= c.span.end && c.step_raw(true) {}
+        c
+    }
+
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Places the current piece in real time; a boundary already resolved
+    /// (shared with the piece just left) is passed in rather than resolved
+    /// again.
+    fn place(
+        &mut self,
+        start: Option<DateTime<Utc>>,
+        end: Option<DateTime<Utc>>,
+    ) {
+        let tz = self.schedule.compiled.tz;
+        let p = self.pieces[self.index];
+        let at = |minute| zone::resolve(tz, zone::naive(self.date, minute));
+        self.span = Span {
+            start: start.unwrap_or_else(|| at(p.start)),
+            end: end.unwrap_or_else(|| at(p.end)),
+            interval: p.interval,
+            source: p.source,
+        };
+    }
+
+    /// Where the cursor is, to come back to with [`Cursor::restore`].
+    fn save(&self) -> (NaiveDate, usize, Span) {
+        (self.date, self.index, self.span)
+    }
+
+    fn restore(&mut self, (date, index, span): (NaiveDate, usize, Span)) {
+        if date != self.date {
+            self.date = date;
+            self.schedule.pieces(date, &mut self.pieces);
+        }
+        self.index = index;
+        self.span = span;
+    }
+
+    /// Moves one piece, skipping pieces that last no time (inside a gap).
+    /// `false` at the horizon.
+    fn step(&mut self, forward: bool) -> bool {
+        loop {
+            if !self.step_raw(forward) {
+                return false;
+            }
+            if self.span.start < self.span.end {
+                return true;
+            }
+        }
+    }
+
+    /// Moves one piece (or over a run of identical days); `false` at the
+    /// horizon.
+    fn step_raw(&mut self, forward: bool) -> bool {
+        // The boundary shared with the next piece, unless days are skipped.
+        let mut shared =
+            Some(if forward { self.span.end } else { self.span.start });
+        if forward && self.index + 1 < self.pieces.len() {
+            self.index += 1;
+        } else if !forward && self.index > 0 {
+            self.index -= 1;
+        } else {
+            let s = self.schedule;
+            let mut date = self.date;
+            if let Some(to) = s.same_until(date, &self.pieces, forward) {
+                if to != date {
+                    shared = None;
+                }
+                date = to;
+            }
+            let next = if forward { date.succ_opt() } else { date.pred_opt() };
+            let Some(next) = next else { return false };
+            if next > self.last || next < self.first {
+                return false;
+            }
+            self.date = next;
+            s.pieces(next, &mut self.pieces);
+            self.index = if forward { 0 } else { self.pieces.len() - 1 };
+        }
+        if forward {
+            self.place(shared, None);
+        } else {
+            self.place(None, shared);
+        }
+        true
+    }
+}
+
+impl TryFrom<ScheduleConfig> for Schedule {
+    type Error = Error;
+
+    fn try_from(config: ScheduleConfig) -> Result<Schedule, Error> {
+        Schedule::new(config)
+    }
+}
+
+impl From<Schedule> for ScheduleConfig {
+    fn from(s: Schedule) -> ScheduleConfig {
+        s.config
+    }
+}
+
+impl core::str::FromStr for Schedule {
+    type Err = Error;
+
+    fn from_str(json: &str) -> Result<Schedule, Error> {
+        Schedule::from_json(json)
+    }
+}
