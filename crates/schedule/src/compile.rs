@@ -1,6 +1,6 @@
 //! Checking a [`ScheduleConfig`] and compiling it into day plans.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 
 use crate::config::{
@@ -162,6 +162,9 @@ fn interval_names(
         let chars = name.chars().count();
         if name.trim().is_empty() {
             push(out, path, ProblemKind::EmptyIntervalName);
+        } else if name.trim() != name {
+            let kind = ProblemKind::IntervalNameSpaces { name: name.clone() };
+            push(out, path, kind);
         } else if chars > MAX_NAME_CHARS {
             let kind = ProblemKind::Limit {
                 what: "characters in an interval name",
@@ -169,7 +172,8 @@ fn interval_names(
                 limit: MAX_NAME_CHARS,
             };
             push(out, path, kind);
-        } else if names.contains(name) {
+        } else if names.iter().any(|n| n.to_lowercase() == name.to_lowercase())
+        {
             let kind =
                 ProblemKind::DuplicateIntervalName { name: name.clone() };
             push(out, path, kind);
@@ -207,7 +211,11 @@ fn slots(
             push(out, format!("{at}.interval"), kind);
             continue;
         };
-        if r.from == r.to || r.from == Clock::END_OF_DAY {
+        if r.from == Clock::END_OF_DAY {
+            push(out, at, ProblemKind::StartsAtEndOfDay);
+            continue;
+        }
+        if r.from == r.to {
             push(out, at, ProblemKind::ZeroLength { from: r.from });
             continue;
         }
@@ -253,6 +261,12 @@ fn exceptions(
             push(out, path, kind);
             continue;
         }
+        let in_range = |d: NaiveDate| (1..=9999).contains(&d.year());
+        if !in_range(e.from) || !in_range(last) {
+            let date = if in_range(e.from) { last } else { e.from };
+            push(out, path, ProblemKind::DateOutOfRange { date });
+            continue;
+        }
         let days = (last - e.from).num_days() + 1;
         if days > MAX_EXCEPTION_DAYS {
             let kind = ProblemKind::Limit {
@@ -266,16 +280,19 @@ fn exceptions(
         let slots = slots(&format!("{path}.ranges"), &e.ranges, names, out);
         dated.push(Dated { from: e.from, last, index, slots });
     }
-    dated.sort_by_key(|e| e.from);
-    for w in dated.windows(2) {
-        if w[1].from <= w[0].last {
-            let (a, b) =
-                (w[0].index.min(w[1].index), w[0].index.max(w[1].index));
+    dated.sort_by_key(|e| (e.from, e.index));
+    // Each exception against the one reaching furthest before it.
+    let mut furthest: Option<&Dated> = None;
+    for e in &dated {
+        if let Some(f) = furthest.filter(|f| e.from <= f.last) {
             let kind = ProblemKind::ExceptionOverlap {
-                other_path: format!("exceptions[{a}]"),
-                date: w[1].from,
+                other_path: format!("exceptions[{}]", f.index),
+                date: e.from,
             };
-            push(out, format!("exceptions[{b}]"), kind);
+            push(out, format!("exceptions[{}]", e.index), kind);
+        }
+        if furthest.is_none_or(|f| e.last > f.last) {
+            furthest = Some(e);
         }
     }
     dated
@@ -314,13 +331,13 @@ fn check_overlaps(c: &Compiled, out: &mut Vec<Problem>) {
     for e in &c.exceptions {
         let path = format!("exceptions[{}].ranges", e.index);
         within(&path, &e.slots, out);
-        let edges =
-            [e.from, e.from + Duration::days(1), e.last + Duration::days(1)];
-        for next in edges {
+        // Dates are within years 1 to 9999, so these steps cannot fail.
+        let edges = [Some(e.from), e.from.succ_opt(), e.last.succ_opt()];
+        for next in edges.into_iter().flatten() {
+            let Some(day) = next.pred_opt() else { continue };
             if !checked.insert(next) {
                 continue;
             }
-            let day = next - Duration::days(1);
             let (a, ao) = c.plan(day);
             let (b, bo) = c.plan(next);
             spill(

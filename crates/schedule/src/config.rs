@@ -46,7 +46,8 @@ pub enum Mode {
     /// By the weekly plan and its exceptions.
     #[default]
     Weekly,
-    /// Always "Working time" (R21); the weekly plan is kept but not used.
+    /// Always "Working time" (R21). The weekly plan and the exceptions are
+    /// kept (and checked) but not used, so switching back restores them.
     RoundTheClock,
 }
 
@@ -179,7 +180,7 @@ pub struct Exception {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<NaiveDate>,
     /// The ranges of each of these dates (the same every day).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranges: Vec<TimeRange>,
 }
 

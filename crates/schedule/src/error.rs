@@ -92,8 +92,8 @@ pub enum ProblemKind {
     /// An extra interval with an empty (or blank) name.
     #[error("an interval name is empty")]
     EmptyIntervalName,
-    /// Two intervals with the same name (or an extra interval named like a
-    /// fixed one).
+    /// Two intervals with the same name, ignoring case (or an extra
+    /// interval named like a fixed one).
     #[error("interval name {name:?} is used twice")]
     DuplicateIntervalName {
         /// The name.
@@ -115,6 +115,23 @@ pub enum ProblemKind {
         name: String,
         /// The names the schedule has.
         known: Vec<String>,
+    },
+    /// A range that starts at 24:00.
+    #[error(
+        "a range cannot start at 24:00; start it at 00:00 on the next day"
+    )]
+    StartsAtEndOfDay,
+    /// An interval name with spaces at its start or end.
+    #[error("interval name {name:?} has spaces at its start or end")]
+    IntervalNameSpaces {
+        /// The name.
+        name: String,
+    },
+    /// An exception date outside the years 1 to 9999.
+    #[error("date {date} is outside the years 1 to 9999")]
+    DateOutOfRange {
+        /// The date.
+        date: NaiveDate,
     },
     /// A range that starts and ends at the same time.
     #[error(

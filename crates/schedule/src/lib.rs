@@ -105,6 +105,7 @@ mod clock;
 mod compile;
 mod config;
 mod error;
+mod fast;
 mod schedule;
 mod zone;
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::compile::{self, Compiled, Owner, Slot, NON_WORKING, WORKING};
 use crate::config::ScheduleConfig;
 use crate::error::{Error, Problem, ProblemKind};
-use crate::zone;
+use crate::{fast, zone};
 
 /// A checked schedule, ready for queries. Build it from a
 /// [`ScheduleConfig`] with [`Schedule::new`] or read it with
@@ -20,7 +20,27 @@ use crate::zone;
 pub struct Schedule {
     config: ScheduleConfig,
     compiled: Compiled,
+    fast: Fast,
 }
+
+/// What the fast path needs: the weekly cycle (built with the schedule)
+/// and the zone's offset table (built on the first query that needs it,
+/// about 0.2 ms). Derived from the config, so it never affects equality.
+#[derive(Clone, Debug)]
+struct Fast {
+    plan: Option<fast::Plan>,
+    /// The interval of a week that is one interval throughout.
+    uniform: Option<u8>,
+    offsets: std::sync::OnceLock<fast::Offsets>,
+}
+
+impl PartialEq for Fast {
+    fn eq(&self, _: &Fast) -> bool {
+        true
+    }
+}
+
+impl Eq for Fast {}
 
 /// Which part of the schedule produced an interval (B11).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,10 +140,21 @@ pub struct Entry<'s> {
 #[derive(Clone, Debug)]
 pub struct Calendar<'s> {
     schedule: &'s Schedule,
-    cursor: Option<Cursor<'s>>,
+    walk: Walk<'s>,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     done: bool,
+}
+
+/// How a calendar finds its entries.
+#[derive(Clone, Debug)]
+enum Walk<'s> {
+    /// One entry for the whole range (round the clock).
+    Whole,
+    /// Runs of the weekly cycle under one offset.
+    Fast(fast::FastCalendar),
+    /// The general walk over days and pieces.
+    General(Cursor<'s>),
 }
 
 impl<'s> Iterator for Calendar<'s> {
@@ -134,15 +165,30 @@ impl<'s> Iterator for Calendar<'s> {
             return None;
         }
         let schedule = self.schedule;
-        let Some(cursor) = self.cursor.as_mut() else {
-            // Round the clock: one entry.
-            self.done = true;
-            return Some(Entry {
-                interval: schedule.name(WORKING),
-                start: self.start,
-                end: self.end,
-                source: Source::RoundTheClock,
-            });
+        let cursor = match &mut self.walk {
+            Walk::Whole => {
+                self.done = true;
+                return Some(Entry {
+                    interval: schedule.name(WORKING),
+                    start: self.start,
+                    end: self.end,
+                    source: Source::RoundTheClock,
+                });
+            }
+            Walk::Fast(f) => {
+                let plan = schedule.fast.plan.as_ref()?;
+                let (interval, source, start, end) = f.next_run(plan)?;
+                if end >= self.end {
+                    self.done = true;
+                }
+                return Some(Entry {
+                    interval: schedule.name(interval),
+                    start: start.max(self.start),
+                    end: end.min(self.end),
+                    source,
+                });
+            }
+            Walk::General(cursor) => cursor,
         };
         let first = cursor.span();
         let mut end = first.end;
@@ -209,7 +255,14 @@ impl Schedule {
     /// [`limits`](crate::limits).
     pub fn new(config: ScheduleConfig) -> Result<Schedule, Error> {
         match compile::compile(&config) {
-            Ok(compiled) => Ok(Schedule { config, compiled }),
+            Ok(compiled) => {
+                let fast = Fast {
+                    plan: fast::Plan::new(&compiled),
+                    uniform: fast::uniform_interval(&compiled.week),
+                    offsets: std::sync::OnceLock::new(),
+                };
+                Ok(Schedule { config, compiled, fast })
+            }
             Err(problems) => Err(Error::new(problems)),
         }
     }
@@ -265,6 +318,18 @@ impl Schedule {
         self.compiled.names.iter().map(String::as_str)
     }
 
+    /// The run around `t` by the fast path, when it applies.
+    fn fast_run(&self, t: DateTime<Utc>) -> Option<fast::Run> {
+        let plan = self.fast.plan.as_ref()?;
+        fast::run(plan, self.offsets(), t)
+    }
+
+    /// The zone's offset table, built on first use.
+    fn offsets(&self) -> &fast::Offsets {
+        let tz = self.compiled.tz;
+        self.fast.offsets.get_or_init(|| fast::Offsets::new(tz))
+    }
+
     fn name(&self, interval: u8) -> &str {
         self.compiled
             .names
@@ -298,6 +363,26 @@ impl Schedule {
                 source: Source::RoundTheClock,
             };
         }
+        if let Some(run) = self.fast_run(t) {
+            return State {
+                interval: self.name(run.interval),
+                since: Some(run.since),
+                until: Some(run.until),
+                source: run.source,
+            };
+        }
+        let state = self.at_general(t);
+        // Only an instant outside the years 1 to 9999 (answered at the
+        // nearest end) can see these on the wrong side.
+        State {
+            since: state.since.filter(|s| *s <= t),
+            until: state.until.filter(|u| *u > t),
+            ..state
+        }
+    }
+
+    /// [`Schedule::at`] by the calendar walk alone, without the fast path.
+    fn at_general(&self, t: DateTime<Utc>) -> State<'_> {
         let mut cursor = Cursor::around(self, t);
         let here = cursor.span();
         let saved = cursor.save();
@@ -318,6 +403,14 @@ impl Schedule {
     pub fn next_change(&self, t: DateTime<Utc>) -> Option<Change<'_>> {
         if self.compiled.always {
             return None;
+        }
+        if let Some(run) = self.fast_run(t) {
+            return Some(Change {
+                at: run.until,
+                from: self.name(run.interval),
+                to: self.name(run.next_interval),
+                source: run.next_source,
+            });
         }
         let mut cursor = Cursor::around(self, t);
         let from = cursor.span().interval;
@@ -356,10 +449,29 @@ impl Schedule {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     ) -> Calendar<'_> {
+        // Outside the years 1 to 9999 there is no local time to go by.
+        let (start, end) = (zone::clamp(start), zone::clamp(end));
         let live = end > start;
-        let cursor = (live && !self.compiled.always)
-            .then(|| Cursor::around(self, start));
-        Calendar { schedule: self, cursor, start, end, done: !live }
+        let fast = || {
+            let plan = self.fast.plan.as_ref()?;
+            fast::calendar(plan, self.offsets(), start, end)
+        };
+        let walk = if !live || self.compiled.always {
+            Walk::Whole
+        } else if let Some(f) = fast().filter(|_| !general_only()) {
+            Walk::Fast(f)
+        } else {
+            let mut cursor = Cursor::around(self, start);
+            // Walk on to the end of the range (a day past it, for the
+            // offset), not just a week past the start.
+            let last_day = zone::clamp(end)
+                .date_naive()
+                .succ_opt()
+                .unwrap_or(NaiveDate::MAX);
+            cursor.last = cursor.last.max(self.horizon(last_day, true));
+            Walk::General(cursor)
+        };
+        Calendar { schedule: self, walk, start, end, done: !live }
     }
 
     /// The effective calendar of the local dates `first..=last`, from local
@@ -473,45 +585,55 @@ impl Schedule {
         }
     }
 
-    /// Whether the whole of `date` is one piece that the following (or
-    /// preceding) dates up to the returned one repeat: a closed exception
-    /// spanning many days, or a week that is the same every day. Lets the
-    /// walk skip them.
+    /// When every piece of `date` is one interval, the last date (first,
+    /// backward) of the run of dates known to be the same: the rest of an
+    /// exception, or the weekly days up to the next (previous) exception
+    /// when the whole week is that one interval. A date whose pieces come
+    /// partly from a different day before it (a range running past
+    /// midnight) is never skipped over: the run stops short of it, so it
+    /// is computed. Lets the walk skip long runs in bounded time.
     fn same_until(
         &self,
         date: NaiveDate,
         pieces: &[Piece],
         forward: bool,
     ) -> Option<NaiveDate> {
-        let [only] = pieces else { return None };
-        let c = &self.compiled;
-        if let Some(k) = c.exception_at(date) {
-            let e = &c.exceptions[k];
-            return Some(if forward { e.last } else { e.from });
-        }
-        // A weekly day: skip only if all seven days are this same piece.
-        let uniform = c.week.iter().all(|slots| match slots.as_slice() {
-            [] => only.interval == NON_WORKING,
-            [s] => {
-                s.start == 0 && s.end == 1440 && s.interval == only.interval
-            }
-            _ => false,
-        });
-        if !uniform {
+        let interval = pieces.first()?.interval;
+        if pieces.iter().any(|p| p.interval != interval) {
             return None;
         }
-        // Up to the day before the next exception (after it, backward).
-        let k = c.exceptions.partition_point(|e| e.from <= date);
-        Some(if forward {
-            c.exceptions
-                .get(k)
-                .and_then(|e| e.from.pred_opt())
-                .unwrap_or(NaiveDate::MAX)
+        let c = &self.compiled;
+        let to = if let Some(k) = c.exception_at(date) {
+            // The exception's days after its first are all alike.
+            let e = &c.exceptions[k];
+            if forward {
+                e.last
+            } else {
+                e.from.succ_opt()?
+            }
         } else {
-            k.checked_sub(1)
-                .and_then(|k| c.exceptions[k].last.succ_opt())
-                .unwrap_or(NaiveDate::MIN)
-        })
+            if self.fast.uniform != Some(interval) {
+                return None;
+            }
+            let k = c.exceptions.partition_point(|e| e.from <= date);
+            if forward {
+                match c.exceptions.get(k) {
+                    Some(e) => e.from.pred_opt()?,
+                    None => NaiveDate::MAX,
+                }
+            } else {
+                // The day after an exception may hold its last range.
+                match k.checked_sub(1) {
+                    Some(k) => c.exceptions[k]
+                        .last
+                        .checked_add_signed(Duration::days(2))?,
+                    None => NaiveDate::MIN,
+                }
+            }
+        };
+        // Never a jump in the wrong direction.
+        let ahead = if forward { to > date } else { to < date };
+        ahead.then_some(to)
     }
 }
 
@@ -670,5 +792,97 @@ impl core::str::FromStr for Schedule {
 
     fn from_str(json: &str) -> Result<Schedule, Error> {
         Schedule::from_json(json)
+    }
+}
+
+/// Whether a test asked for the general walk only (never outside tests).
+#[cfg(not(test))]
+fn general_only() -> bool {
+    false
+}
+
+#[cfg(test)]
+fn general_only() -> bool {
+    GENERAL_ONLY.get()
+}
+
+#[cfg(test)]
+std::thread_local! {
+    /// Tests set this to compare the fast calendar with the general walk.
+    static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast calendar gives exactly what the general walk gives, for
+    /// weeks starting at every 13th hour of two years.
+    #[test]
+    fn fast_calendar_agrees_with_the_general_walk() {
+        let s = Schedule::from_json(r#"{"time_zone": "Europe/Warsaw", "intervals": ["Lunch"], "week": {
+            "monday": [{"from":"09:00","to":"12:00"},{"from":"12:00","to":"12:30","interval":"Lunch"},{"from":"12:30","to":"17:00"}],
+            "tuesday": [{"from":"09:00","to":"17:00"}],
+            "saturday": [{"from":"22:00","to":"06:00"}],
+            "sunday": [{"from":"23:00","to":"02:30"}]},
+            "exceptions": [{"from":"2026-12-24","to":"2026-12-26"}]}"#).unwrap();
+        let start = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut fast_used = 0;
+        for k in 0..(2 * 365 * 24 / 13) {
+            let from =
+                start + Duration::hours(13 * k) + Duration::seconds(k % 61);
+            let to = from + Duration::days(7);
+            if matches!(s.calendar(from, to).walk, Walk::Fast(_)) {
+                fast_used += 1;
+            }
+            let fast: Vec<_> = s.calendar(from, to).collect();
+            GENERAL_ONLY.set(true);
+            let general: Vec<_> = s.calendar(from, to).collect();
+            GENERAL_ONLY.set(false);
+            assert_eq!(fast, general, "week from {from}");
+        }
+        assert!(fast_used > 800, "fast calendar used {fast_used} times");
+    }
+
+    /// The fast path gives exactly what the calendar walk gives, at every
+    /// 37th minute of two years and around every DST change, in schedules
+    /// with overnight ranges, extra intervals and exceptions.
+    #[test]
+    fn fast_path_agrees_with_the_general_path() {
+        let configs = [
+            r#"{"time_zone": "Europe/Warsaw", "intervals": ["Lunch"], "week": {
+                "monday": [{"from":"09:00","to":"12:00"},{"from":"12:00","to":"12:30","interval":"Lunch"},{"from":"12:30","to":"17:00"}],
+                "friday": [{"from":"09:00","to":"17:00"}],
+                "saturday": [{"from":"22:00","to":"06:00"}],
+                "sunday": [{"from":"23:00","to":"02:30"}]},
+               "exceptions": [{"from":"2026-12-24","to":"2026-12-26"},
+                              {"from":"2027-03-28","ranges":[{"from":"07:00","to":"10:00"}]}]}"#,
+            r#"{"time_zone": "America/Santiago", "week": {
+                "saturday": [{"from":"20:00","to":"24:00"}],
+                "sunday": [{"from":"00:00","to":"02:00","interval":"Non-working time"},{"from":"02:00","to":"03:00"}]}}"#,
+            r#"{"time_zone": "Australia/Lord_Howe", "week": {
+                "sunday": [{"from":"01:45","to":"02:15"}], "monday": [{"from":"00:00","to":"24:00"}]}}"#,
+            r#"{"time_zone": "Pacific/Chatham", "week": {
+                "sunday": [{"from":"02:00","to":"04:00"}], "wednesday": [{"from":"10:00","to":"11:00"}]}}"#,
+        ];
+        let start = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        for json in configs {
+            let s = Schedule::from_json(json).unwrap();
+            let mut fast = 0;
+            for k in 0..(2 * 365 * 24 * 60 / 37) {
+                let t = start + Duration::minutes(37 * k);
+                for t in [t, t + Duration::seconds(59)] {
+                    if s.fast_run(t).is_some() {
+                        fast += 1;
+                    }
+                    assert_eq!(s.at(t), s.at_general(t), "{json} at {t}");
+                }
+            }
+            assert!(fast > 10_000, "the fast path was used {fast} times");
+        }
     }
 }

@@ -50,14 +50,12 @@ fn day() -> impl Strategy<Value = Vec<TimeRange>> {
                 }
             }
             if overnight {
+                // The last range runs past midnight (up to 06:00).
                 if let Some(last) = ranges.last_mut() {
-                    if last.to.minutes() == 1440 {
-                        last.to = Clock::new(
-                            (to * 15 / 60) as u8,
-                            (to * 15 % 60) as u8,
-                        )
-                        .unwrap();
-                    }
+                    let minutes = to * 15;
+                    last.to =
+                        Clock::new((minutes / 60) as u8, (minutes % 60) as u8)
+                            .unwrap();
                 }
             }
             ranges
@@ -148,8 +146,9 @@ proptest! {
         if let Some(until) = state.until {
             prop_assert!(t < until);
         }
-        let from = t - Duration::days(3);
-        let to = t + Duration::days(3);
+        // Three weeks: longer than the walk's one-week horizon.
+        let from = t - Duration::days(10);
+        let to = t + Duration::days(11);
         let entries: Vec<_> = s.calendar(from, to).collect();
         prop_assert_eq!(entries.first().map(|e| e.start), Some(from));
         prop_assert_eq!(entries.last().map(|e| e.end), Some(to));

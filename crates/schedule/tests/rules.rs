@@ -1,7 +1,7 @@
 //! The rules of the schedule, one test each: intervals, ranges, overnight
 //! ranges and their owning day, exceptions, validation, queries, format.
 
-use chrono::{DateTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 use schedule::{ProblemKind, Schedule, ScheduleConfig, Source};
 
 fn utc(s: &str) -> DateTime<Utc> {
@@ -351,7 +351,9 @@ fn instants_far_from_now_do_not_panic() {
         let _ = s.next_change(t);
         let later =
             t.checked_add_signed(chrono::Duration::days(2)).unwrap_or(t);
-        assert_eq!(s.calendar(t, later).count() > 0, later > t);
+        for e in s.calendar(t, later) {
+            assert!(e.start < e.end && t <= e.start && e.end <= later);
+        }
         let all =
             s.calendar(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
         assert_eq!(all.take(100).count(), 100);
@@ -399,4 +401,111 @@ fn source_paths_point_into_the_config() {
     let eve = s.at(utc("2026-12-31T10:00:00Z")).source;
     assert_eq!(eve.path().as_deref(), Some("exceptions[1].ranges[0]"));
     assert_eq!(s.at(utc("2026-11-24T19:00:00Z")).source.path(), None);
+}
+
+// Regressions from review: each failed before its fix.
+
+#[test]
+fn calendar_longer_than_the_search_horizon() {
+    let s = Schedule::from_json(
+        r#"{"time_zone":"UTC","week":{"monday":[{"from":"09:00","to":"17:00"}]}}"#,
+    )
+    .unwrap();
+    let from = utc("2026-11-02T00:00:00Z");
+    let to = utc("2026-12-07T00:00:00Z");
+    let working =
+        s.calendar(from, to).filter(|e| e.interval == "Working time");
+    assert_eq!(working.count(), 5);
+    let first: NaiveDate = "2026-11-02".parse().unwrap();
+    let last: NaiveDate = "2026-11-29".parse().unwrap();
+    assert_eq!(s.calendar_dates(first, last).count(), 4 * 2 + 1);
+}
+
+#[test]
+fn since_after_skipping_identical_days_keeps_the_spill() {
+    let s = Schedule::from_json(
+        r#"{"time_zone":"UTC","week":{"wednesday":[{"from":"22:00","to":"06:00"}]},
+            "exceptions":[{"from":"2026-12-24","to":"2026-12-26"}]}"#,
+    )
+    .unwrap();
+    let st = s.at(utc("2026-12-25T12:00:00Z"));
+    assert_eq!(rfc(st.since), z("2026-12-24T06:00:00Z"));
+    let s = Schedule::from_json(
+        r#"{"time_zone":"UTC","exceptions":[{"from":"2026-12-24","ranges":[{"from":"22:00","to":"06:00"}]}]}"#,
+    )
+    .unwrap();
+    let st = s.at(utc("2026-12-30T12:00:00Z"));
+    assert_eq!(rfc(st.since), z("2026-12-25T06:00:00Z"));
+}
+
+#[test]
+fn exception_dates_outside_years_1_to_9999_are_refused() {
+    for date in ["+262142-12-31", "-262143-01-01", "+20000-01-01"] {
+        let json = format!(
+            r#"{{"time_zone":"UTC","exceptions":[{{"from":"{date}"}}]}}"#
+        );
+        let err = Schedule::from_json(&json).unwrap_err();
+        assert!(
+            matches!(
+                err.problems()[0].kind,
+                ProblemKind::DateOutOfRange { .. }
+            ),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_week_of_one_interval_in_many_ranges_is_skipped() {
+    let mut day = Vec::new();
+    for h in 0..24 {
+        day.push(format!(r#"{{"from":"{h:02}:00","to":"{h:02}:30"}}"#));
+        let end = if h == 23 {
+            "24:00".to_string()
+        } else {
+            format!("{:02}:00", h + 1)
+        };
+        day.push(format!(r#"{{"from":"{h:02}:30","to":"{end}"}}"#));
+    }
+    let day = day.join(",");
+    let week: Vec<String> = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .map(|d| format!(r#""{d}":[{day}]"#))
+    .collect();
+    let json = format!(
+        r#"{{"time_zone":"Europe/Warsaw","week":{{{}}},"exceptions":[{{"from":"9999-12-01"}}]}}"#,
+        week.join(",")
+    );
+    let s = Schedule::from_json(&json).unwrap();
+    let st = s.at(utc("2026-06-01T12:00:00Z"));
+    assert_eq!(st.interval, "Working time");
+    assert_eq!(rfc(st.until), z("9999-11-30T23:00:00Z"));
+}
+
+#[test]
+fn clearer_messages() {
+    let err = Schedule::from_json(
+        r#"{"time_zone":"UTC","week":{"monday":[{"from":"24:00","to":"06:00"}]}}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("cannot start at 24:00"), "{err}");
+    let err = Schedule::from_json(
+        r#"{"time_zone":"UTC","exceptions":[
+            {"from":"2026-01-01","to":"2026-01-31"},{"from":"2026-01-05"},{"from":"2026-01-10"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.problems().len(), 2, "{err}");
+    let err = Schedule::from_json(
+        r#"{"time_zone":"UTC","intervals":["working time"," Lunch"]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.problems().len(), 2, "{err}");
 }

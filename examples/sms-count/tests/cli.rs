@@ -20,7 +20,9 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .expect("start sms-count");
     let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin).expect("write stdin");
+    // With text arguments the program does not read standard input and
+    // may have exited already: a broken pipe here is not a failure.
+    let _ = input.write_all(stdin);
     drop(input);
     child.wait_with_output().expect("wait for sms-count")
 }

@@ -1,0 +1,447 @@
+//! The fast path for the common query: an instant whose surrounding run of
+//! one interval lies wholly in the weekly plan (no exception near it) and
+//! wholly between two daylight-saving transitions. Then the answer is
+//! arithmetic on a precompiled weekly cycle and one offset, with no
+//! calendar walk and no tz database call. Every other case, and every
+//! instant outside the offset table's window, takes the general path in
+//! `schedule.rs`, which the property tests compare this one against.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::compile::{Compiled, Slot, NON_WORKING};
+use crate::config::WEEKDAYS;
+use crate::schedule::Source;
+
+const WEEK_MINUTES: u32 = 7 * 1440;
+
+/// The weekly plan as one cycle of pieces over the minutes of a week
+/// (Monday 00:00 = 0), with, for each piece, how far back its run of the
+/// same interval starts and how far forward it ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cycle {
+    pieces: Vec<CyclePiece>,
+    /// The runs of one interval, in cycle order.
+    runs: Vec<CycleRun>,
+}
+
+/// The pieces of the weekly cycle, covering the week in order, before the
+/// runs are worked out.
+fn cycle_pieces(week: &[Vec<Slot>; 7]) -> Vec<CyclePiece> {
+    let mut raw: Vec<(u32, u32, u8, Source)> = Vec::new();
+    for (d, slots) in week.iter().enumerate() {
+        let base = d as u32 * 1440;
+        for s in slots {
+            let source = Source::Weekly {
+                weekday: WEEKDAYS[d],
+                range: usize::from(s.range),
+            };
+            let (start, end) =
+                (base + u32::from(s.start), base + u32::from(s.end));
+            if end > WEEK_MINUTES {
+                // Sunday night into Monday morning.
+                raw.push((start, WEEK_MINUTES, s.interval, source));
+                raw.push((0, end - WEEK_MINUTES, s.interval, source));
+            } else {
+                raw.push((start, end, s.interval, source));
+            }
+        }
+    }
+    raw.sort_by_key(|r| r.0);
+    let uncovered = Source::Uncovered { exception: None };
+    let mut pieces: Vec<CyclePiece> = Vec::with_capacity(raw.len() * 2 + 1);
+    let mut at = 0;
+    let push = |pieces: &mut Vec<CyclePiece>, start, end, interval, source| {
+        pieces.push(CyclePiece {
+            start,
+            end,
+            interval,
+            source,
+            back: 0,
+            forward: 0,
+            next_interval: interval,
+            next_source: source,
+            run: 0,
+        })
+    };
+    for (start, end, interval, source) in raw {
+        if start > at {
+            push(&mut pieces, at, start, NON_WORKING, uncovered);
+        }
+        push(&mut pieces, start, end, interval, source);
+        at = end;
+    }
+    if at < WEEK_MINUTES {
+        push(&mut pieces, at, WEEK_MINUTES, NON_WORKING, uncovered);
+    }
+    pieces
+}
+
+/// The interval of a week that is one interval throughout, if it is.
+pub(crate) fn uniform_interval(week: &[Vec<Slot>; 7]) -> Option<u8> {
+    let pieces = cycle_pieces(week);
+    let first = pieces.first()?.interval;
+    pieces.iter().all(|p| p.interval == first).then_some(first)
+}
+
+/// A run of one interval in the weekly cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CycleRun {
+    /// Length in minutes.
+    pub(crate) len: u32,
+    pub(crate) interval: u8,
+    /// The source at the run's start.
+    pub(crate) source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CyclePiece {
+    start: u32,
+    end: u32,
+    interval: u8,
+    source: Source,
+    /// Minutes from the run's start to this piece's start.
+    back: u32,
+    /// Minutes from this piece's start to the run's end.
+    forward: u32,
+    /// The interval of the run after this one.
+    next_interval: u8,
+    /// The source at the start of the run after this one.
+    next_source: Source,
+    /// Index of this piece's run in `Cycle::runs`.
+    run: usize,
+}
+
+impl Cycle {
+    /// The cycle of `week`, or `None` if the week is one interval
+    /// throughout (then every answer depends on exceptions).
+    pub(crate) fn new(week: &[Vec<Slot>; 7]) -> Option<Cycle> {
+        let mut pieces = cycle_pieces(week);
+        let n = pieces.len();
+        let first_change = (0..n)
+            .find(|&i| pieces[i].interval != pieces[(i + 1) % n].interval)?;
+        // Walk the cycle once, starting where a run starts, with positions
+        // counted on from there (so a run that wraps past Sunday keeps
+        // growing), and give each piece its distances to its run's ends.
+        let first = (first_change + 1) % n;
+        let mut run: Vec<(usize, u32)> = Vec::new();
+        let mut runs = Vec::new();
+        let mut wrapped = 0;
+        for k in 0..n {
+            let i = (first + k) % n;
+            if k > 0 && i == 0 {
+                wrapped = WEEK_MINUTES;
+            }
+            run.push((i, pieces[i].start + wrapped));
+            let j = (i + 1) % n;
+            if pieces[j].interval == pieces[i].interval {
+                continue;
+            }
+            let run_start = run[0].1;
+            let run_end = pieces[i].end + wrapped;
+            let (next_interval, next_source) =
+                (pieces[j].interval, pieces[j].source);
+            for &(r, start) in &run {
+                let p = &mut pieces[r];
+                p.back = start - run_start;
+                p.forward = run_end - start;
+                p.next_interval = next_interval;
+                p.next_source = next_source;
+                p.run = runs.len();
+            }
+            runs.push(CycleRun {
+                len: run_end - run_start,
+                interval: pieces[i].interval,
+                source: pieces[run[0].0].source,
+            });
+            run.clear();
+        }
+        Some(Cycle { pieces, runs })
+    }
+}
+
+/// The weekly cycle with the exception dates as day numbers (days since
+/// 1970-01-01), for the fast path's checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Plan {
+    cycle: Cycle,
+    /// (first, last) day of each exception, sorted, inclusive.
+    exception_days: Vec<(i64, i64)>,
+}
+
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
+const UNIX_EPOCH_DAY_CE: i64 = 719_163;
+
+impl Plan {
+    /// The plan, or `None` if the week is one interval throughout.
+    pub(crate) fn new(compiled: &Compiled) -> Option<Plan> {
+        let day =
+            |d: NaiveDate| i64::from(d.num_days_from_ce()) - UNIX_EPOCH_DAY_CE;
+        Some(Plan {
+            cycle: Cycle::new(&compiled.week)?,
+            exception_days: compiled
+                .exceptions
+                .iter()
+                .map(|e| (day(e.from), day(e.last)))
+                .collect(),
+        })
+    }
+
+    /// Whether no exception falls on the local days `first..=last`.
+    fn weekly_only(&self, first: i64, last: i64) -> bool {
+        let e = self.exception_days.partition_point(|e| e.1 < first);
+        self.exception_days.get(e).is_none_or(|e| e.0 > last)
+    }
+
+    /// The offset of `around` if the local span `local_start..local_end`
+    /// (the end computed from that offset) maps into that offset's span
+    /// uniquely (after any gap or fold at the previous transition, before
+    /// the next one) and no exception touches its days, nor the day
+    /// before, whose range could run past midnight into it.
+    fn window(
+        &self,
+        (o, (prev_at, prev_o), (next_at, _)): Around,
+        local_start: i64,
+        local_end_of: impl Fn(i32) -> i64,
+    ) -> Option<i32> {
+        let lowest = prev_at + i64::from(o.max(prev_o));
+        let local_end = local_end_of(o);
+        if local_start < lowest || local_end - i64::from(o) >= next_at {
+            return None;
+        }
+        let first = local_start.div_euclid(86_400) - 1;
+        let last = local_end.div_euclid(86_400);
+        self.weekly_only(first, last).then_some(o)
+    }
+}
+
+/// Local seconds of the Monday 00:00 that starts the week of local second
+/// `local` (1970-01-05, day 4, was a Monday).
+fn week_start(local: i64) -> i64 {
+    let day = local.div_euclid(86_400);
+    (day - (day - 4).rem_euclid(7)) * 86_400
+}
+
+/// The cycle piece holding local second `local`, and its local start.
+fn piece_at(cycle: &Cycle, local: i64) -> (CyclePiece, i64) {
+    let week = week_start(local);
+    let minute = ((local - week) / 60) as u32;
+    let k = cycle.pieces.partition_point(|p| p.start <= minute) - 1;
+    let p = cycle.pieces[k];
+    (p, week + i64::from(p.start) * 60)
+}
+
+/// A run of one interval around an instant, placed in real time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub(crate) interval: u8,
+    pub(crate) source: Source,
+    pub(crate) since: DateTime<Utc>,
+    pub(crate) until: DateTime<Utc>,
+    pub(crate) next_interval: u8,
+    pub(crate) next_source: Source,
+}
+
+/// The offset at an instant, the previous transition (instant, offset
+/// before it) and the next (instant, offset after it).
+type Around = (i32, (i64, i32), (i64, i32));
+
+/// UTC offsets of a zone over a window, as a sorted table of transitions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Offsets {
+    /// Unix seconds where the table is valid: `window.0..window.1`.
+    window: (i64, i64),
+    /// Transition instants, sorted.
+    at: Vec<i64>,
+    /// `offsets[k]` is in force before `at[k]`; the last after the last
+    /// transition. One longer than `at`.
+    offsets: Vec<i32>,
+}
+
+/// The table covers 1990 to 2100.
+const WINDOW: (i64, i64) = (631_152_000, 4_102_444_800);
+/// Sampling step when building the table. tzdata since 1990 has no two
+/// transitions closer than this that cancel out (a test checks every zone
+/// against chrono-tz day by day).
+const STEP: i64 = 6 * 86_400;
+
+impl Offsets {
+    pub(crate) fn new(tz: Tz) -> Offsets {
+        let offset = |t: i64| -> i32 {
+            match DateTime::from_timestamp(t, 0) {
+                Some(dt) => {
+                    let o = chrono::TimeZone::offset_from_utc_datetime(
+                        &tz,
+                        &dt.naive_utc(),
+                    );
+                    chrono::Offset::fix(&o).local_minus_utc()
+                }
+                None => 0,
+            }
+        };
+        let mut at = Vec::new();
+        let mut offsets = vec![offset(WINDOW.0)];
+        let mut t = WINDOW.0;
+        let mut current = offsets[0];
+        while t < WINDOW.1 {
+            let next = (t + STEP).min(WINDOW.1);
+            let o = offset(next);
+            if o != current {
+                // Bisect to the second: offset(lo) == current != offset(hi).
+                let (mut lo, mut hi) = (t, next);
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if offset(mid) == current {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                at.push(hi);
+                offsets.push(o);
+                current = o;
+            }
+            t = next;
+        }
+        Offsets { window: WINDOW, at, offsets }
+    }
+
+    /// The offset at Unix second `t`, with the transitions around it:
+    /// `(offset, previous (instant, offset before it), next (instant,
+    /// offset after it))`; `None` outside the window.
+    fn around(&self, t: i64) -> Option<Around> {
+        if t < self.window.0 || t >= self.window.1 {
+            return None;
+        }
+        let k = self.at.partition_point(|&a| a <= t);
+        let offset = self.offsets[k];
+        let prev = match k {
+            0 => (self.window.0, offset),
+            _ => (self.at[k - 1], self.offsets[k - 1]),
+        };
+        let next = match self.at.get(k) {
+            Some(&a) => (a, self.offsets[k + 1]),
+            None => (self.window.1, offset),
+        };
+        Some((offset, prev, next))
+    }
+
+    /// The offset at `t`, if inside the window.
+    #[cfg(test)]
+    fn offset(&self, t: i64) -> Option<i32> {
+        self.around(t).map(|a| a.0)
+    }
+}
+
+/// The run around `t` by the fast path, or `None` when the general path
+/// must answer (an exception near the run, a transition inside it, the
+/// window's edge).
+pub(crate) fn run(
+    plan: &Plan,
+    offsets: &Offsets,
+    t: DateTime<Utc>,
+) -> Option<Run> {
+    let secs = t.timestamp();
+    let around = offsets.around(secs)?;
+    let (p, piece_start) = piece_at(&plan.cycle, secs + i64::from(around.0));
+    let since_local = piece_start - i64::from(p.back) * 60;
+    let until_local = piece_start + i64::from(p.forward) * 60;
+    // `until`'s own date is checked for exceptions too: one there could
+    // continue the run instead of ending it.
+    let o = i64::from(plan.window(around, since_local, |_| until_local)?);
+    Some(Run {
+        interval: p.interval,
+        source: p.source,
+        since: DateTime::from_timestamp(since_local - o, 0)?,
+        until: DateTime::from_timestamp(until_local - o, 0)?,
+        next_interval: p.next_interval,
+        next_source: p.next_source,
+    })
+}
+
+/// The calendar from `start` to `end` by the fast path, when the whole
+/// window qualifies: where it starts.
+pub(crate) fn calendar(
+    plan: &Plan,
+    offsets: &Offsets,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Option<FastCalendar> {
+    let secs = start.timestamp();
+    let around = offsets.around(secs)?;
+    let (p, piece_start) = piece_at(&plan.cycle, secs + i64::from(around.0));
+    let run_start = piece_start - i64::from(p.back) * 60;
+    let span = end.timestamp() - secs;
+    let o = plan.window(around, run_start, |o| secs + span + i64::from(o))?;
+    Some(FastCalendar {
+        run: p.run,
+        run_start,
+        offset: i64::from(o),
+        first_source: Some(p.source),
+    })
+}
+
+/// Where a fast calendar is: the run, its local start, the offset.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FastCalendar {
+    run: usize,
+    run_start: i64,
+    offset: i64,
+    /// The source at the calendar's start, for the first entry (which may
+    /// begin inside its run).
+    first_source: Option<Source>,
+}
+
+impl FastCalendar {
+    /// The current run as (interval, source, start, end) in real time, and
+    /// moves to the next run.
+    pub(crate) fn next_run(
+        &mut self,
+        plan: &Plan,
+    ) -> Option<(u8, Source, DateTime<Utc>, DateTime<Utc>)> {
+        let runs = &plan.cycle.runs;
+        let r = runs.get(self.run)?;
+        let end = self.run_start + i64::from(r.len) * 60;
+        let source = self.first_source.take().unwrap_or(r.source);
+        let item = (
+            r.interval,
+            source,
+            DateTime::from_timestamp(self.run_start - self.offset, 0)?,
+            DateTime::from_timestamp(end - self.offset, 0)?,
+        );
+        self.run = (self.run + 1) % runs.len();
+        self.run_start = end;
+        Some(item)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table agrees with chrono-tz for every zone, once a day (at a
+    /// drifting time of day) from 1990 to 2040: no transition was missed.
+    /// (Run by hand at every hour over the whole window, too.)
+    #[test]
+    fn offsets_match_chrono_tz_in_every_zone() {
+        let step: i64 = std::env::var("OFFSETS_TEST_STEP")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(86_400 + 3_607);
+        let end: i64 = if step < 86_400 { WINDOW.1 } else { 2_208_988_800 };
+        for tz in chrono_tz::TZ_VARIANTS {
+            let table = Offsets::new(tz);
+            let mut t = WINDOW.0;
+            while t < end {
+                let dt = DateTime::from_timestamp(t, 0).unwrap();
+                let o = chrono::TimeZone::offset_from_utc_datetime(
+                    &tz,
+                    &dt.naive_utc(),
+                );
+                let expected = chrono::Offset::fix(&o).local_minus_utc();
+                assert_eq!(table.offset(t), Some(expected), "{tz} at {dt}");
+                t += step;
+            }
+        }
+    }
+}
