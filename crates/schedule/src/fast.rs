@@ -256,7 +256,14 @@ pub(crate) struct Offsets {
     /// `offsets[k]` is in force before `at[k]`; the last after the last
     /// transition. One longer than `at`.
     offsets: Vec<i32>,
+    /// For each `BUCKET` seconds of the window, the number of transitions
+    /// before the bucket starts: where the search for an instant in it
+    /// begins.
+    buckets: Vec<u32>,
 }
+
+/// Seconds per bucket of the transition index (about 8.5 days).
+const BUCKET: i64 = 1 << 19;
 
 /// The table covers 1990 to 2100.
 const WINDOW: (i64, i64) = (631_152_000, 4_102_444_800);
@@ -303,7 +310,14 @@ impl Offsets {
             }
             t = next;
         }
-        Offsets { window: WINDOW, at, offsets }
+        let n_buckets = (WINDOW.1 - WINDOW.0) / BUCKET + 1;
+        let buckets = (0..n_buckets)
+            .map(|b| {
+                let start = WINDOW.0 + b * BUCKET;
+                at.partition_point(|&a| a <= start) as u32
+            })
+            .collect();
+        Offsets { window: WINDOW, at, offsets, buckets }
     }
 
     /// The offset at Unix second `t`, with the transitions around it:
@@ -313,7 +327,13 @@ impl Offsets {
         if t < self.window.0 || t >= self.window.1 {
             return None;
         }
-        let k = self.at.partition_point(|&a| a <= t);
+        // Start at the bucket's first transition; at most a couple follow
+        // within one bucket.
+        let bucket = ((t - self.window.0) / BUCKET) as usize;
+        let mut k = self.buckets.get(bucket).map_or(0, |&k| k as usize);
+        while self.at.get(k).is_some_and(|&a| a <= t) {
+            k += 1;
+        }
         let offset = self.offsets[k];
         let prev = match k {
             0 => (self.window.0, offset),
@@ -378,6 +398,7 @@ pub(crate) fn calendar(
         run_start,
         offset: i64::from(o),
         first_source: Some(p.source),
+        run_start_utc: None,
     })
 }
 
@@ -390,6 +411,8 @@ pub(crate) struct FastCalendar {
     /// The source at the calendar's start, for the first entry (which may
     /// begin inside its run).
     first_source: Option<Source>,
+    /// `run_start` in UTC, once known (the previous run's end).
+    run_start_utc: Option<DateTime<Utc>>,
 }
 
 impl FastCalendar {
@@ -403,15 +426,15 @@ impl FastCalendar {
         let r = runs.get(self.run)?;
         let end = self.run_start + i64::from(r.len) * 60;
         let source = self.first_source.take().unwrap_or(r.source);
-        let item = (
-            r.interval,
-            source,
-            DateTime::from_timestamp(self.run_start - self.offset, 0)?,
-            DateTime::from_timestamp(end - self.offset, 0)?,
-        );
+        let start = match self.run_start_utc.take() {
+            Some(start) => start,
+            None => DateTime::from_timestamp(self.run_start - self.offset, 0)?,
+        };
+        let end_utc = DateTime::from_timestamp(end - self.offset, 0)?;
         self.run = (self.run + 1) % runs.len();
         self.run_start = end;
-        Some(item)
+        self.run_start_utc = Some(end_utc);
+        Some((r.interval, source, start, end_utc))
     }
 }
 
