@@ -347,9 +347,42 @@ impl Offsets {
     }
 
     /// The offset at `t`, if inside the window.
-    #[cfg(test)]
-    fn offset(&self, t: i64) -> Option<i32> {
+    pub(crate) fn offset(&self, t: i64) -> Option<i32> {
         self.around(t).map(|a| a.0)
+    }
+
+    /// The instant (Unix seconds) of local wall-clock second `local` (as
+    /// if UTC) under the crate's policy: the earliest instant whose local
+    /// time is at or after it. `None` near or outside the window's edges.
+    pub(crate) fn resolve(&self, local: i64) -> Option<i64> {
+        // Offsets stay within ±15 hours: the answer lies within 15 hours
+        // of `local`. Walk the spans from there in time order; the first
+        // that reaches `local` holds the answer.
+        const REACH: i64 = 15 * 3600;
+        let from = local - REACH;
+        if from < self.window.0 || local + REACH >= self.window.1 {
+            return None;
+        }
+        let bucket = ((from - self.window.0) / BUCKET) as usize;
+        let mut k = self.buckets.get(bucket).map_or(0, |&k| k as usize);
+        while self.at.get(k).is_some_and(|&a| a <= from) {
+            k += 1;
+        }
+        loop {
+            // Span k runs from `at[k-1]` (or before) to `at[k]` (or the
+            // window's end) with `offsets[k]`.
+            let start = if k == 0 { self.window.0 } else { self.at[k - 1] };
+            let end = self.at.get(k).copied().unwrap_or(self.window.1);
+            let candidate =
+                start.max(local - i64::from(*self.offsets.get(k)?));
+            if candidate < end {
+                return Some(candidate);
+            }
+            if end > local + REACH {
+                return None;
+            }
+            k += 1;
+        }
     }
 }
 
@@ -441,6 +474,37 @@ impl FastCalendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Resolving local times by the table agrees with chrono-tz's local
+    /// time conversions under the policy, over gaps and folds.
+    #[test]
+    fn table_resolve_agrees_with_zone_resolve() {
+        for name in [
+            "Europe/Warsaw",
+            "America/Santiago",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "Africa/Cairo",
+            "America/Havana",
+            "Asia/Kolkata",
+        ] {
+            let tz: Tz = name.parse().unwrap();
+            let table = Offsets::new(tz);
+            // Every 7 minutes through 2026.
+            let mut local = 1_767_225_600;
+            while local < 1_798_761_600 {
+                let naive =
+                    DateTime::from_timestamp(local, 0).unwrap().naive_utc();
+                let expected = crate::zone::resolve(tz, naive).timestamp();
+                assert_eq!(
+                    table.resolve(local),
+                    Some(expected),
+                    "{name} {naive}"
+                );
+                local += 7 * 60;
+            }
+        }
+    }
 
     /// The table agrees with chrono-tz for every zone, once a day (at a
     /// drifting time of day) from 1990 to 2040: no transition was missed.

@@ -324,6 +324,33 @@ impl Schedule {
         fast::run(plan, self.offsets(), t)
     }
 
+    /// The instant of a local boundary under the DST policy (see
+    /// `zone.rs`): by the offset table inside its window, else by chrono-tz.
+    fn resolve(&self, local: chrono::NaiveDateTime) -> DateTime<Utc> {
+        let secs = local.and_utc().timestamp();
+        match self
+            .offsets()
+            .resolve(secs)
+            .and_then(|t| DateTime::from_timestamp(t, 0))
+        {
+            Some(t) => t,
+            None => zone::resolve(self.compiled.tz, local),
+        }
+    }
+
+    /// The local wall-clock time at `t`.
+    fn local(&self, t: DateTime<Utc>) -> chrono::NaiveDateTime {
+        let secs = t.timestamp();
+        let local = self
+            .offsets()
+            .offset(secs)
+            .and_then(|o| DateTime::from_timestamp(secs + i64::from(o), 0));
+        match local {
+            Some(l) => l.naive_utc(),
+            None => zone::local(self.compiled.tz, t),
+        }
+    }
+
     /// The zone's offset table, built on first use.
     fn offsets(&self) -> &fast::Offsets {
         let tz = self.compiled.tz;
@@ -481,9 +508,8 @@ impl Schedule {
         first: NaiveDate,
         last: NaiveDate,
     ) -> Calendar<'_> {
-        let tz = self.compiled.tz;
-        let start = zone::resolve(tz, zone::naive(first, 0));
-        let end = zone::resolve(tz, zone::naive(last, 1440));
+        let start = self.resolve(zone::naive(first, 0));
+        let end = self.resolve(zone::naive(last, 1440));
         self.calendar(start, end)
     }
 
@@ -655,7 +681,7 @@ impl<'s> Cursor<'s> {
     /// The cursor on the span that contains `t`.
     fn around(schedule: &'s Schedule, t: DateTime<Utc>) -> Cursor<'s> {
         let t = zone::clamp(t);
-        let local = zone::local(schedule.compiled.tz, t);
+        let local = schedule.local(t);
         let date = local.date();
         let minute = (local.hour() * 60 + local.minute()) as u16;
         let mut pieces = Vec::with_capacity(8);
@@ -698,9 +724,9 @@ impl<'s> Cursor<'s> {
         start: Option<DateTime<Utc>>,
         end: Option<DateTime<Utc>>,
     ) {
-        let tz = self.schedule.compiled.tz;
         let p = self.pieces[self.index];
-        let at = |minute| zone::resolve(tz, zone::naive(self.date, minute));
+        let schedule = self.schedule;
+        let at = |minute| schedule.resolve(zone::naive(self.date, minute));
         self.span = Span {
             start: start.unwrap_or_else(|| at(p.start)),
             end: end.unwrap_or_else(|| at(p.end)),
