@@ -42,7 +42,9 @@ assert_eq!(state.until.unwrap().to_rfc3339(), "2026-11-23T11:30:00+00:00");
 - Queries take the instant as a parameter and never read a clock:
   [`Schedule::at`] (interval, since, until, source),
   [`Schedule::next_change`], [`Schedule::calendar`] and
-  [`Schedule::calendar_dates`].
+  [`Schedule::calendar_dates`]. A typical query takes about 50 ns; the
+  first query of a schedule (and of its clones) also builds the zone's
+  offset table, about 0.27 ms (see the README's Speed section).
 
 # Rules
 

@@ -24,14 +24,16 @@ pub struct Schedule {
 }
 
 /// What the fast path needs: the weekly cycle (built with the schedule)
-/// and the zone's offset table (built on the first query that needs it,
-/// about 0.2 ms). Derived from the config, so it never affects equality.
+/// and the zone's offset table (built on the first query, about 0.27 ms).
+/// Derived from the config, so it never affects equality.
 #[derive(Clone, Debug)]
 struct Fast {
     plan: Option<fast::Plan>,
     /// The interval of a week that is one interval throughout.
     uniform: Option<u8>,
-    offsets: std::sync::OnceLock<fast::Offsets>,
+    /// Shared by clones, so copying a schedule to another number (R29)
+    /// reuses the table.
+    offsets: std::sync::Arc<std::sync::OnceLock<fast::Offsets>>,
 }
 
 impl PartialEq for Fast {
@@ -259,7 +261,7 @@ impl Schedule {
                 let fast = Fast {
                     plan: fast::Plan::new(&compiled),
                     uniform: fast::uniform_interval(&compiled.week),
-                    offsets: std::sync::OnceLock::new(),
+                    offsets: Default::default(),
                 };
                 Ok(Schedule { config, compiled, fast })
             }
