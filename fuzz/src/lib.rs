@@ -176,6 +176,72 @@ pub fn check_schedule(data: &[u8]) {
     }
 }
 
+/// An arbitrary template body (after the first byte) and values derived
+/// from the first byte: compiling never panics and its problems lie inside
+/// the source; a compiled template renders within its length bounds, the
+/// fast and the provenance renders agree, and each substitution's bytes
+/// are the value, the fallback, or nothing.
+pub fn check_templates(data: &[u8]) {
+    use sms_templates::{
+        Catalog, Filled, NoLinks, PlaceholderKind, Template, Values,
+    };
+    let Some((&seed, body)) = data.split_first() else { return };
+    let body = String::from_utf8_lossy(body);
+    let catalog = Catalog::standard();
+    let compiled = match Template::new("fuzz", body.as_ref()).compile(&catalog)
+    {
+        Ok(t) => t,
+        Err(err) => {
+            for p in err.problems() {
+                assert!(p.position.span.start <= p.position.span.end);
+                assert!(p.position.span.end <= body.len());
+                assert!(body.is_char_boundary(p.position.span.start));
+            }
+            return;
+        }
+    };
+    let words = ["Anna", "", "Zażółć 😀", "{{x}}", "a\nb"];
+    let mut values = Values::new(&catalog);
+    for (i, (_, scope)) in
+        catalog.scopes.iter().enumerate().map(|s| (s.0, s.1)).enumerate()
+    {
+        if seed >> i & 1 == 0 {
+            continue;
+        }
+        for f in &scope.fields {
+            if let Some(slot) = catalog.slot(&scope.name, &f.name) {
+                values.set(
+                    slot,
+                    words[(seed as usize + slot.index()) % words.len()],
+                );
+            }
+        }
+    }
+    let rendered = match compiled.render(&values, &NoLinks) {
+        Ok(r) => r,
+        Err(_) => return, // a link without a shortener, or the size limit
+    };
+    let mut fast = String::new();
+    if compiled.render_to(&values, &NoLinks, &mut fast).is_ok() {
+        assert_eq!(fast, rendered.text);
+    }
+    let bounds = compiled.length_bounds(&NoLinks);
+    let n = rendered.text.chars().count();
+    assert!(bounds.min_chars <= n && bounds.max_chars.is_none_or(|m| n <= m));
+    for sub in &rendered.substitutions {
+        let got = &rendered.text[sub.range.clone()];
+        if let PlaceholderKind::Variable { fallback, .. } =
+            &compiled.placeholders()[sub.placeholder].kind
+        {
+            match sub.filled {
+                Filled::Fallback => assert_eq!(Some(got), fallback.as_deref()),
+                Filled::Value => assert!(words.contains(&got)),
+                _ => assert_eq!(got, ""),
+            }
+        }
+    }
+}
+
 /// The default seed folder of a target: `fuzz/corpus/<target>`.
 pub fn corpus_dir(target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(target)

@@ -1,0 +1,187 @@
+//! The scopes and fields a deployment offers.
+
+use serde::{Deserialize, Serialize};
+
+/// The scopes (contact, case, user, ...) and their fields that templates
+/// may use. Fields are numbered in order ([`Catalog::slot`]); a render
+/// takes values by those numbers, so names are looked up once, when a
+/// template is compiled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The scopes, in order.
+    pub scopes: Vec<Scope>,
+}
+
+/// A data area: "contact", "case", "user", or one the host adds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// The name used in templates, as `contact`.
+    pub name: String,
+    /// Its fields.
+    pub fields: Vec<Field>,
+}
+
+/// A field of a scope.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The name used in templates, as `first_name`.
+    pub name: String,
+    /// The longest value, in characters, if the deployment bounds it; used
+    /// for length bounds before rendering, and enforced when rendering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_chars: Option<usize>,
+}
+
+/// A field's number in a catalog: an index into the values of a render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot(pub(crate) u32);
+
+impl Slot {
+    /// The number, from 0, in catalog order.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl Catalog {
+    /// The catalog of the seed pages: contact (first name, last name,
+    /// address, phone), case (number, title, status) and the sending user
+    /// (first name, last name, phone).
+    pub fn standard() -> Catalog {
+        let scope = |name: &str, fields: &[(&str, usize)]| Scope {
+            name: name.to_string(),
+            fields: fields
+                .iter()
+                .map(|&(n, max)| Field {
+                    name: n.to_string(),
+                    max_chars: Some(max),
+                })
+                .collect(),
+        };
+        Catalog {
+            scopes: vec![
+                scope(
+                    "contact",
+                    &[
+                        ("first_name", 50),
+                        ("last_name", 80),
+                        ("address", 200),
+                        ("phone", 20),
+                    ],
+                ),
+                scope(
+                    "case",
+                    &[("number", 30), ("title", 200), ("status", 40)],
+                ),
+                scope(
+                    "user",
+                    &[("first_name", 50), ("last_name", 80), ("phone", 20)],
+                ),
+            ],
+        }
+    }
+
+    /// The slot of `scope.field`, if the catalog has it.
+    ///
+    /// # Example
+    /// ```
+    /// let c = sms_templates::Catalog::standard();
+    /// let slot = c.slot("contact", "first_name").unwrap();
+    /// assert_eq!(slot.index(), 0);
+    /// assert!(c.slot("contact", "nickname").is_none());
+    /// ```
+    pub fn slot(&self, scope: &str, field: &str) -> Option<Slot> {
+        let mut n = 0;
+        for s in &self.scopes {
+            if s.name == scope {
+                let i = s.fields.iter().position(|f| f.name == field)?;
+                return Some(Slot((n + i) as u32));
+            }
+            n += s.fields.len();
+        }
+        None
+    }
+
+    /// The scope index of `scope`, if any.
+    pub(crate) fn scope_index(&self, scope: &str) -> Option<usize> {
+        self.scopes.iter().position(|s| s.name == scope)
+    }
+
+    /// How many fields in all.
+    pub fn len(&self) -> usize {
+        self.scopes.iter().map(|s| s.fields.len()).sum()
+    }
+
+    /// Whether the catalog has no fields.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every `scope.field` name, in slot order, with its scope index and
+    /// field.
+    pub(crate) fn entries(
+        &self,
+    ) -> impl Iterator<Item = (usize, &Scope, &Field)> {
+        self.scopes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.fields.iter().map(move |f| (i, s, f)))
+    }
+}
+
+/// Edit distance (insertions, deletions, substitutions, transpositions of
+/// neighbours), for "did you mean" suggestions.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The closest of `candidates` to `name`, if close enough to suggest.
+pub(crate) fn suggest<'c>(
+    name: &str,
+    candidates: impl Iterator<Item = &'c str>,
+) -> Option<String> {
+    let limit = (name.chars().count() / 3).clamp(1, 3);
+    candidates
+        .map(|c| (distance(name, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("first_name", "first_name"), 0);
+        assert_eq!(distance("frist_name", "first_name"), 1);
+        assert_eq!(distance("fist_name", "first_name"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(
+            suggest("contcat", ["contact", "case"].into_iter()),
+            Some("contact".into())
+        );
+        assert_eq!(suggest("zzz", ["contact", "case"].into_iter()), None);
+    }
+}

@@ -1,0 +1,408 @@
+//! Rendering: values per recipient, links, provenance, batches, previews
+//! and length bounds.
+
+use core::ops::Range;
+
+use crate::catalog::{Catalog, Slot};
+use crate::error::RenderError;
+use crate::template::{CompiledTemplate, LinkTarget, Piece};
+
+/// One recipient's values, by catalog slot. A scope is present as soon as
+/// one of its fields is set (or [`Values::mark_present`] says so); the
+/// variables of an absent scope render as nothing (R9).
+///
+/// Up to 32 fields live inline, so filling one per recipient does not
+/// allocate; [`Values::clear`] readies it for the next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Values<'a> {
+    len: usize,
+    inline: [Option<&'a str>; INLINE],
+    heap: Vec<Option<&'a str>>,
+    /// Slots whose scope was marked present without a value.
+    marked: Vec<u32>,
+}
+
+/// Fields kept inline in [`Values`].
+const INLINE: usize = 32;
+
+impl<'a> Values<'a> {
+    /// Empty values for `catalog`: every scope absent.
+    pub fn new(catalog: &Catalog) -> Values<'a> {
+        let len = catalog.len();
+        Values {
+            len,
+            inline: [None; INLINE],
+            heap: if len > INLINE { vec![None; len] } else { Vec::new() },
+            marked: Vec::new(),
+        }
+    }
+
+    fn slots(&self) -> &[Option<&'a str>] {
+        if self.len > INLINE {
+            &self.heap
+        } else {
+            &self.inline[..self.len]
+        }
+    }
+
+    fn slots_mut(&mut self) -> &mut [Option<&'a str>] {
+        if self.len > INLINE {
+            &mut self.heap
+        } else {
+            &mut self.inline[..self.len]
+        }
+    }
+
+    /// Sets a field's value (an empty string is an empty value, which a
+    /// fallback replaces); its scope is then present. A slot outside the
+    /// catalog is ignored.
+    pub fn set(&mut self, slot: Slot, value: &'a str) -> &mut Values<'a> {
+        if let Some(v) = self.slots_mut().get_mut(slot.index()) {
+            *v = Some(value);
+        }
+        self
+    }
+
+    /// Marks the scope of `slot` present without setting a value: its
+    /// unset fields are then empty (and use their fallbacks).
+    pub fn mark_present(&mut self, slot: Slot) -> &mut Values<'a> {
+        if slot.index() < self.len {
+            self.marked.push(slot.0);
+        }
+        self
+    }
+
+    /// Forgets every value, for reuse with the next recipient.
+    pub fn clear(&mut self) {
+        self.slots_mut().iter_mut().for_each(|v| *v = None);
+        self.marked.clear();
+    }
+
+    /// The value of a slot, if set.
+    pub(crate) fn get(&self, slot: usize) -> Option<&'a str> {
+        self.slots().get(slot).copied().flatten()
+    }
+
+    /// Whether the scope holding `slots` is present.
+    pub(crate) fn present(&self, slots: &Range<usize>) -> bool {
+        self.slots()
+            .get(slots.clone())
+            .is_some_and(|s| s.iter().any(Option::is_some))
+            || self.marked.iter().any(|&m| slots.contains(&(m as usize)))
+    }
+}
+
+/// Turns addresses into short links (R11). The host implements it; the
+/// library never does I/O. Its declared maximum length makes the rendered
+/// length known before any link is shortened.
+pub trait Shortener {
+    /// The longest short link it returns, in characters.
+    fn max_chars(&self) -> usize;
+
+    /// The short link for `url`.
+    ///
+    /// # Errors
+    /// Whatever the host's shortener reports, as a message.
+    fn shorten(&self, url: &str) -> Result<String, String>;
+}
+
+/// A [`Shortener`] for templates without links: any link is an error.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoLinks;
+
+impl Shortener for NoLinks {
+    fn max_chars(&self) -> usize {
+        0
+    }
+
+    fn shorten(&self, _: &str) -> Result<String, String> {
+        Err("no link shortener is configured".to_string())
+    }
+}
+
+/// How a placeholder was filled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Filled {
+    /// With the recipient's value.
+    Value,
+    /// With the fallback: the value was empty.
+    Fallback,
+    /// With nothing: the value was empty and there is no fallback.
+    Empty,
+    /// With nothing: the scope is absent (R9).
+    AbsentScope,
+    /// With a short link.
+    Link,
+}
+
+/// Which bytes of the output came from which placeholder (B8).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Substitution {
+    /// Byte range in the rendered text (empty when nothing was inserted).
+    pub range: Range<usize>,
+    /// Index into [`CompiledTemplate::placeholders`].
+    pub placeholder: usize,
+    /// How it was filled.
+    pub filled: Filled,
+}
+
+/// A rendered message with its provenance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// The text.
+    pub text: String,
+    /// One entry per variable and link placeholder, in order.
+    pub substitutions: Vec<Substitution>,
+}
+
+/// The range of rendered lengths, in characters, before rendering anyone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Bounds {
+    /// The shortest possible text.
+    pub min_chars: usize,
+    /// The longest possible text; `None` if a field has no maximum.
+    pub max_chars: Option<usize>,
+}
+
+impl CompiledTemplate {
+    /// Renders for one recipient into `out` (appending), without
+    /// provenance: the fastest form.
+    ///
+    /// # Errors
+    /// See [`RenderError`]: a value over its field's maximum, a link that
+    /// failed or is longer than declared, the rendered-size limit.
+    pub fn render_to(
+        &self,
+        values: &Values<'_>,
+        links: &dyn Shortener,
+        out: &mut String,
+    ) -> Result<(), RenderError> {
+        self.render_impl(values, links, out, None)
+    }
+
+    /// Renders for one recipient, with which bytes came from which
+    /// placeholder.
+    ///
+    /// # Errors
+    /// As for [`render_to`](Self::render_to).
+    ///
+    /// # Example
+    /// ```
+    /// use sms_templates::{Catalog, NoLinks, Template, Values};
+    ///
+    /// let catalog = Catalog::standard();
+    /// let t = Template::new(
+    ///     "ack",
+    ///     "Witaj {{contact.first_name}}! Potwierdzamy przyjęcie zgłoszenia {{case.number}}.",
+    /// )
+    /// .compile(&catalog)?;
+    /// let mut v = Values::new(&catalog);
+    /// v.set(catalog.slot("contact", "first_name").unwrap(), "Anna");
+    /// // Sent from a contact card: there is no case (seed 001).
+    /// let r = t.render(&v, &NoLinks)?;
+    /// assert_eq!(r.text, "Witaj Anna! Potwierdzamy przyjęcie zgłoszenia .");
+    /// assert_eq!(&r.text[r.substitutions[0].range.clone()], "Anna");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render(
+        &self,
+        values: &Values<'_>,
+        links: &dyn Shortener,
+    ) -> Result<Rendered, RenderError> {
+        let mut text = String::with_capacity(self.text.len() + 64);
+        let mut substitutions = Vec::with_capacity(self.marks.len());
+        self.render_impl(values, links, &mut text, Some(&mut substitutions))?;
+        Ok(Rendered { text, substitutions })
+    }
+
+    /// Renders for many recipients (R10): each gets its text or its own
+    /// error; one bad recipient never stops the others.
+    ///
+    /// # Errors
+    /// [`RenderError::TooManyRecipients`] if there are more recipients
+    /// than [`Limits::max_recipients`](crate::Limits).
+    pub fn render_batch(
+        &self,
+        recipients: &[Values<'_>],
+        links: &dyn Shortener,
+    ) -> Result<Vec<Result<Rendered, RenderError>>, RenderError> {
+        if recipients.len() > self.limits.max_recipients {
+            return Err(RenderError::TooManyRecipients {
+                count: recipients.len(),
+                limit: self.limits.max_recipients,
+            });
+        }
+        Ok(recipients.iter().map(|v| self.render(v, links)).collect())
+    }
+
+    /// The text with every variable and link left as written, for a bulk
+    /// preview (R10); literal-text placeholders show their text.
+    pub fn preview(&self) -> String {
+        let mut out = String::with_capacity(self.source.len());
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(r) => out.push_str(&self.text[r.clone()]),
+                Piece::Var { placeholder, .. }
+                | Piece::Link { placeholder, .. } => {
+                    let span = self.marks[*placeholder].position.span.clone();
+                    out.push_str(&self.source[span]);
+                }
+            }
+        }
+        out
+    }
+
+    /// The shortest and longest rendered text, in characters, from the
+    /// catalog's field maximums and the shortener's declared maximum.
+    /// Every render's length lies within them.
+    pub fn length_bounds(&self, links: &dyn Shortener) -> Bounds {
+        let mut min = 0;
+        let mut max = Some(0usize);
+        for piece in &self.pieces {
+            let (lo, hi) = match piece {
+                Piece::Text(r) => {
+                    let n = self.text[r.clone()].chars().count();
+                    (n, Some(n))
+                }
+                Piece::Var { slot, fallback, .. } => {
+                    let fb = fallback
+                        .as_ref()
+                        .map_or(0, |r| self.text[r.clone()].chars().count());
+                    // An absent scope renders nothing.
+                    (0, self.fields[*slot].1.map(|m| m.max(fb)))
+                }
+                Piece::Link { .. } => (0, Some(links.max_chars())),
+            };
+            min += lo;
+            max = max.zip(hi).map(|(a, b)| a + b);
+        }
+        Bounds { min_chars: min, max_chars: max }
+    }
+
+    fn render_impl(
+        &self,
+        values: &Values<'_>,
+        links: &dyn Shortener,
+        out: &mut String,
+        mut subs: Option<&mut Vec<Substitution>>,
+    ) -> Result<(), RenderError> {
+        let base = out.len();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(r) => out.push_str(&self.text[r.clone()]),
+                Piece::Var { slot, scope, fallback, placeholder } => {
+                    let start = out.len();
+                    let filled = if !values.present(&self.scope_slots[*scope])
+                    {
+                        Filled::AbsentScope
+                    } else {
+                        match values.get(*slot) {
+                            Some(v) if !v.is_empty() => {
+                                if let Some(max) = self.fields[*slot].1 {
+                                    // Bytes bound characters from above.
+                                    if v.len() > max {
+                                        let chars = v.chars().count();
+                                        if chars > max {
+                                            return Err(too_long(
+                                                self,
+                                                *placeholder,
+                                                chars,
+                                                max,
+                                            ));
+                                        }
+                                    }
+                                }
+                                out.push_str(v);
+                                Filled::Value
+                            }
+                            _ => match fallback {
+                                Some(r) => {
+                                    out.push_str(&self.text[r.clone()]);
+                                    Filled::Fallback
+                                }
+                                None => Filled::Empty,
+                            },
+                        }
+                    };
+                    if let Some(subs) = subs.as_deref_mut() {
+                        subs.push(Substitution {
+                            range: start..out.len(),
+                            placeholder: *placeholder,
+                            filled,
+                        });
+                    }
+                }
+                Piece::Link { target, placeholder } => {
+                    let start = out.len();
+                    let url = match target {
+                        LinkTarget::Url(r) => Some(&self.text[r.clone()]),
+                        LinkTarget::Field { slot, scope } => values
+                            .present(&self.scope_slots[*scope])
+                            .then(|| values.get(*slot))
+                            .flatten()
+                            .filter(|u| !u.is_empty()),
+                    };
+                    let filled = match url {
+                        None => Filled::Empty,
+                        Some(url) => {
+                            let short =
+                                links.shorten(url).map_err(|message| {
+                                    RenderError::Link {
+                                        position: self.marks[*placeholder]
+                                            .position
+                                            .clone(),
+                                        message,
+                                    }
+                                })?;
+                            let chars = short.chars().count();
+                            if chars > links.max_chars() {
+                                return Err(RenderError::LinkTooLong {
+                                    chars,
+                                    max: links.max_chars(),
+                                });
+                            }
+                            out.push_str(&short);
+                            Filled::Link
+                        }
+                    };
+                    if let Some(subs) = subs.as_deref_mut() {
+                        subs.push(Substitution {
+                            range: start..out.len(),
+                            placeholder: *placeholder,
+                            filled,
+                        });
+                    }
+                }
+            }
+            if out.len() - base > self.limits.max_rendered_bytes {
+                out.truncate(base);
+                return Err(RenderError::TooLarge {
+                    limit: self.limits.max_rendered_bytes,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The `scope.field` names the template uses, in order of first use.
+    pub fn variables(&self) -> Vec<String> {
+        let mut seen: Vec<String> = Vec::new();
+        for i in 0..self.marks.len() {
+            let name = self.field_name(i);
+            if !name.is_empty() && !seen.contains(&name) {
+                seen.push(name);
+            }
+        }
+        seen
+    }
+}
+
+fn too_long(
+    t: &CompiledTemplate,
+    placeholder: usize,
+    chars: usize,
+    max: usize,
+) -> RenderError {
+    RenderError::ValueTooLong { field: t.field_name(placeholder), chars, max }
+}

@@ -1,0 +1,656 @@
+//! Templates: the source format, parsing, and compiling against a catalog.
+
+use core::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{suggest, Catalog, Slot};
+use crate::error::{CompileError, Problem, ProblemKind};
+use crate::position::Lines;
+use crate::Position;
+
+/// A template as an agent saves it: a name, an optional description and a
+/// body with placeholders.
+///
+/// The placeholder syntax:
+///
+/// | placeholder | meaning |
+/// |---|---|
+/// | `{{contact.first_name}}` | a variable: scope, dot, field |
+/// | `{{contact.first_name \| "there"}}` | with a fallback for an empty value |
+/// | `{{link "https://example.com/x"}}` | a short link to a fixed address |
+/// | `{{link case.tracking_url}}` | a short link to an address from a field |
+/// | `{{"{{"}}` | literal text, for braces |
+///
+/// Spaces inside the braces are free. In strings, `\"` is a quote and `\\`
+/// a backslash. A single `{` or any `}` outside a placeholder is ordinary
+/// text, also right next to one: `{{{contact.first_name}}}` is the name in
+/// braces. There are no loops, conditions, includes or filters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// The name agents pick it by.
+    pub name: String,
+    /// What it is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The text with placeholders.
+    pub body: String,
+}
+
+/// Limits on untrusted templates and renders, with their defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// Bytes of template body (default 16 KiB).
+    pub max_template_bytes: usize,
+    /// Placeholders in a template (default 200).
+    pub max_placeholders: usize,
+    /// Bytes of rendered text (default 16 KiB; ten SMS parts are at most
+    /// 1,530 characters).
+    pub max_rendered_bytes: usize,
+    /// Recipients in one batch (default 1000, seed 001).
+    pub max_recipients: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_template_bytes: 16 * 1024,
+            max_placeholders: 200,
+            max_rendered_bytes: 16 * 1024,
+            max_recipients: 1000,
+        }
+    }
+}
+
+/// A placeholder of a compiled template, for introspection (B6).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    /// What it inserts.
+    pub kind: PlaceholderKind,
+    /// Where it is in the source, braces included.
+    pub position: Position,
+}
+
+/// What a placeholder inserts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PlaceholderKind {
+    /// A variable, with its fallback for an empty value.
+    Variable {
+        /// The scope's name.
+        scope: String,
+        /// The field's name.
+        field: String,
+        /// Its slot in the catalog.
+        slot: Slot,
+        /// The fallback, if any.
+        fallback: Option<String>,
+    },
+    /// A short link to a fixed address.
+    LinkTo {
+        /// The address.
+        url: String,
+    },
+    /// A short link to the address in a field.
+    LinkFrom {
+        /// The scope's name.
+        scope: String,
+        /// The field's name.
+        field: String,
+        /// Its slot.
+        slot: Slot,
+    },
+    /// Literal text (`{{"{{"}}`).
+    Text {
+        /// The text.
+        text: String,
+    },
+}
+
+/// A piece of a compiled template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// Literal text: a range of `CompiledTemplate::text`.
+    Text(Range<usize>),
+    /// A variable.
+    Var {
+        slot: usize,
+        scope: usize,
+        fallback: Option<Range<usize>>,
+        placeholder: usize,
+    },
+    /// A short link, to a fixed address (a range of `text`) or a field.
+    Link { target: LinkTarget, placeholder: usize },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum LinkTarget {
+    Url(Range<usize>),
+    Field { slot: usize, scope: usize },
+}
+
+/// A template checked against a catalog, ready to render many times. It
+/// is `Send + Sync` and cheap to share behind an `Arc`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompiledTemplate {
+    pub(crate) name: String,
+    pub(crate) source: String,
+    /// Literal text, fallbacks and fixed addresses, concatenated.
+    pub(crate) text: String,
+    pub(crate) pieces: Vec<Piece>,
+    /// The placeholders, compactly (ranges into `source` and `text`).
+    pub(crate) marks: Vec<Mark>,
+    /// The placeholders as public values, built on first request.
+    placeholders: std::sync::OnceLock<Vec<Placeholder>>,
+    /// For each slot: its scope index and its `max_chars`.
+    pub(crate) fields: Vec<(usize, Option<usize>)>,
+    /// For each scope: its slots.
+    pub(crate) scope_slots: Vec<Range<usize>>,
+    pub(crate) scopes: usize,
+    pub(crate) limits: Limits,
+}
+
+impl Template {
+    /// A template with no description.
+    pub fn new(name: impl Into<String>, body: impl Into<String>) -> Template {
+        Template { name: name.into(), description: None, body: body.into() }
+    }
+
+    /// Checks the template against `catalog` with the default limits.
+    ///
+    /// # Errors
+    /// Every problem at once (see [`ProblemKind`]), each with its byte
+    /// span, line and column: unclosed or empty placeholders, syntax
+    /// errors, unknown scopes and fields (with a "did you mean"), limits.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_templates::{Catalog, Template};
+    ///
+    /// let t = Template::new("hello", "Hi {{contact.frist_name}}!");
+    /// let err = t.compile(&Catalog::standard()).unwrap_err();
+    /// let p = &err.problems()[0];
+    /// assert_eq!((p.position.line, p.position.column), (1, 4));
+    /// assert!(p.to_string().contains(r#"did you mean "first_name"?"#));
+    /// ```
+    pub fn compile(
+        &self,
+        catalog: &Catalog,
+    ) -> Result<CompiledTemplate, CompileError> {
+        self.compile_with(catalog, Limits::default())
+    }
+
+    /// [`compile`](Self::compile) with other limits.
+    ///
+    /// # Errors
+    /// As for [`compile`](Self::compile).
+    pub fn compile_with(
+        &self,
+        catalog: &Catalog,
+        limits: Limits,
+    ) -> Result<CompiledTemplate, CompileError> {
+        let src = self.body.as_str();
+        let mut problems = Vec::new();
+        if src.len() > limits.max_template_bytes {
+            problems.push(Problem {
+                position: Position::new(src, 0..src.len()),
+                kind: ProblemKind::Limit {
+                    what: "template bytes",
+                    count: src.len(),
+                    limit: limits.max_template_bytes,
+                },
+            });
+            return Err(CompileError { problems });
+        }
+        let fields: Vec<(usize, Option<usize>)> =
+            catalog.entries().map(|(i, _, f)| (i, f.max_chars)).collect();
+        let mut lines = Lines::new(src);
+        let mut c = CompiledTemplate {
+            name: self.name.clone(),
+            source: src.to_string(),
+            text: String::with_capacity(src.len()),
+            pieces: Vec::with_capacity(16),
+            marks: Vec::with_capacity(8),
+            placeholders: std::sync::OnceLock::new(),
+            fields,
+            scopes: catalog.scopes.len(),
+            scope_slots: {
+                let mut at = 0;
+                catalog
+                    .scopes
+                    .iter()
+                    .map(|s| {
+                        at += s.fields.len();
+                        at - s.fields.len()..at
+                    })
+                    .collect()
+            },
+            limits,
+        };
+        let mut at = 0;
+        while let Some(mut open) = find_open(src, at) {
+            // In `{{{`, the first brace is text: the placeholder opens at
+            // the last `{{` of a run of braces.
+            while src[open + 2..].starts_with('{') {
+                open += 1;
+            }
+            c.push_text(&src[at..open]);
+            match parse_placeholder(src, open, &mut c.text) {
+                Ok((expr, end)) => {
+                    let position = lines.position(open..end);
+                    if let Err(kind) = c.add(expr, catalog, position.clone()) {
+                        problems.push(Problem { position, kind });
+                    }
+                    at = end;
+                }
+                Err((span, kind, resume)) => {
+                    problems.push(Problem {
+                        position: lines.position(span),
+                        kind,
+                    });
+                    at = resume;
+                }
+            }
+        }
+        c.push_text(&src[at..]);
+        if c.marks.len() > limits.max_placeholders {
+            problems.push(Problem {
+                position: Position::new(src, 0..src.len()),
+                kind: ProblemKind::Limit {
+                    what: "placeholders",
+                    count: c.marks.len(),
+                    limit: limits.max_placeholders,
+                },
+            });
+        }
+        if problems.is_empty() {
+            Ok(c)
+        } else {
+            problems.sort_by_key(|p| p.position.span.start);
+            Err(CompileError { problems })
+        }
+    }
+}
+
+/// A parsed placeholder, before the catalog is consulted: names are
+/// ranges of the source, strings ranges of the compiled text.
+enum Expr {
+    Var {
+        scope: Range<usize>,
+        field: Range<usize>,
+        fallback: Option<Range<usize>>,
+    },
+    LinkUrl(Range<usize>),
+    LinkVar {
+        scope: Range<usize>,
+        field: Range<usize>,
+    },
+    Text(Range<usize>),
+}
+
+/// A placeholder, compactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Mark {
+    pub(crate) position: Position,
+    kind: MarkKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum MarkKind {
+    Var {
+        scope: Range<usize>,
+        field: Range<usize>,
+        slot: Slot,
+        fallback: Option<Range<usize>>,
+    },
+    LinkTo(Range<usize>),
+    LinkFrom {
+        scope: Range<usize>,
+        field: Range<usize>,
+        slot: Slot,
+    },
+    Text(Range<usize>),
+}
+
+impl CompiledTemplate {
+    fn push_text(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.push_text_piece(start..self.text.len());
+    }
+
+    /// A piece for `range` of `text`, merged with a text piece just before.
+    fn push_text_piece(&mut self, range: Range<usize>) {
+        if let Some(Piece::Text(r)) = self.pieces.last_mut() {
+            if r.end == range.start {
+                r.end = range.end;
+                return;
+            }
+        }
+        self.pieces.push(Piece::Text(range));
+    }
+
+    fn resolve(
+        catalog: &Catalog,
+        scope: &str,
+        field: &str,
+    ) -> Result<(Slot, usize), ProblemKind> {
+        let Some(scope_index) = catalog.scope_index(scope) else {
+            let suggestion =
+                suggest(scope, catalog.scopes.iter().map(|s| s.name.as_str()));
+            return Err(ProblemKind::UnknownScope {
+                scope: scope.into(),
+                suggestion,
+            });
+        };
+        match catalog.slot(scope, field) {
+            Some(slot) => Ok((slot, scope_index)),
+            None => {
+                let fields = catalog.scopes[scope_index].fields.iter();
+                let suggestion =
+                    suggest(field, fields.map(|f| f.name.as_str()));
+                Err(ProblemKind::UnknownField {
+                    scope: scope.into(),
+                    field: field.into(),
+                    suggestion,
+                })
+            }
+        }
+    }
+
+    fn add(
+        &mut self,
+        expr: Expr,
+        catalog: &Catalog,
+        position: Position,
+    ) -> Result<(), ProblemKind> {
+        let placeholder = self.marks.len();
+        let kind = match expr {
+            Expr::Text(r) => {
+                // Literal text: part of the surrounding text.
+                self.push_text_piece(r.clone());
+                MarkKind::Text(r)
+            }
+            Expr::Var { scope, field, fallback } => {
+                let (slot, scope_index) = Self::resolve(
+                    catalog,
+                    &self.source[scope.clone()],
+                    &self.source[field.clone()],
+                )?;
+                self.pieces.push(Piece::Var {
+                    slot: slot.index(),
+                    scope: scope_index,
+                    fallback: fallback.clone(),
+                    placeholder,
+                });
+                MarkKind::Var { scope, field, slot, fallback }
+            }
+            Expr::LinkUrl(r) => {
+                self.pieces.push(Piece::Link {
+                    target: LinkTarget::Url(r.clone()),
+                    placeholder,
+                });
+                MarkKind::LinkTo(r)
+            }
+            Expr::LinkVar { scope, field } => {
+                let (slot, scope_index) = Self::resolve(
+                    catalog,
+                    &self.source[scope.clone()],
+                    &self.source[field.clone()],
+                )?;
+                self.pieces.push(Piece::Link {
+                    target: LinkTarget::Field {
+                        slot: slot.index(),
+                        scope: scope_index,
+                    },
+                    placeholder,
+                });
+                MarkKind::LinkFrom { scope, field, slot }
+            }
+        };
+        self.marks.push(Mark { position, kind });
+        Ok(())
+    }
+
+    /// The template's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The source text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Every placeholder, in source order (B6).
+    pub fn placeholders(&self) -> &[Placeholder] {
+        self.placeholders.get_or_init(|| {
+            let src = |r: &Range<usize>| self.source[r.clone()].to_string();
+            let text = |r: &Range<usize>| self.text[r.clone()].to_string();
+            self.marks
+                .iter()
+                .map(|m| Placeholder {
+                    position: m.position.clone(),
+                    kind: match &m.kind {
+                        MarkKind::Var { scope, field, slot, fallback } => {
+                            PlaceholderKind::Variable {
+                                scope: src(scope),
+                                field: src(field),
+                                slot: *slot,
+                                fallback: fallback.as_ref().map(text),
+                            }
+                        }
+                        MarkKind::LinkTo(url) => {
+                            PlaceholderKind::LinkTo { url: text(url) }
+                        }
+                        MarkKind::LinkFrom { scope, field, slot } => {
+                            PlaceholderKind::LinkFrom {
+                                scope: src(scope),
+                                field: src(field),
+                                slot: *slot,
+                            }
+                        }
+                        MarkKind::Text(r) => {
+                            PlaceholderKind::Text { text: text(r) }
+                        }
+                    },
+                })
+                .collect()
+        })
+    }
+
+    /// The limits it was compiled with.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// `scope.field` of a variable or link placeholder.
+    pub(crate) fn field_name(&self, placeholder: usize) -> String {
+        match self.marks.get(placeholder).map(|m| &m.kind) {
+            Some(
+                MarkKind::Var { scope, field, .. }
+                | MarkKind::LinkFrom { scope, field, .. },
+            ) => format!(
+                "{}.{}",
+                &self.source[scope.clone()],
+                &self.source[field.clone()]
+            ),
+            _ => String::new(),
+        }
+    }
+}
+
+type ParseError = (Range<usize>, ProblemKind, usize);
+
+/// The next `{{` at or after `from`.
+fn find_open(src: &str, from: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mut i = from;
+    while let Some(k) = bytes.get(i..)?.iter().position(|&b| b == b'{') {
+        let at = i + k;
+        if bytes.get(at + 1) == Some(&b'{') {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// Parses the placeholder opening at `open` (`{{`): the expression and the
+/// byte after its `}}`; or the problem, its span and where to go on.
+/// Strings are decoded onto the end of `text`.
+fn parse_placeholder(
+    src: &str,
+    open: usize,
+    text: &mut String,
+) -> Result<(Expr, usize), ParseError> {
+    let mut p = Cursor { src, at: open + 2 };
+    p.spaces();
+    if p.rest().starts_with("}}") {
+        return Err((open..p.at + 2, ProblemKind::Empty, p.at + 2));
+    }
+    let expr = if p.rest().starts_with('"') {
+        Expr::Text(p.string(open, text)?)
+    } else {
+        let word_start = p.at;
+        let word = p.ident();
+        if &src[word] == "link" && p.rest().starts_with([' ', '\t']) {
+            p.spaces();
+            if p.rest().starts_with('"') {
+                Expr::LinkUrl(p.string(open, text)?)
+            } else {
+                let (scope, field) = p.path(open)?;
+                Expr::LinkVar { scope, field }
+            }
+        } else {
+            p.at = word_start;
+            let (scope, field) = p.path(open)?;
+            p.spaces();
+            let fallback = if p.rest().starts_with('|') {
+                p.at += 1;
+                p.spaces();
+                if !p.rest().starts_with('"') {
+                    return Err(p.syntax("a quoted fallback after `|`", open));
+                }
+                Some(p.string(open, text)?)
+            } else {
+                None
+            };
+            Expr::Var { scope, field, fallback }
+        }
+    };
+    p.spaces();
+    if p.rest().starts_with("}}") {
+        return Ok((expr, p.at + 2));
+    }
+    if !p.rest().contains("}}") {
+        return Err((open..open + 2, ProblemKind::Unclosed, src.len()));
+    }
+    Err(p.syntax("`}}`", open))
+}
+
+struct Cursor<'s> {
+    src: &'s str,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn rest(&self) -> &str {
+        &self.src[self.at..]
+    }
+
+    fn spaces(&mut self) {
+        let n = self.rest().len()
+            - self.rest().trim_start_matches([' ', '\t']).len();
+        self.at += n;
+    }
+
+    fn ident(&mut self) -> Range<usize> {
+        let start = self.at;
+        let bytes = self.rest().as_bytes();
+        let n = bytes
+            .iter()
+            .enumerate()
+            .find(|&(i, &b)| {
+                !(b == b'_' || b.is_ascii_alphanumeric())
+                    || (i == 0 && b.is_ascii_digit())
+            })
+            .map_or(bytes.len(), |(i, _)| i);
+        self.at += n;
+        start..self.at
+    }
+
+    /// A problem at the cursor; resume after the placeholder's `}}` (or at
+    /// the end).
+    fn syntax(&self, expected: &'static str, open: usize) -> ParseError {
+        let found: String = self.rest().chars().take(12).collect();
+        let found =
+            if found.is_empty() { "the end".to_string() } else { found };
+        let resume =
+            self.rest().find("}}").map_or(self.src.len(), |i| self.at + i + 2);
+        let end = resume.max(open + 2).min(self.src.len());
+        (open..end, ProblemKind::Syntax { expected, found }, resume)
+    }
+
+    fn path(
+        &mut self,
+        open: usize,
+    ) -> Result<(Range<usize>, Range<usize>), ParseError> {
+        let scope = self.ident();
+        if scope.is_empty() {
+            return Err(self.syntax(
+                "a variable such as contact.first_name, a link or a string",
+                open,
+            ));
+        }
+        if !self.rest().starts_with('.') {
+            return Err(
+                self.syntax("`.` and a field name after the scope", open)
+            );
+        }
+        self.at += 1;
+        let field = self.ident();
+        if field.is_empty() {
+            return Err(self.syntax("a field name after `.`", open));
+        }
+        Ok((scope, field))
+    }
+
+    /// A quoted string, decoded onto the end of `out`: its range there.
+    fn string(
+        &mut self,
+        open: usize,
+        out: &mut String,
+    ) -> Result<Range<usize>, ParseError> {
+        let begin = out.len();
+        self.at += 1;
+        let mut chars = self.rest().char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' => {
+                    self.at += i + 1;
+                    return Ok(begin..out.len());
+                }
+                '\\' => match chars.next() {
+                    Some((_, e @ ('"' | '\\'))) => out.push(e),
+                    Some((_, e)) => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                    None => break,
+                },
+                _ => out.push(c),
+            }
+        }
+        out.truncate(begin);
+        Err((
+            open..self.src.len(),
+            ProblemKind::UnclosedString,
+            self.src.len(),
+        ))
+    }
+}

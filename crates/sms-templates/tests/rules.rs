@@ -1,0 +1,295 @@
+//! The rules of templates, one test each.
+
+use sms_templates::{
+    Catalog, Filled, NoLinks, PlaceholderKind, ProblemKind, RenderError,
+    Shortener, Template, Values,
+};
+
+fn catalog() -> Catalog {
+    let mut c = Catalog::standard();
+    c.scopes[1].fields.push(sms_templates::Field {
+        name: "tracking_url".into(),
+        max_chars: Some(300),
+    });
+    c
+}
+
+fn compile(body: &str) -> sms_templates::CompiledTemplate {
+    Template::new("t", body).compile(&catalog()).unwrap()
+}
+
+struct Short;
+
+impl Shortener for Short {
+    fn max_chars(&self) -> usize {
+        22
+    }
+
+    fn shorten(&self, url: &str) -> Result<String, String> {
+        if url.contains("fail") {
+            return Err("shortener unavailable".into());
+        }
+        Ok(format!("https://s.ex/{}", url.len()))
+    }
+}
+
+#[test]
+fn seed_001_case_variable_from_a_contact_card() {
+    let c = catalog();
+    let t = Template::new(
+        "ack",
+        "Witaj {{contact.first_name}}! Potwierdzamy przyjęcie zgłoszenia {{case.number}}.",
+    )
+    .compile(&c)
+    .unwrap();
+    let mut v = Values::new(&c);
+    v.set(c.slot("contact", "first_name").unwrap(), "Anna");
+    let r = t.render(&v, &NoLinks).unwrap();
+    assert_eq!(r.text, "Witaj Anna! Potwierdzamy przyjęcie zgłoszenia .");
+    assert_eq!(r.substitutions[1].filled, Filled::AbsentScope);
+}
+
+#[test]
+fn absent_scope_empty_value_and_fallback_are_three_cases() {
+    let c = catalog();
+    let t = compile(
+        r#"Hi {{contact.first_name | "there"}}, case {{case.number | "new"}}"#,
+    );
+    let name = c.slot("contact", "first_name").unwrap();
+    // Contact present with an empty name: the fallback.
+    let mut v = Values::new(&c);
+    v.set(name, "");
+    let r = t.render(&v, &NoLinks).unwrap();
+    // Case absent: nothing, even with a fallback.
+    assert_eq!(r.text, "Hi there, case ");
+    assert_eq!(r.substitutions[0].filled, Filled::Fallback);
+    assert_eq!(r.substitutions[1].filled, Filled::AbsentScope);
+    // A present scope with the field unset is empty too.
+    let mut v = Values::new(&c);
+    v.mark_present(c.slot("case", "title").unwrap());
+    v.set(name, "Ola");
+    let r = t.render(&v, &NoLinks).unwrap();
+    assert_eq!(r.text, "Hi Ola, case new");
+    // No fallback: empty.
+    let t = compile("[{{contact.last_name}}]");
+    let r = t.render(&v, &NoLinks).unwrap();
+    assert_eq!(
+        (r.text.as_str(), r.substitutions[0].filled),
+        ("[]", Filled::Empty)
+    );
+}
+
+#[test]
+fn values_are_inserted_as_they_are() {
+    let c = catalog();
+    let t = compile("{{contact.last_name}}");
+    let mut v = Values::new(&c);
+    v.set(c.slot("contact", "last_name").unwrap(), "<b>&amp; {{x}}</b>");
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text, "<b>&amp; {{x}}</b>");
+}
+
+#[test]
+fn literal_braces_and_spaces() {
+    let t = compile(
+        r#"{{"{{"}}x}} {not} {{ "a \"q\" \\ b" }}{{   contact.phone   }}"#,
+    );
+    assert_eq!(t.preview(), r#"{{x}} {not} a "q" \ b{{   contact.phone   }}"#);
+    let c = catalog();
+    let r = t.render(&Values::new(&c), &NoLinks).unwrap();
+    assert_eq!(r.text, r#"{{x}} {not} a "q" \ b"#);
+}
+
+#[test]
+fn every_problem_at_once_with_positions() {
+    let body = "Dzień dobry {{contcat.first_name}}!\nŻółw 😀 {{contact.frist_name}} {{case}} {{}} {{user.first_name | oops}} {{\"open";
+    let err = Template::new("t", body).compile(&catalog()).unwrap_err();
+    let kinds: Vec<&ProblemKind> =
+        err.problems().iter().map(|p| &p.kind).collect();
+    assert!(
+        matches!(kinds[0], ProblemKind::UnknownScope { suggestion: Some(s), .. } if s == "contact")
+    );
+    assert!(
+        matches!(kinds[1], ProblemKind::UnknownField { suggestion: Some(s), .. } if s == "first_name")
+    );
+    assert!(matches!(kinds[2], ProblemKind::Syntax { .. }));
+    assert!(matches!(kinds[3], ProblemKind::Empty));
+    assert!(matches!(kinds[4], ProblemKind::Syntax { .. }));
+    assert!(matches!(kinds[5], ProblemKind::UnclosedString));
+    assert_eq!(kinds.len(), 6, "{err}");
+    let p = &err.problems()[0].position;
+    assert_eq!((p.line, p.column, p.column_utf16), (1, 13, 13));
+    assert_eq!(&body[p.span.clone()], "{{contcat.first_name}}");
+    // Line 2: "Żółw 😀 " is 7 characters but 8 UTF-16 units.
+    let p = &err.problems()[1].position;
+    assert_eq!((p.line, p.column, p.column_utf16), (2, 8, 9));
+    for problem in err.problems() {
+        assert!(problem.position.span.end <= body.len());
+    }
+}
+
+#[test]
+fn unclosed_placeholder() {
+    let err = Template::new("t", "Hi {{contact.first_name")
+        .compile(&catalog())
+        .unwrap_err();
+    assert!(matches!(err.problems()[0].kind, ProblemKind::Unclosed), "{err}");
+}
+
+#[test]
+fn introspection() {
+    let t = compile(
+        r#"{{contact.first_name | "x"}} {{link "https://ex.com/a"}} {{link case.tracking_url}} {{"{{"}}"#,
+    );
+    let kinds: Vec<&PlaceholderKind> =
+        t.placeholders().iter().map(|p| &p.kind).collect();
+    assert!(
+        matches!(kinds[0], PlaceholderKind::Variable { fallback: Some(f), .. } if f == "x")
+    );
+    assert!(
+        matches!(kinds[1], PlaceholderKind::LinkTo { url } if url == "https://ex.com/a")
+    );
+    assert!(
+        matches!(kinds[2], PlaceholderKind::LinkFrom { field, .. } if field == "tracking_url")
+    );
+    assert!(
+        matches!(kinds[3], PlaceholderKind::Text { text } if text == "{{")
+    );
+    assert_eq!(t.variables(), ["contact.first_name", "case.tracking_url"]);
+    let span = t.placeholders()[1].position.span.clone();
+    assert_eq!(&t.source()[span], r#"{{link "https://ex.com/a"}}"#);
+}
+
+#[test]
+fn links_through_the_host_shortener() {
+    let c = catalog();
+    let t = compile(
+        r#"Track: {{link case.tracking_url}} or {{link "https://ex.com/help"}}"#,
+    );
+    let mut v = Values::new(&c);
+    v.set(
+        c.slot("case", "tracking_url").unwrap(),
+        "https://carrier.ex/track?id=123456",
+    );
+    let r = t.render(&v, &Short).unwrap();
+    assert_eq!(r.text, "Track: https://s.ex/34 or https://s.ex/19");
+    assert_eq!(r.substitutions[0].filled, Filled::Link);
+    // The bounds know the link length before any link is shortened.
+    let b = t.length_bounds(&Short);
+    assert_eq!(b.max_chars, Some("Track:  or ".chars().count() + 22 + 22));
+    // Without a shortener a link is this recipient's error.
+    assert!(matches!(t.render(&v, &NoLinks), Err(RenderError::Link { .. })));
+    let mut v = Values::new(&c);
+    v.set(c.slot("case", "tracking_url").unwrap(), "https://fail.ex");
+    let e = t.render(&v, &Short).unwrap_err();
+    assert!(e.to_string().contains("shortener unavailable"), "{e}");
+}
+
+#[test]
+fn bulk_one_bad_recipient_does_not_stop_the_others() {
+    let c = catalog();
+    let t = compile("Hi {{contact.first_name}}");
+    let slot = c.slot("contact", "first_name").unwrap();
+    let long = "x".repeat(51);
+    let names = ["Anna", long.as_str(), "Jan"];
+    let recipients: Vec<Values> = names
+        .iter()
+        .map(|n| {
+            let mut v = Values::new(&c);
+            v.set(slot, n);
+            v
+        })
+        .collect();
+    let out = t.render_batch(&recipients, &NoLinks).unwrap();
+    assert_eq!(out[0].as_ref().unwrap().text, "Hi Anna");
+    assert!(matches!(
+        out[1],
+        Err(RenderError::ValueTooLong { chars: 51, max: 50, .. })
+    ));
+    assert_eq!(out[2].as_ref().unwrap().text, "Hi Jan");
+    // Over the batch limit.
+    let many = vec![Values::new(&c); 1001];
+    assert!(matches!(
+        t.render_batch(&many, &NoLinks),
+        Err(RenderError::TooManyRecipients { count: 1001, limit: 1000 })
+    ));
+    assert_eq!(t.preview(), "Hi {{contact.first_name}}");
+}
+
+#[test]
+fn limits() {
+    let limits = sms_templates::Limits {
+        max_template_bytes: 30,
+        max_placeholders: 2,
+        max_rendered_bytes: 10,
+        max_recipients: 3,
+    };
+    let c = catalog();
+    let err = Template::new("t", "x".repeat(31))
+        .compile_with(&c, limits)
+        .unwrap_err();
+    assert!(matches!(
+        err.problems()[0].kind,
+        ProblemKind::Limit { count: 31, .. }
+    ));
+    let err =
+        Template::new("t", "{{case.number}}{{case.number}}{{case.number}}")
+            .compile_with(
+                &c,
+                sms_templates::Limits { max_template_bytes: 100, ..limits },
+            )
+            .unwrap_err();
+    assert!(matches!(
+        err.problems()[0].kind,
+        ProblemKind::Limit { count: 3, limit: 2, .. }
+    ));
+    let t = Template::new("t", "Hi {{contact.address}}")
+        .compile_with(&c, limits)
+        .unwrap();
+    let mut v = Values::new(&c);
+    v.set(c.slot("contact", "address").unwrap(), "Long Street 12");
+    assert!(matches!(
+        t.render(&v, &NoLinks),
+        Err(RenderError::TooLarge { limit: 10 })
+    ));
+}
+
+#[test]
+fn length_bounds_from_the_catalog() {
+    let t = compile(r#"Hi {{contact.first_name | "there"}}!"#);
+    let b = t.length_bounds(&NoLinks);
+    assert_eq!((b.min_chars, b.max_chars), (4, Some(4 + 50)));
+    let mut c = catalog();
+    c.scopes[0].fields[0].max_chars = None;
+    let t = Template::new("t", "{{contact.first_name}}").compile(&c).unwrap();
+    assert_eq!(t.length_bounds(&NoLinks).max_chars, None);
+}
+
+#[test]
+fn serde_round_trips() {
+    let t = Template {
+        name: "ack".into(),
+        description: Some("after a call".into()),
+        body: "Hi {{contact.first_name}}".into(),
+    };
+    let json = serde_json::to_string(&t).unwrap();
+    assert_eq!(serde_json::from_str::<Template>(&json).unwrap(), t);
+    let c = catalog();
+    let json = serde_json::to_string(&c).unwrap();
+    assert_eq!(serde_json::from_str::<Catalog>(&json).unwrap(), c);
+    assert!(serde_json::from_str::<Template>(
+        r#"{"name":"a","body":"b","colour":1}"#
+    )
+    .is_err());
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<sms_templates::CompiledTemplate>();
+}
+
+#[test]
+fn a_brace_next_to_a_placeholder_is_text() {
+    let c = catalog();
+    let t = compile("{{{contact.first_name}}} and {{{{case.number}}}}");
+    let mut v = Values::new(&c);
+    v.set(c.slot("contact", "first_name").unwrap(), "Ala")
+        .set(c.slot("case", "number").unwrap(), "7");
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text, "{Ala} and {{7}}");
+}
