@@ -11,7 +11,7 @@ use crate::template::{CompiledTemplate, LinkTarget, Piece};
 /// one of its fields is set (or [`Values::mark_present`] says so); the
 /// variables of an absent scope render as nothing (R9).
 ///
-/// Up to 32 fields live inline, so filling one per recipient does not
+/// Up to 16 fields live inline, so filling one per recipient does not
 /// allocate; [`Values::clear`] readies it for the next.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Values<'a> {
@@ -23,7 +23,7 @@ pub struct Values<'a> {
 }
 
 /// Fields kept inline in [`Values`].
-const INLINE: usize = 32;
+const INLINE: usize = 16;
 
 impl<'a> Values<'a> {
     /// Empty values for `catalog`: every scope absent.
@@ -81,6 +81,12 @@ impl<'a> Values<'a> {
     /// The value of a slot, if set.
     pub(crate) fn get(&self, slot: usize) -> Option<&'a str> {
         self.slots().get(slot).copied().flatten()
+    }
+
+    /// Whether a slot of `slots` was marked present.
+    pub(crate) fn marked_in(&self, slots: &Range<usize>) -> bool {
+        !self.marked.is_empty()
+            && self.marked.iter().any(|&m| slots.contains(&(m as usize)))
     }
 
     /// Whether the scope holding `slots` is present.
@@ -178,7 +184,13 @@ impl CompiledTemplate {
         links: &dyn Shortener,
         out: &mut String,
     ) -> Result<(), RenderError> {
+        out.reserve(self.size_hint());
         self.render_impl(values, links, out, None)
+    }
+
+    /// A guess at a rendered text's size, for one allocation.
+    fn size_hint(&self) -> usize {
+        self.text.len() + 16 * self.marks.len()
     }
 
     /// Renders for one recipient, with which bytes came from which
@@ -210,7 +222,7 @@ impl CompiledTemplate {
         values: &Values<'_>,
         links: &dyn Shortener,
     ) -> Result<Rendered, RenderError> {
-        let mut text = String::with_capacity(self.text.len() + 64);
+        let mut text = String::with_capacity(self.size_hint());
         let mut substitutions = Vec::with_capacity(self.marks.len());
         self.render_impl(values, links, &mut text, Some(&mut substitutions))?;
         Ok(Rendered { text, substitutions })
@@ -288,13 +300,34 @@ impl CompiledTemplate {
         mut subs: Option<&mut Vec<Substitution>>,
     ) -> Result<(), RenderError> {
         let base = out.len();
+        // Which scopes are present, once: a bit per scope (the first 64;
+        // any further one is checked where it is used).
+        let mut present = 0u64;
+        let filled = values.slots();
+        for (i, slots) in self.scope_slots.iter().enumerate() {
+            if i >= 64 {
+                break;
+            }
+            let any = filled
+                .get(slots.clone())
+                .is_some_and(|s| s.iter().any(Option::is_some));
+            if any || values.marked_in(slots) {
+                present |= 1 << i;
+            }
+        }
+        let is_present = |scope: usize| {
+            if scope < 64 {
+                present & (1 << scope) != 0
+            } else {
+                values.present(&self.scope_slots[scope])
+            }
+        };
         for piece in &self.pieces {
             match piece {
                 Piece::Text(r) => out.push_str(&self.text[r.clone()]),
                 Piece::Var { slot, scope, fallback, placeholder } => {
                     let start = out.len();
-                    let filled = if !values.present(&self.scope_slots[*scope])
-                    {
+                    let filled = if !is_present(*scope) {
                         Filled::AbsentScope
                     } else {
                         match values.get(*slot) {
@@ -337,11 +370,12 @@ impl CompiledTemplate {
                     let start = out.len();
                     let url = match target {
                         LinkTarget::Url(r) => Some(&self.text[r.clone()]),
-                        LinkTarget::Field { slot, scope } => values
-                            .present(&self.scope_slots[*scope])
-                            .then(|| values.get(*slot))
-                            .flatten()
-                            .filter(|u| !u.is_empty()),
+                        LinkTarget::Field { slot, scope } => {
+                            is_present(*scope)
+                                .then(|| values.get(*slot))
+                                .flatten()
+                                .filter(|u| !u.is_empty())
+                        }
                     };
                     let filled = match url {
                         None => Filled::Empty,
@@ -375,12 +409,14 @@ impl CompiledTemplate {
                     }
                 }
             }
-            if out.len() - base > self.limits.max_rendered_bytes {
-                out.truncate(base);
-                return Err(RenderError::TooLarge {
-                    limit: self.limits.max_rendered_bytes,
-                });
-            }
+        }
+        // Values are bounded by their fields' maximums or by the host, so
+        // one check at the end bounds what is kept.
+        if out.len() - base > self.limits.max_rendered_bytes {
+            out.truncate(base);
+            return Err(RenderError::TooLarge {
+                limit: self.limits.max_rendered_bytes,
+            });
         }
         Ok(())
     }
