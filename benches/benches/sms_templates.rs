@@ -157,7 +157,7 @@ struct RecipientB {
 }
 
 /// What the benchmark needs of a record.
-trait Record: Serialize {
+trait Record: Serialize + sms_templates::Record {
     /// `(scope, field, max_chars)` of every field, in catalog order.
     const FIELDS: &'static [(&'static str, &'static str, usize)];
 
@@ -167,6 +167,65 @@ trait Record: Serialize {
     /// The floor: the template's literal pieces and fields, in order,
     /// written by hand.
     fn floor(&self, lits: &[&str], out: &mut String);
+}
+
+/// The host's struct read in place through `sms_templates::Record`:
+/// slots are in `FIELDS` order, and every scope is present.
+impl sms_templates::Record for RecipientA {
+    fn value(&self, slot: Slot) -> Option<&str> {
+        let (c, k, u) = (&self.contact, &self.case, &self.user);
+        Some(match slot.index() {
+            0 => &c.first_name,
+            1 => &c.last_name,
+            2 => &c.address,
+            3 => &c.phone,
+            4 => &k.number,
+            5 => &k.title,
+            6 => &k.status,
+            7 => &u.first_name,
+            8 => &u.last_name,
+            9 => &u.phone,
+            _ => return None,
+        })
+    }
+
+    fn has_scope(&self, _: usize) -> bool {
+        true
+    }
+}
+
+impl sms_templates::Record for RecipientB {
+    fn value(&self, slot: Slot) -> Option<&str> {
+        let (c, k, u, f) =
+            (&self.contact, &self.case, &self.user, &self.company);
+        Some(match slot.index() {
+            0 => &c.first_name,
+            1 => &c.last_name,
+            2 => &c.address,
+            3 => &c.postal_code,
+            4 => &c.city,
+            5 => &c.phone,
+            6 => &c.email,
+            7 => &k.number,
+            8 => &k.title,
+            9 => &k.status,
+            10 => &k.priority,
+            11 => &k.opened_on,
+            12 => &k.due_on,
+            13 => &k.channel,
+            14 => &u.first_name,
+            15 => &u.last_name,
+            16 => &u.phone,
+            17 => &u.team,
+            18 => &f.name,
+            19 => &f.hotline,
+            _ => return None,
+        })
+    }
+
+    fn has_scope(&self, _: usize) -> bool {
+        true
+    }
 }
 
 impl Record for RecipientA {
@@ -584,6 +643,8 @@ fn workload<R: Record + From<RecipientB>>(
         let mut out = String::new();
         ours.render_to(&values, &NoLinks, &mut out).expect("ours renders");
         assert_eq!(out, want, "ours render_to and render differ");
+        let by_record = ours.render_record(r, &NoLinks).expect("ours renders");
+        assert_eq!(by_record.text, want, "ours by record differs");
         out.clear();
         r.floor(&lits, &mut out);
         assert_eq!(out, want, "the floor differs from ours");
@@ -667,6 +728,16 @@ fn workload<R: Record + From<RecipientB>>(
             ours.render(&values, &NoLinks).unwrap()
         })
     });
+    group.bench_function("ours/render_record_to", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            let r = black_box(&recipients[i % RECIPIENTS]);
+            i += 1;
+            let mut out = String::with_capacity(cap);
+            ours.render_record_to(r, &NoLinks, &mut out).unwrap();
+            out
+        })
+    });
     for (peer, render) in &peers {
         group.bench_function(*peer, |b| {
             let mut i = 0;
@@ -701,6 +772,16 @@ fn workload<R: Record + From<RecipientB>>(
                 r.fill(&slots, &mut values);
                 out.clear();
                 ours.render_to(&values, &NoLinks, &mut out).unwrap();
+                black_box(&out);
+            }
+        })
+    });
+    group.bench_function("ours/record_loop", |b| {
+        let mut out = String::with_capacity(cap);
+        b.iter(|| {
+            for r in black_box(&recipients) {
+                out.clear();
+                ours.render_record_to(r, &NoLinks, &mut out).unwrap();
                 black_box(&out);
             }
         })

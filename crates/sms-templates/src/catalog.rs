@@ -105,8 +105,9 @@ impl Catalog {
         None
     }
 
-    /// The scope index of `scope`, if any.
-    pub(crate) fn scope_index(&self, scope: &str) -> Option<usize> {
+    /// The index of `scope` among the scopes, if the catalog has it (what
+    /// [`Record::has_scope`](crate::Record::has_scope) is asked about).
+    pub fn scope_index(&self, scope: &str) -> Option<usize> {
         self.scopes.iter().position(|s| s.name == scope)
     }
 

@@ -87,7 +87,7 @@ pub use crate::catalog::{Catalog, Field, Scope, Slot};
 pub use crate::error::{CompileError, Problem, ProblemKind, RenderError};
 pub use crate::position::Position;
 pub use crate::render::{
-    Bounds, Filled, NoLinks, Rendered, Shortener, Substitution, Values,
+    Bounds, Filled, NoLinks, Record, Rendered, Shortener, Substitution, Values,
 };
 pub use crate::template::{
     CompiledTemplate, Limits, Placeholder, PlaceholderKind, Template,

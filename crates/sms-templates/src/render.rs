@@ -83,18 +83,83 @@ impl<'a> Values<'a> {
         self.slots().get(slot).copied().flatten()
     }
 
-    /// Whether a slot of `slots` was marked present.
-    pub(crate) fn marked_in(&self, slots: &Range<usize>) -> bool {
-        !self.marked.is_empty()
-            && self.marked.iter().any(|&m| slots.contains(&(m as usize)))
-    }
-
     /// Whether the scope holding `slots` is present.
     pub(crate) fn present(&self, slots: &Range<usize>) -> bool {
         self.slots()
             .get(slots.clone())
             .is_some_and(|s| s.iter().any(Option::is_some))
             || self.marked.iter().any(|&m| slots.contains(&(m as usize)))
+    }
+}
+
+/// A recipient's data read in place, by slot: implement it on the host's
+/// own type to render without filling [`Values`] (the fastest way).
+///
+/// # Example
+/// ```
+/// use sms_templates::{Catalog, NoLinks, Record, Slot, Template};
+///
+/// struct Customer { name: String, case: Option<String> }
+///
+/// impl Record for Customer {
+///     fn value(&self, slot: Slot) -> Option<&str> {
+///         match slot.index() {
+///             0 => Some(&self.name),               // contact.first_name
+///             4 => self.case.as_deref(),           // case.number
+///             _ => None,
+///         }
+///     }
+///     fn has_scope(&self, scope: usize) -> bool {
+///         match scope {
+///             0 => true,                           // contact
+///             1 => self.case.is_some(),            // case
+///             _ => false,
+///         }
+///     }
+/// }
+///
+/// let catalog = Catalog::standard();
+/// let t = Template::new("t", "Hi {{contact.first_name}}, case {{case.number}}.")
+///     .compile(&catalog)?;
+/// let anna = Customer { name: "Anna".into(), case: None };
+/// assert_eq!(t.render_record(&anna, &NoLinks)?.text, "Hi Anna, case .");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait Record {
+    /// The value of the field at `slot`, if the recipient has one.
+    fn value(&self, slot: Slot) -> Option<&str>;
+
+    /// Whether the recipient has the scope with this index in the catalog
+    /// (see [`Catalog::scope_index`]); an absent scope renders nothing.
+    fn has_scope(&self, scope: usize) -> bool;
+}
+
+/// What rendering reads values through.
+pub(crate) trait Lookup {
+    fn get(&self, slot: usize) -> Option<&str>;
+    fn scope_present(&self, scope: usize, slots: &Range<usize>) -> bool;
+}
+
+impl Lookup for Values<'_> {
+    fn get(&self, slot: usize) -> Option<&str> {
+        Values::get(self, slot)
+    }
+
+    fn scope_present(&self, _: usize, slots: &Range<usize>) -> bool {
+        self.present(slots)
+    }
+}
+
+/// A [`Record`] seen as a [`Lookup`].
+struct ByRecord<'r, R: ?Sized>(&'r R);
+
+impl<R: Record + ?Sized> Lookup for ByRecord<'_, R> {
+    fn get(&self, slot: usize) -> Option<&str> {
+        self.0.value(Slot(slot as u32))
+    }
+
+    fn scope_present(&self, scope: usize, _: &Range<usize>) -> bool {
+        self.0.has_scope(scope)
     }
 }
 
@@ -186,6 +251,40 @@ impl CompiledTemplate {
     ) -> Result<(), RenderError> {
         out.reserve(self.size_hint());
         self.render_impl(values, links, out, None)
+    }
+
+    /// [`render_to`](Self::render_to) for a [`Record`] read in place.
+    ///
+    /// # Errors
+    /// As for [`render_to`](Self::render_to).
+    pub fn render_record_to<R: Record + ?Sized>(
+        &self,
+        record: &R,
+        links: &dyn Shortener,
+        out: &mut String,
+    ) -> Result<(), RenderError> {
+        out.reserve(self.size_hint());
+        self.render_impl(&ByRecord(record), links, out, None)
+    }
+
+    /// [`render`](Self::render) for a [`Record`] read in place.
+    ///
+    /// # Errors
+    /// As for [`render_to`](Self::render_to).
+    pub fn render_record<R: Record + ?Sized>(
+        &self,
+        record: &R,
+        links: &dyn Shortener,
+    ) -> Result<Rendered, RenderError> {
+        let mut text = String::with_capacity(self.size_hint());
+        let mut substitutions = Vec::with_capacity(self.marks.len());
+        self.render_impl(
+            &ByRecord(record),
+            links,
+            &mut text,
+            Some(&mut substitutions),
+        )?;
+        Ok(Rendered { text, substitutions })
     }
 
     /// A guess at a rendered text's size, for one allocation.
@@ -292,9 +391,25 @@ impl CompiledTemplate {
         Bounds { min_chars: min, max_chars: max }
     }
 
-    fn render_impl(
+    /// Renders, leaving `out` as it was if anything fails.
+    fn render_impl<L: Lookup + ?Sized>(
         &self,
-        values: &Values<'_>,
+        values: &L,
+        links: &dyn Shortener,
+        out: &mut String,
+        subs: Option<&mut Vec<Substitution>>,
+    ) -> Result<(), RenderError> {
+        let base = out.len();
+        let result = self.write(values, links, out, subs);
+        if result.is_err() {
+            out.truncate(base);
+        }
+        result
+    }
+
+    fn write<L: Lookup + ?Sized>(
+        &self,
+        values: &L,
         links: &dyn Shortener,
         out: &mut String,
         mut subs: Option<&mut Vec<Substitution>>,
@@ -303,15 +418,11 @@ impl CompiledTemplate {
         // Which scopes are present, once: a bit per scope (the first 64;
         // any further one is checked where it is used).
         let mut present = 0u64;
-        let filled = values.slots();
         for (i, slots) in self.scope_slots.iter().enumerate() {
             if i >= 64 {
                 break;
             }
-            let any = filled
-                .get(slots.clone())
-                .is_some_and(|s| s.iter().any(Option::is_some));
-            if any || values.marked_in(slots) {
+            if values.scope_present(i, slots) {
                 present |= 1 << i;
             }
         }
@@ -319,7 +430,7 @@ impl CompiledTemplate {
             if scope < 64 {
                 present & (1 << scope) != 0
             } else {
-                values.present(&self.scope_slots[scope])
+                values.scope_present(scope, &self.scope_slots[scope])
             }
         };
         for piece in &self.pieces {
@@ -346,6 +457,7 @@ impl CompiledTemplate {
                                         }
                                     }
                                 }
+                                self.room(out.len() - base, v.len())?;
                                 out.push_str(v);
                                 Filled::Value
                             }
@@ -377,7 +489,9 @@ impl CompiledTemplate {
                                 .filter(|u| !u.is_empty())
                         }
                     };
+                    let absent = matches!(target, LinkTarget::Field { scope, .. } if !is_present(*scope));
                     let filled = match url {
+                        None if absent => Filled::AbsentScope,
                         None => Filled::Empty,
                         Some(url) => {
                             let short =
@@ -396,6 +510,7 @@ impl CompiledTemplate {
                                     max: links.max_chars(),
                                 });
                             }
+                            self.room(out.len() - base, short.len())?;
                             out.push_str(&short);
                             Filled::Link
                         }
@@ -410,10 +525,15 @@ impl CompiledTemplate {
                 }
             }
         }
-        // Values are bounded by their fields' maximums or by the host, so
-        // one check at the end bounds what is kept.
-        if out.len() - base > self.limits.max_rendered_bytes {
-            out.truncate(base);
+        // Values and links were checked before they were written; this
+        // catches the template's own text.
+        self.room(out.len() - base, 0)
+    }
+
+    /// Whether `more` bytes fit after `written` within the rendered-size
+    /// limit.
+    fn room(&self, written: usize, more: usize) -> Result<(), RenderError> {
+        if written + more > self.limits.max_rendered_bytes {
             return Err(RenderError::TooLarge {
                 limit: self.limits.max_rendered_bytes,
             });

@@ -132,7 +132,7 @@ pub(crate) enum LinkTarget {
 
 /// A template checked against a catalog, ready to render many times. It
 /// is `Send + Sync` and cheap to share behind an `Arc`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct CompiledTemplate {
     pub(crate) name: String,
     pub(crate) source: String,
@@ -147,7 +147,6 @@ pub struct CompiledTemplate {
     pub(crate) fields: Vec<(usize, Option<usize>)>,
     /// For each scope: its slots.
     pub(crate) scope_slots: Vec<Range<usize>>,
-    pub(crate) scopes: usize,
     pub(crate) limits: Limits,
 }
 
@@ -214,7 +213,6 @@ impl Template {
             marks: Vec::with_capacity(8),
             placeholders: std::sync::OnceLock::new(),
             fields,
-            scopes: catalog.scopes.len(),
             scope_slots: {
                 let mut at = 0;
                 catalog
@@ -244,6 +242,16 @@ impl Template {
                     }
                     at = end;
                 }
+                Err(_) if !closes_before_next(src, open) => {
+                    // No `}}` before the next `{{` (or the end): braces
+                    // most likely meant as text.
+                    let position = lines.position(open..open + 2);
+                    problems.push(Problem {
+                        position,
+                        kind: ProblemKind::Unclosed,
+                    });
+                    at = open + 2;
+                }
                 Err((span, kind, resume)) => {
                     problems.push(Problem {
                         position: lines.position(span),
@@ -272,6 +280,24 @@ impl Template {
         }
     }
 }
+
+/// Equal when compiled from the same source against the same catalog and
+/// limits (the cache behind [`CompiledTemplate::placeholders`] does not
+/// count).
+impl PartialEq for CompiledTemplate {
+    fn eq(&self, other: &CompiledTemplate) -> bool {
+        self.name == other.name
+            && self.source == other.source
+            && self.text == other.text
+            && self.pieces == other.pieces
+            && self.marks == other.marks
+            && self.fields == other.fields
+            && self.scope_slots == other.scope_slots
+            && self.limits == other.limits
+    }
+}
+
+impl Eq for CompiledTemplate {}
 
 /// A parsed placeholder, before the catalog is consulted: names are
 /// ranges of the source, strings ranges of the compiled text.
@@ -389,6 +415,12 @@ impl CompiledTemplate {
                 });
                 MarkKind::Var { scope, field, slot, fallback }
             }
+            Expr::LinkUrl(r) if r.is_empty() => {
+                return Err(ProblemKind::Syntax {
+                    expected: "an address in the link",
+                    found: "\"\"".into(),
+                });
+            }
             Expr::LinkUrl(r) => {
                 self.pieces.push(Piece::Link {
                     target: LinkTarget::Url(r.clone()),
@@ -485,6 +517,12 @@ impl CompiledTemplate {
 }
 
 type ParseError = (Range<usize>, ProblemKind, usize);
+
+/// Whether a `}}` comes after the `{{` at `open` before the next `{{`.
+fn closes_before_next(src: &str, open: usize) -> bool {
+    let next = find_open(src, open + 2).unwrap_or(src.len());
+    src[open + 2..next].contains("}}")
+}
 
 /// The next `{{` at or after `from`.
 fn find_open(src: &str, from: usize) -> Option<usize> {

@@ -114,7 +114,8 @@ fn every_problem_at_once_with_positions() {
     assert!(matches!(kinds[2], ProblemKind::Syntax { .. }));
     assert!(matches!(kinds[3], ProblemKind::Empty));
     assert!(matches!(kinds[4], ProblemKind::Syntax { .. }));
-    assert!(matches!(kinds[5], ProblemKind::UnclosedString));
+    // The string never closes, and no `}}` follows: unclosed.
+    assert!(matches!(kinds[5], ProblemKind::Unclosed));
     assert_eq!(kinds.len(), 6, "{err}");
     let p = &err.problems()[0].position;
     assert_eq!((p.line, p.column, p.column_utf16), (1, 13, 13));
@@ -292,4 +293,69 @@ fn a_brace_next_to_a_placeholder_is_text() {
     v.set(c.slot("contact", "first_name").unwrap(), "Ala")
         .set(c.slot("case", "number").unwrap(), "7");
     assert_eq!(t.render(&v, &NoLinks).unwrap().text, "{Ala} and {{7}}");
+}
+
+// Regressions from review: each failed before its fix.
+
+#[test]
+fn a_failed_render_leaves_the_buffer_as_it_was() {
+    let c = catalog();
+    let t = compile("Hello {{contact.first_name}} and {{contact.last_name}}");
+    let mut v = Values::new(&c);
+    let long = "x".repeat(81);
+    v.set(c.slot("contact", "first_name").unwrap(), "Ann")
+        .set(c.slot("contact", "last_name").unwrap(), &long);
+    let mut out = String::from("PREV|");
+    assert!(t.render_to(&v, &NoLinks, &mut out).is_err());
+    assert_eq!(out, "PREV|");
+}
+
+#[test]
+fn the_size_limit_stops_a_huge_value_before_copying_it() {
+    let c = catalog();
+    let t = compile("{{case.tracking_url}}");
+    let mut c2 = c.clone();
+    c2.scopes[1].fields.last_mut().unwrap().max_chars = None;
+    let t2 = Template::new("t", "{{case.tracking_url}}").compile(&c2).unwrap();
+    let huge = "y".repeat(10_000_000);
+    let mut v = Values::new(&c2);
+    v.set(c2.slot("case", "tracking_url").unwrap(), &huge);
+    let mut out = String::new();
+    assert!(matches!(
+        t2.render_to(&v, &NoLinks, &mut out),
+        Err(RenderError::TooLarge { .. })
+    ));
+    assert!(out.capacity() < 1_000_000, "{}", out.capacity());
+    drop(t);
+}
+
+#[test]
+fn unclosed_braces_meant_as_text() {
+    for body in ["Hi {{", "Use {{ to open", "{{ {{contact.first_name}}"] {
+        let err = Template::new("t", body).compile(&catalog()).unwrap_err();
+        assert_eq!(err.problems().len(), 1, "{body}: {err}");
+        assert!(
+            matches!(err.problems()[0].kind, ProblemKind::Unclosed),
+            "{body}: {err}"
+        );
+        assert_eq!(err.problems()[0].position.span.len(), 2);
+    }
+}
+
+#[test]
+fn link_provenance_and_empty_addresses() {
+    let c = catalog();
+    let t = compile("{{link case.tracking_url}}");
+    let r = t.render(&Values::new(&c), &Short).unwrap();
+    assert_eq!(r.substitutions[0].filled, Filled::AbsentScope);
+    let err = Template::new("t", r#"{{link ""}}"#).compile(&c).unwrap_err();
+    assert!(matches!(err.problems()[0].kind, ProblemKind::Syntax { .. }));
+}
+
+#[test]
+fn equality_ignores_the_introspection_cache() {
+    let t = compile("Hi {{contact.first_name}}");
+    let a = t.clone();
+    assert_eq!(a.placeholders().len(), 1);
+    assert_eq!(a, t);
 }
