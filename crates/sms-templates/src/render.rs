@@ -457,7 +457,9 @@ impl CompiledTemplate {
                                         }
                                     }
                                 }
-                                self.room(out.len() - base, v.len())?;
+                                if self.may_overflow {
+                                    self.room(out.len() - base, v.len())?;
+                                }
                                 out.push_str(v);
                                 Filled::Value
                             }

@@ -148,6 +148,10 @@ pub struct CompiledTemplate {
     /// For each scope: its slots.
     pub(crate) scope_slots: Vec<Range<usize>>,
     pub(crate) limits: Limits,
+    /// Whether a render could exceed the rendered-size limit (a field
+    /// without a maximum, a link, or maximums adding up past it); when
+    /// not, the per-value size checks are skipped.
+    pub(crate) may_overflow: bool,
 }
 
 impl Template {
@@ -212,6 +216,7 @@ impl Template {
             pieces: Vec::with_capacity(16),
             marks: Vec::with_capacity(8),
             placeholders: std::sync::OnceLock::new(),
+            may_overflow: true,
             fields,
             scope_slots: {
                 let mut at = 0;
@@ -273,6 +278,9 @@ impl Template {
             });
         }
         if problems.is_empty() {
+            c.may_overflow = c
+                .worst_case_bytes()
+                .is_none_or(|b| b > limits.max_rendered_bytes);
             Ok(c)
         } else {
             problems.sort_by_key(|p| p.position.span.start);
@@ -294,6 +302,7 @@ impl PartialEq for CompiledTemplate {
             && self.fields == other.fields
             && self.scope_slots == other.scope_slots
             && self.limits == other.limits
+            && self.may_overflow == other.may_overflow
     }
 }
 
@@ -498,6 +507,24 @@ impl CompiledTemplate {
     /// The limits it was compiled with.
     pub fn limits(&self) -> Limits {
         self.limits
+    }
+
+    /// The most bytes a render can write: literal text, and four bytes a
+    /// character for values and fallbacks; `None` with a link or a field
+    /// without a maximum.
+    fn worst_case_bytes(&self) -> Option<usize> {
+        let mut total = 0usize;
+        for piece in &self.pieces {
+            total = total.checked_add(match piece {
+                Piece::Text(r) => r.len(),
+                Piece::Var { slot, fallback, .. } => {
+                    let value = self.fields.get(*slot)?.1?.checked_mul(4)?;
+                    value.max(fallback.as_ref().map_or(0, Range::len))
+                }
+                Piece::Link { .. } => return None,
+            })?;
+        }
+        Some(total)
     }
 
     /// `scope.field` of a variable or link placeholder.
