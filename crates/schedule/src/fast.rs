@@ -206,7 +206,9 @@ impl Plan {
     ) -> Option<i32> {
         let lowest = prev_at + i64::from(o.max(prev_o));
         let local_end = local_end_of(o);
-        if local_start < lowest || local_end - i64::from(o) >= next_at {
+        // Strictly after `lowest`: a run starting right at a gap's end may
+        // follow a piece that lies wholly in the gap and never happens.
+        if local_start <= lowest || local_end - i64::from(o) >= next_at {
             return None;
         }
         let first = local_start.div_euclid(86_400) - 1;

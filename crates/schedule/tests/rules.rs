@@ -509,3 +509,28 @@ fn clearer_messages() {
     .unwrap_err();
     assert_eq!(err.problems().len(), 2, "{err}");
 }
+
+#[test]
+fn a_range_wholly_in_a_gap_does_not_end_the_run_before_it() {
+    // Found by the property tests: Santiago jumps from 00:00 to 01:00 on
+    // 2026-09-06, so Sunday's 00:00-01:00 "Lunch" never happens that day
+    // and non-working time runs on from the Sunday before.
+    let s = Schedule::from_json(
+        r#"{"time_zone": "America/Santiago", "intervals": ["Lunch"], "week": {"sunday": [
+            {"from": "00:00", "to": "01:00", "interval": "Lunch"},
+            {"from": "01:15", "to": "01:30", "interval": "Non-working time"}]}}"#,
+    )
+    .unwrap();
+    let t = utc("2026-09-06T04:00:00Z");
+    let st = s.at(t);
+    assert_eq!(st.interval, "Non-working time");
+    assert_eq!(rfc(st.since), z("2026-08-30T05:00:00Z"));
+    let cal: Vec<_> = s
+        .calendar(
+            t - chrono::Duration::days(10),
+            t + chrono::Duration::days(3),
+        )
+        .collect();
+    let holding = cal.iter().find(|e| e.start <= t && t < e.end).unwrap();
+    assert_eq!(Some(holding.start), st.since);
+}
