@@ -46,7 +46,85 @@ impl Slot {
     }
 }
 
+/// A problem with a catalog: a scope or field that templates could not
+/// name unambiguously.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct CatalogProblem {
+    /// Where: `scopes[1]` or `scopes[1].fields[2]`.
+    pub path: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// Whether `name` can be written in a template: ASCII letters, digits and
+/// `_`, not starting with a digit.
+fn is_identifier(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b == b'_' || b.is_ascii_alphabetic())
+        && bytes.all(|b| b == b'_' || b.is_ascii_alphanumeric())
+}
+
 impl Catalog {
+    /// Every problem that would make a scope or field unreachable or
+    /// ambiguous from a template: names that are not identifiers (ASCII
+    /// letters, digits, `_`), and duplicate scope names or field names
+    /// within a scope. Check a catalog when it is loaded;
+    /// [`Template::compile`](crate::Template::compile) refuses to resolve a
+    /// name the catalog holds twice.
+    ///
+    /// # Example
+    /// ```
+    /// let mut c = sms_templates::Catalog::standard();
+    /// assert!(c.problems().is_empty());
+    /// c.scopes[0].fields[0].name = "imię".into();
+    /// assert_eq!(c.problems()[0].path, "scopes[0].fields[0]");
+    /// ```
+    pub fn problems(&self) -> Vec<CatalogProblem> {
+        let mut out = Vec::new();
+        let mut problem = |path: String, message: String| {
+            out.push(CatalogProblem { path, message })
+        };
+        for (i, scope) in self.scopes.iter().enumerate() {
+            if !is_identifier(&scope.name) {
+                problem(
+                    format!("scopes[{i}]"),
+                    format!(
+                        "scope name {:?} is not an identifier (ASCII letters, digits, _)",
+                        scope.name
+                    ),
+                );
+            }
+            if self.scopes[..i].iter().any(|s| s.name == scope.name) {
+                problem(
+                    format!("scopes[{i}]"),
+                    format!("scope name {:?} is used twice", scope.name),
+                );
+            }
+            for (j, field) in scope.fields.iter().enumerate() {
+                if !is_identifier(&field.name) {
+                    problem(
+                        format!("scopes[{i}].fields[{j}]"),
+                        format!(
+                            "field name {:?} is not an identifier (ASCII letters, digits, _)",
+                            field.name
+                        ),
+                    );
+                }
+                if scope.fields[..j].iter().any(|f| f.name == field.name) {
+                    problem(
+                        format!("scopes[{i}].fields[{j}]"),
+                        format!(
+                            "field name {:?} is used twice in its scope",
+                            field.name
+                        ),
+                    );
+                }
+            }
+        }
+        out
+    }
+
     /// The catalog of the seed pages: contact (first name, last name,
     /// address, phone), case (number, title, status) and the sending user
     /// (first name, last name, phone).

@@ -95,6 +95,10 @@ pub enum ProblemKind {
         /// The closest field of that scope.
         suggestion: Option<String>,
     },
+    /// The catalog itself has a problem (see
+    /// [`Catalog::problems`](crate::Catalog::problems)).
+    #[error("the catalog is invalid: {0}")]
+    Catalog(crate::CatalogProblem),
     /// A documented limit was exceeded.
     #[error("{what}: {count} exceeds the limit of {limit}")]
     Limit {

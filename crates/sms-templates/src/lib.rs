@@ -83,7 +83,7 @@ mod position;
 mod render;
 mod template;
 
-pub use crate::catalog::{Catalog, Field, Scope, Slot};
+pub use crate::catalog::{Catalog, CatalogProblem, Field, Scope, Slot};
 pub use crate::error::{CompileError, Problem, ProblemKind, RenderError};
 pub use crate::position::Position;
 pub use crate::render::{

@@ -382,6 +382,17 @@ impl CompiledTemplate {
                 suggestion,
             });
         };
+        // A name the catalog holds twice would be ambiguous.
+        let later = &catalog.scopes[scope_index + 1..];
+        let fields = &catalog.scopes[scope_index].fields;
+        let twice = later.iter().any(|s| s.name == scope)
+            || fields.iter().filter(|f| f.name == field).count() > 1;
+        if twice {
+            let problems = catalog.problems();
+            if let Some(p) = problems.into_iter().next() {
+                return Err(ProblemKind::Catalog(p));
+            }
+        }
         match catalog.slot(scope, field) {
             Some(slot) => Ok((slot, scope_index)),
             None => {

@@ -359,3 +359,26 @@ fn equality_ignores_the_introspection_cache() {
     assert_eq!(a.placeholders().len(), 1);
     assert_eq!(a, t);
 }
+
+#[test]
+fn a_catalog_with_unreachable_names_is_refused() {
+    let mut c = catalog();
+    c.scopes
+        .push(sms_templates::Scope { name: "contact".into(), fields: vec![] });
+    c.scopes[1].fields.push(sms_templates::Field {
+        name: "first-name".into(),
+        max_chars: None,
+    });
+    let problems = c.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    let err = Template::new("t", "Hi {{contact.first_name}}")
+        .compile(&c)
+        .unwrap_err();
+    assert!(
+        matches!(err.problems()[0].kind, ProblemKind::Catalog(_)),
+        "{err}"
+    );
+    // A template that does not use the ambiguous scope still compiles.
+    assert!(Template::new("t", "Hi {{user.first_name}}").compile(&c).is_ok());
+    assert!(catalog().problems().is_empty());
+}
