@@ -201,13 +201,11 @@ impl Catalog {
 
     /// Every `scope.field` name, in slot order, with its scope index and
     /// field.
-    pub(crate) fn entries(
-        &self,
-    ) -> impl Iterator<Item = (usize, &Scope, &Field)> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (usize, &Field)> {
         self.scopes
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| s.fields.iter().map(move |f| (i, s, f)))
+            .flat_map(|(i, s)| s.fields.iter().map(move |f| (i, f)))
     }
 }
 

@@ -207,7 +207,7 @@ impl Template {
             return Err(CompileError { problems });
         }
         let fields: Vec<(usize, Option<usize>)> =
-            catalog.entries().map(|(i, _, f)| (i, f.max_chars)).collect();
+            catalog.entries().map(|(i, f)| (i, f.max_chars)).collect();
         let mut lines = Lines::new(src);
         let mut c = CompiledTemplate {
             name: self.name.clone(),
