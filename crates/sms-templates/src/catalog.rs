@@ -57,6 +57,20 @@ pub struct CatalogProblem {
     pub message: String,
 }
 
+/// A fingerprint of scope sizes: FNV-1a's step (64-bit), taken a whole
+/// number at a time, over the number of fields of each scope, in order,
+/// then the number of scopes. Cheap enough for every `Values::new`.
+pub(crate) fn shape(sizes: impl Iterator<Item = usize>) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mix = |h: u64, n: usize| (h ^ n as u64).wrapping_mul(PRIME);
+    let mut count = 0;
+    let h = sizes.fold(0xcbf2_9ce4_8422_2325, |h, n| {
+        count += 1;
+        mix(h, n)
+    });
+    mix(h, count)
+}
+
 /// Whether `name` can be written in a template: ASCII letters, digits and
 /// `_`, not starting with a digit.
 fn is_identifier(name: &str) -> bool {
@@ -187,6 +201,13 @@ impl Catalog {
     /// [`Record::has_scope`](crate::Record::has_scope) is asked about).
     pub fn scope_index(&self, scope: &str) -> Option<usize> {
         self.scopes.iter().position(|s| s.name == scope)
+    }
+
+    /// A fingerprint of the catalog's shape (how many scopes, and how many
+    /// fields each has), kept by [`Values`](crate::Values) and compiled
+    /// templates so that values for another catalog are refused.
+    pub(crate) fn shape(&self) -> u64 {
+        shape(self.scopes.iter().map(|s| s.fields.len()))
     }
 
     /// How many fields in all.

@@ -116,10 +116,12 @@ pub enum ProblemKind {
 #[non_exhaustive]
 pub enum RenderError {
     /// A value longer than its field's `max_chars` in the catalog.
-    #[error("{field} is {chars} characters long; the catalog allows {max}")]
+    #[error("{field} at {position} is {chars} characters long; the catalog allows {max}")]
     ValueTooLong {
         /// `scope.field`.
         field: String,
+        /// The placeholder that inserts it.
+        position: Position,
         /// Its length in characters.
         chars: usize,
         /// The catalog's limit.
@@ -147,6 +149,10 @@ pub enum RenderError {
         /// The limit.
         limit: usize,
     },
+    /// [`Values`](crate::Values) made for a catalog of another shape than
+    /// the template was compiled against.
+    #[error("the values were made for another catalog than the template's; make them with Values::new on the catalog the template was compiled against")]
+    CatalogMismatch,
     /// A batch larger than the recipient limit.
     #[error("{count} recipients exceed the batch limit of {limit}")]
     TooManyRecipients {

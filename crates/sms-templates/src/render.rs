@@ -5,7 +5,7 @@ use core::ops::Range;
 
 use crate::catalog::{Catalog, Slot};
 use crate::error::RenderError;
-use crate::template::{CompiledTemplate, LinkTarget, Piece};
+use crate::template::{CompiledTemplate, Piece, Then};
 
 /// One recipient's values, by catalog slot. A scope is present as soon as
 /// one of its fields is set (or [`Values::mark_present`] says so); the
@@ -13,13 +13,22 @@ use crate::template::{CompiledTemplate, LinkTarget, Piece};
 ///
 /// Up to 16 fields live inline, so filling one per recipient does not
 /// allocate; [`Values::clear`] readies it for the next.
+///
+/// Values remember the shape of their catalog (how many scopes, and how
+/// many fields each has): a template compiled against a catalog of
+/// another shape refuses them with [`RenderError::CatalogMismatch`]
+/// rather than reading the wrong fields. Two catalogs of the same shape
+/// but other names cannot be told apart this way; a host that has such
+/// catalogs keeps their values apart itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Values<'a> {
     len: usize,
+    scopes: usize,
+    shape: u64,
     inline: [Option<&'a str>; INLINE],
     heap: Vec<Option<&'a str>>,
-    /// Slots whose scope was marked present without a value.
-    marked: Vec<u32>,
+    /// Scopes marked present without a value.
+    marked: Vec<usize>,
 }
 
 /// Fields kept inline in [`Values`].
@@ -31,6 +40,8 @@ impl<'a> Values<'a> {
         let len = catalog.len();
         Values {
             len,
+            scopes: catalog.scopes.len(),
+            shape: catalog.shape(),
             inline: [None; INLINE],
             heap: if len > INLINE { vec![None; len] } else { Vec::new() },
             marked: Vec::new(),
@@ -63,11 +74,27 @@ impl<'a> Values<'a> {
         self
     }
 
-    /// Marks the scope of `slot` present without setting a value: its
-    /// unset fields are then empty (and use their fallbacks).
-    pub fn mark_present(&mut self, slot: Slot) -> &mut Values<'a> {
-        if slot.index() < self.len {
-            self.marked.push(slot.0);
+    /// Marks a scope present without setting a value: its unset fields
+    /// are then empty (and use their fallbacks), where an absent scope's
+    /// render as nothing. `scope` is the catalog's index of the scope
+    /// ([`Catalog::scope_index`]); one outside the catalog is ignored.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_templates::{Catalog, NoLinks, Template, Values};
+    ///
+    /// let catalog = Catalog::standard();
+    /// let t = Template::new("t", r#"Case {{case.number | "pending"}}"#)
+    ///     .compile(&catalog)?;
+    /// let mut v = Values::new(&catalog);
+    /// assert_eq!(t.render(&v, &NoLinks)?.text, "Case ");
+    /// v.mark_present(catalog.scope_index("case").unwrap());
+    /// assert_eq!(t.render(&v, &NoLinks)?.text, "Case pending");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn mark_present(&mut self, scope: usize) -> &mut Values<'a> {
+        if scope < self.scopes && !self.marked.contains(&scope) {
+            self.marked.push(scope);
         }
         self
     }
@@ -83,12 +110,40 @@ impl<'a> Values<'a> {
         self.slots().get(slot).copied().flatten()
     }
 
-    /// Whether the scope holding `slots` is present.
-    pub(crate) fn present(&self, slots: &Range<usize>) -> bool {
+    /// Whether `scope`, holding `slots`, is present.
+    pub(crate) fn present(&self, scope: usize, slots: &Range<usize>) -> bool {
         self.slots()
             .get(slots.clone())
             .is_some_and(|s| s.iter().any(Option::is_some))
-            || self.marked.iter().any(|&m| slots.contains(&(m as usize)))
+            || self.marked.contains(&scope)
+    }
+}
+
+/// Where a render records its substitutions: a `Vec`, or nowhere (`()`,
+/// so the fastest renders compile the bookkeeping away).
+trait Provenance {
+    fn record(
+        &mut self,
+        range: Range<usize>,
+        placeholder: usize,
+        filled: Filled,
+    );
+}
+
+impl Provenance for () {
+    #[inline]
+    fn record(&mut self, _: Range<usize>, _: usize, _: Filled) {}
+}
+
+impl Provenance for Vec<Substitution> {
+    #[inline]
+    fn record(
+        &mut self,
+        range: Range<usize>,
+        placeholder: usize,
+        filled: Filled,
+    ) {
+        self.push(Substitution { range, placeholder, filled });
     }
 }
 
@@ -145,8 +200,8 @@ impl Lookup for Values<'_> {
         Values::get(self, slot)
     }
 
-    fn scope_present(&self, _: usize, slots: &Range<usize>) -> bool {
-        self.present(slots)
+    fn scope_present(&self, scope: usize, slots: &Range<usize>) -> bool {
+        self.present(scope, slots)
     }
 }
 
@@ -249,8 +304,9 @@ impl CompiledTemplate {
         links: &dyn Shortener,
         out: &mut String,
     ) -> Result<(), RenderError> {
+        self.check_shape(values)?;
         out.reserve(self.size_hint());
-        self.render_impl(values, links, out, None)
+        self.render_impl(values, links, out, &mut ())
     }
 
     /// [`render_to`](Self::render_to) for a [`Record`] read in place.
@@ -264,7 +320,7 @@ impl CompiledTemplate {
         out: &mut String,
     ) -> Result<(), RenderError> {
         out.reserve(self.size_hint());
-        self.render_impl(&ByRecord(record), links, out, None)
+        self.render_impl(&ByRecord(record), links, out, &mut ())
     }
 
     /// [`render`](Self::render) for a [`Record`] read in place.
@@ -282,9 +338,17 @@ impl CompiledTemplate {
             &ByRecord(record),
             links,
             &mut text,
-            Some(&mut substitutions),
+            &mut substitutions,
         )?;
         Ok(Rendered { text, substitutions })
+    }
+
+    /// Refuses values made for a catalog of another shape.
+    fn check_shape(&self, values: &Values<'_>) -> Result<(), RenderError> {
+        if values.shape != self.shape {
+            return Err(RenderError::CatalogMismatch);
+        }
+        Ok(())
     }
 
     /// A guess at a rendered text's size, for one allocation.
@@ -321,9 +385,10 @@ impl CompiledTemplate {
         values: &Values<'_>,
         links: &dyn Shortener,
     ) -> Result<Rendered, RenderError> {
+        self.check_shape(values)?;
         let mut text = String::with_capacity(self.size_hint());
         let mut substitutions = Vec::with_capacity(self.marks.len());
-        self.render_impl(values, links, &mut text, Some(&mut substitutions))?;
+        self.render_impl(values, links, &mut text, &mut substitutions)?;
         Ok(Rendered { text, substitutions })
     }
 
@@ -352,13 +417,10 @@ impl CompiledTemplate {
     pub fn preview(&self) -> String {
         let mut out = String::with_capacity(self.source.len());
         for piece in &self.pieces {
-            match piece {
-                Piece::Text(r) => out.push_str(&self.text[r.clone()]),
-                Piece::Var { placeholder, .. }
-                | Piece::Link { placeholder, .. } => {
-                    let span = self.marks[*placeholder].position.span.clone();
-                    out.push_str(&self.source[span]);
-                }
+            out.push_str(&self.text[piece.literal()]);
+            if piece.then != Then::Nothing {
+                let mark = &self.marks[piece.mark as usize];
+                out.push_str(&self.source[mark.position.span.clone()]);
             }
         }
         out
@@ -371,33 +433,30 @@ impl CompiledTemplate {
         let mut min = 0;
         let mut max = Some(0usize);
         for piece in &self.pieces {
-            let (lo, hi) = match piece {
-                Piece::Text(r) => {
-                    let n = self.text[r.clone()].chars().count();
-                    (n, Some(n))
-                }
-                Piece::Var { slot, fallback, .. } => {
-                    let fb = fallback
-                        .as_ref()
-                        .map_or(0, |r| self.text[r.clone()].chars().count());
+            let n = self.text[piece.literal()].chars().count();
+            let hi = match piece.then {
+                Then::Nothing => Some(0),
+                Then::Var => {
+                    let fallback = self.fallback(piece.mark as usize);
+                    let fb = fallback.map_or(0, |f| f.chars().count());
                     // An absent scope renders nothing.
-                    (0, self.fields[*slot].1.map(|m| m.max(fb)))
+                    self.fields[piece.slot as usize].1.map(|m| m.max(fb))
                 }
-                Piece::Link { .. } => (0, Some(links.max_chars())),
+                Then::Link => Some(links.max_chars()),
             };
-            min += lo;
-            max = max.zip(hi).map(|(a, b)| a + b);
+            min += n;
+            max = max.zip(hi).map(|(a, b)| a + n + b);
         }
         Bounds { min_chars: min, max_chars: max }
     }
 
     /// Renders, leaving `out` as it was if anything fails.
-    fn render_impl<L: Lookup + ?Sized>(
+    fn render_impl<L: Lookup + ?Sized, S: Provenance>(
         &self,
         values: &L,
         links: &dyn Shortener,
         out: &mut String,
-        subs: Option<&mut Vec<Substitution>>,
+        subs: &mut S,
     ) -> Result<(), RenderError> {
         let base = out.len();
         let result = self.write(values, links, out, subs);
@@ -407,12 +466,13 @@ impl CompiledTemplate {
         result
     }
 
-    fn write<L: Lookup + ?Sized>(
+    #[inline]
+    fn write<L: Lookup + ?Sized, S: Provenance>(
         &self,
         values: &L,
         links: &dyn Shortener,
         out: &mut String,
-        mut subs: Option<&mut Vec<Substitution>>,
+        subs: &mut S,
     ) -> Result<(), RenderError> {
         let base = out.len();
         // Which scopes are present, once: a bit per scope (the first 64;
@@ -434,102 +494,97 @@ impl CompiledTemplate {
             }
         };
         for piece in &self.pieces {
-            match piece {
-                Piece::Text(r) => out.push_str(&self.text[r.clone()]),
-                Piece::Var { slot, scope, fallback, placeholder } => {
-                    let start = out.len();
-                    let filled = if !is_present(*scope) {
-                        Filled::AbsentScope
-                    } else {
-                        match values.get(*slot) {
-                            Some(v) if !v.is_empty() => {
-                                if let Some(max) = self.fields[*slot].1 {
-                                    // Bytes bound characters from above.
-                                    if v.len() > max {
-                                        let chars = v.chars().count();
-                                        if chars > max {
-                                            return Err(too_long(
-                                                self,
-                                                *placeholder,
-                                                chars,
-                                                max,
-                                            ));
-                                        }
-                                    }
-                                }
-                                if self.may_overflow {
-                                    self.room(out.len() - base, v.len())?;
-                                }
-                                out.push_str(v);
-                                Filled::Value
+            out.push_str(&self.text[piece.literal()]);
+            let start = out.len();
+            let filled = match piece.then {
+                Then::Nothing => continue,
+                Then::Var => {
+                    match is_present(piece.scope as usize)
+                        .then(|| values.get(piece.slot as usize))
+                    {
+                        None => Filled::AbsentScope,
+                        Some(Some(v)) if !v.is_empty() => {
+                            // Bytes bound characters from above.
+                            if v.len() > piece.max {
+                                self.check_length(piece, v)?;
                             }
-                            _ => match fallback {
-                                Some(r) => {
-                                    out.push_str(&self.text[r.clone()]);
-                                    Filled::Fallback
-                                }
-                                None => Filled::Empty,
-                            },
+                            if self.may_overflow {
+                                self.room(out.len() - base, v.len())?;
+                            }
+                            out.push_str(v);
+                            Filled::Value
                         }
-                    };
-                    if let Some(subs) = subs.as_deref_mut() {
-                        subs.push(Substitution {
-                            range: start..out.len(),
-                            placeholder: *placeholder,
-                            filled,
-                        });
+                        Some(_) => match self.fallback(piece.mark as usize) {
+                            Some(f) => {
+                                out.push_str(f);
+                                Filled::Fallback
+                            }
+                            None => Filled::Empty,
+                        },
                     }
                 }
-                Piece::Link { target, placeholder } => {
-                    let start = out.len();
-                    let url = match target {
-                        LinkTarget::Url(r) => Some(&self.text[r.clone()]),
-                        LinkTarget::Field { slot, scope } => {
-                            is_present(*scope)
-                                .then(|| values.get(*slot))
-                                .flatten()
-                                .filter(|u| !u.is_empty())
-                        }
-                    };
-                    let absent = matches!(target, LinkTarget::Field { scope, .. } if !is_present(*scope));
-                    let filled = match url {
-                        None if absent => Filled::AbsentScope,
-                        None => Filled::Empty,
-                        Some(url) => {
-                            let short =
-                                links.shorten(url).map_err(|message| {
-                                    RenderError::Link {
-                                        position: self.marks[*placeholder]
-                                            .position
-                                            .clone(),
-                                        message,
-                                    }
-                                })?;
-                            let chars = short.chars().count();
-                            if chars > links.max_chars() {
-                                return Err(RenderError::LinkTooLong {
-                                    chars,
-                                    max: links.max_chars(),
-                                });
-                            }
-                            self.room(out.len() - base, short.len())?;
-                            out.push_str(&short);
-                            Filled::Link
-                        }
-                    };
-                    if let Some(subs) = subs.as_deref_mut() {
-                        subs.push(Substitution {
-                            range: start..out.len(),
-                            placeholder: *placeholder,
-                            filled,
-                        });
-                    }
-                }
-            }
+                Then::Link => self.write_link(
+                    piece,
+                    values,
+                    &is_present,
+                    links,
+                    out,
+                    base,
+                )?,
+            };
+            subs.record(start..out.len(), piece.mark as usize, filled);
         }
         // Values and links were checked before they were written; this
         // catches the template's own text.
         self.room(out.len() - base, 0)
+    }
+
+    /// Refuses a value with more characters than its field allows.
+    #[cold]
+    fn check_length(&self, piece: &Piece, v: &str) -> Result<(), RenderError> {
+        let chars = v.chars().count();
+        if chars > piece.max {
+            return Err(too_long(self, piece.mark as usize, chars, piece.max));
+        }
+        Ok(())
+    }
+
+    /// Writes a link placeholder: its address shortened by `links`.
+    fn write_link<L: Lookup + ?Sized>(
+        &self,
+        piece: &Piece,
+        values: &L,
+        is_present: &dyn Fn(usize) -> bool,
+        links: &dyn Shortener,
+        out: &mut String,
+        base: usize,
+    ) -> Result<Filled, RenderError> {
+        let mark = piece.mark as usize;
+        let url = match self.link_url(mark) {
+            Some(url) => url,
+            None if !is_present(piece.scope as usize) => {
+                return Ok(Filled::AbsentScope)
+            }
+            None => match values.get(piece.slot as usize) {
+                Some(url) if !url.is_empty() => url,
+                _ => return Ok(Filled::Empty),
+            },
+        };
+        let short =
+            links.shorten(url).map_err(|message| RenderError::Link {
+                position: self.marks[mark].position.clone(),
+                message,
+            })?;
+        let chars = short.chars().count();
+        if chars > links.max_chars() {
+            return Err(RenderError::LinkTooLong {
+                chars,
+                max: links.max_chars(),
+            });
+        }
+        self.room(out.len() - base, short.len())?;
+        out.push_str(&short);
+        Ok(Filled::Link)
     }
 
     /// Whether `more` bytes fit after `written` within the rendered-size
@@ -562,5 +617,10 @@ fn too_long(
     chars: usize,
     max: usize,
 ) -> RenderError {
-    RenderError::ValueTooLong { field: t.field_name(placeholder), chars, max }
+    RenderError::ValueTooLong {
+        field: t.field_name(placeholder),
+        position: t.marks[placeholder].position.clone(),
+        chars,
+        max,
+    }
 }

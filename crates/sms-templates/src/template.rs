@@ -108,26 +108,49 @@ pub enum PlaceholderKind {
     },
 }
 
-/// A piece of a compiled template.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Piece {
-    /// Literal text: a range of `CompiledTemplate::text`.
-    Text(Range<usize>),
-    /// A variable.
-    Var {
-        slot: usize,
-        scope: usize,
-        fallback: Option<Range<usize>>,
-        placeholder: usize,
-    },
-    /// A short link, to a fixed address (a range of `text`) or a field.
-    Link { target: LinkTarget, placeholder: usize },
+/// What follows a piece's literal text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Then {
+    /// Nothing: the piece is literal text only.
+    Nothing,
+    /// A variable (its fallback, if any, is in the mark).
+    Var,
+    /// A short link (its target is in the mark).
+    Link,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum LinkTarget {
-    Url(Range<usize>),
-    Field { slot: usize, scope: usize },
+/// The render loop's unit: literal text, then at most one placeholder,
+/// with what the common case needs inline (so rendering a variable reads
+/// one small record, and the mark only for fallbacks and links).
+///
+/// Offsets are `u32`: a template body is never over 4 GiB (see
+/// [`Limits::max_template_bytes`]), and the compiled text is never longer
+/// than the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// The literal text: `start..end` of `CompiledTemplate::text`.
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) then: Then,
+    /// The placeholder: an index into `marks`.
+    pub(crate) mark: u32,
+    /// The variable's (or link field's) slot and scope.
+    pub(crate) slot: u32,
+    pub(crate) scope: u32,
+    /// The field's maximum in characters; `usize::MAX` for none.
+    pub(crate) max: usize,
+}
+
+impl Piece {
+    pub(crate) fn literal(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// `n` as a `u32` offset. Compiling refuses bodies over `u32::MAX` bytes
+/// and catalogs over `u32::MAX` fields, so nothing saturates.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A template checked against a catalog, ready to render many times. It
@@ -152,6 +175,8 @@ pub struct CompiledTemplate {
     /// without a maximum, a link, or maximums adding up past it); when
     /// not, the per-value size checks are skipped.
     pub(crate) may_overflow: bool,
+    /// The catalog's shape (see `Catalog::shape`).
+    pub(crate) shape: u64,
 }
 
 impl Template {
@@ -174,7 +199,9 @@ impl Template {
     /// let t = Template::new("hello", "Hi {{contact.frist_name}}!");
     /// let err = t.compile(&Catalog::standard()).unwrap_err();
     /// let p = &err.problems()[0];
-    /// assert_eq!((p.position.line, p.position.column), (1, 4));
+    /// // The misspelled name, not the whole placeholder.
+    /// assert_eq!((p.position.line, p.position.column), (1, 14));
+    /// assert_eq!(&t.body[p.position.span.clone()], "frist_name");
     /// assert!(p.to_string().contains(r#"did you mean "first_name"?"#));
     /// ```
     pub fn compile(
@@ -195,13 +222,26 @@ impl Template {
     ) -> Result<CompiledTemplate, CompileError> {
         let src = self.body.as_str();
         let mut problems = Vec::new();
-        if src.len() > limits.max_template_bytes {
+        // Offsets are `u32` (see `Piece`), whatever the limit says.
+        let max_bytes = limits.max_template_bytes.min(u32::MAX as usize);
+        if src.len() > max_bytes {
             problems.push(Problem {
                 position: Position::new(src, 0..src.len()),
                 kind: ProblemKind::Limit {
                     what: "template bytes",
                     count: src.len(),
-                    limit: limits.max_template_bytes,
+                    limit: max_bytes,
+                },
+            });
+            return Err(CompileError { problems });
+        }
+        if catalog.len() > u32::MAX as usize {
+            problems.push(Problem {
+                position: Position::new(src, 0..0),
+                kind: ProblemKind::Limit {
+                    what: "catalog fields",
+                    count: catalog.len(),
+                    limit: u32::MAX as usize,
                 },
             });
             return Err(CompileError { problems });
@@ -217,6 +257,7 @@ impl Template {
             marks: Vec::with_capacity(8),
             placeholders: std::sync::OnceLock::new(),
             may_overflow: true,
+            shape: catalog.shape(),
             fields,
             scope_slots: {
                 let mut at = 0;
@@ -242,7 +283,15 @@ impl Template {
             match parse_placeholder(src, open, &mut c.text) {
                 Ok((expr, end)) => {
                     let position = lines.position(open..end);
-                    if let Err(kind) = c.add(expr, catalog, position.clone()) {
+                    if let Err((kind, name)) =
+                        c.add(expr, catalog, position.clone())
+                    {
+                        // About one name: point at it, not the whole
+                        // placeholder.
+                        let position = match name {
+                            Some(span) => lines.position(span),
+                            None => position,
+                        };
                         problems.push(Problem { position, kind });
                     }
                     at = end;
@@ -303,6 +352,7 @@ impl PartialEq for CompiledTemplate {
             && self.scope_slots == other.scope_slots
             && self.limits == other.limits
             && self.may_overflow == other.may_overflow
+            && self.shape == other.shape
     }
 }
 
@@ -328,11 +378,11 @@ enum Expr {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Mark {
     pub(crate) position: Position,
-    kind: MarkKind,
+    pub(crate) kind: MarkKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum MarkKind {
+pub(crate) enum MarkKind {
     Var {
         scope: Range<usize>,
         field: Range<usize>,
@@ -358,29 +408,73 @@ impl CompiledTemplate {
         self.push_text_piece(start..self.text.len());
     }
 
-    /// A piece for `range` of `text`, merged with a text piece just before.
+    /// Literal text `range` of `text`: merged into the last piece when
+    /// that one has no placeholder yet and ends where `range` starts.
     fn push_text_piece(&mut self, range: Range<usize>) {
-        if let Some(Piece::Text(r)) = self.pieces.last_mut() {
-            if r.end == range.start {
-                r.end = range.end;
+        let (start, end) = (narrow(range.start), narrow(range.end));
+        if let Some(p) = self.pieces.last_mut() {
+            if p.then == Then::Nothing && p.end == start {
+                p.end = end;
                 return;
             }
         }
-        self.pieces.push(Piece::Text(range));
+        self.pieces.push(Piece {
+            start,
+            end,
+            then: Then::Nothing,
+            mark: 0,
+            slot: 0,
+            scope: 0,
+            max: usize::MAX,
+        });
     }
 
+    /// A placeholder after the literal text pushed last.
+    fn push_placeholder(&mut self, then: Then, slot: Slot, scope: usize) {
+        let mark = narrow(self.marks.len());
+        let max = self
+            .fields
+            .get(slot.index())
+            .and_then(|f| f.1)
+            .unwrap_or(usize::MAX);
+        let (slot, scope) = (narrow(slot.index()), narrow(scope));
+        match self.pieces.last_mut() {
+            Some(p) if p.then == Then::Nothing => {
+                *p = Piece { then, mark, slot, scope, max, ..*p };
+            }
+            _ => {
+                let at = narrow(self.text.len());
+                self.pieces.push(Piece {
+                    start: at,
+                    end: at,
+                    then,
+                    mark,
+                    slot,
+                    scope,
+                    max,
+                });
+            }
+        }
+    }
+
+    /// The slot and scope index of `scope.field` (ranges of `source`); or
+    /// the problem and the span of the name it is about.
     fn resolve(
         catalog: &Catalog,
-        scope: &str,
-        field: &str,
-    ) -> Result<(Slot, usize), ProblemKind> {
+        source: &str,
+        scope_span: &Range<usize>,
+        field_span: &Range<usize>,
+    ) -> Result<(Slot, usize), AddError> {
+        let scope = &source[scope_span.clone()];
+        let field = &source[field_span.clone()];
+        let whole = Some(scope_span.start..field_span.end);
         let Some(scope_index) = catalog.scope_index(scope) else {
             let suggestion =
                 suggest(scope, catalog.scopes.iter().map(|s| s.name.as_str()));
-            return Err(ProblemKind::UnknownScope {
-                scope: scope.into(),
-                suggestion,
-            });
+            return Err((
+                ProblemKind::UnknownScope { scope: scope.into(), suggestion },
+                Some(scope_span.clone()),
+            ));
         };
         // A name the catalog holds twice would be ambiguous.
         let later = &catalog.scopes[scope_index + 1..];
@@ -390,7 +484,7 @@ impl CompiledTemplate {
         if twice {
             let problems = catalog.problems();
             if let Some(p) = problems.into_iter().next() {
-                return Err(ProblemKind::Catalog(p));
+                return Err((ProblemKind::Catalog(p), whole));
             }
         }
         match catalog.slot(scope, field) {
@@ -399,11 +493,14 @@ impl CompiledTemplate {
                 let fields = catalog.scopes[scope_index].fields.iter();
                 let suggestion =
                     suggest(field, fields.map(|f| f.name.as_str()));
-                Err(ProblemKind::UnknownField {
-                    scope: scope.into(),
-                    field: field.into(),
-                    suggestion,
-                })
+                Err((
+                    ProblemKind::UnknownField {
+                        scope: scope.into(),
+                        field: field.into(),
+                        suggestion,
+                    },
+                    Some(field_span.clone()),
+                ))
             }
         }
     }
@@ -413,8 +510,7 @@ impl CompiledTemplate {
         expr: Expr,
         catalog: &Catalog,
         position: Position,
-    ) -> Result<(), ProblemKind> {
-        let placeholder = self.marks.len();
+    ) -> Result<(), AddError> {
         let kind = match expr {
             Expr::Text(r) => {
                 // Literal text: part of the surrounding text.
@@ -422,45 +518,29 @@ impl CompiledTemplate {
                 MarkKind::Text(r)
             }
             Expr::Var { scope, field, fallback } => {
-                let (slot, scope_index) = Self::resolve(
-                    catalog,
-                    &self.source[scope.clone()],
-                    &self.source[field.clone()],
-                )?;
-                self.pieces.push(Piece::Var {
-                    slot: slot.index(),
-                    scope: scope_index,
-                    fallback: fallback.clone(),
-                    placeholder,
-                });
+                let (slot, scope_index) =
+                    Self::resolve(catalog, &self.source, &scope, &field)?;
+                self.push_placeholder(Then::Var, slot, scope_index);
                 MarkKind::Var { scope, field, slot, fallback }
             }
             Expr::LinkUrl(r) if r.is_empty() => {
-                return Err(ProblemKind::Syntax {
-                    expected: "an address in the link",
-                    found: "\"\"".into(),
-                });
+                return Err((
+                    ProblemKind::Syntax {
+                        expected: "an address in the link",
+                        found: "\"\"".into(),
+                    },
+                    None,
+                ));
             }
             Expr::LinkUrl(r) => {
-                self.pieces.push(Piece::Link {
-                    target: LinkTarget::Url(r.clone()),
-                    placeholder,
-                });
+                // No slot: the address is in the mark.
+                self.push_placeholder(Then::Link, Slot(0), 0);
                 MarkKind::LinkTo(r)
             }
             Expr::LinkVar { scope, field } => {
-                let (slot, scope_index) = Self::resolve(
-                    catalog,
-                    &self.source[scope.clone()],
-                    &self.source[field.clone()],
-                )?;
-                self.pieces.push(Piece::Link {
-                    target: LinkTarget::Field {
-                        slot: slot.index(),
-                        scope: scope_index,
-                    },
-                    placeholder,
-                });
+                let (slot, scope_index) =
+                    Self::resolve(catalog, &self.source, &scope, &field)?;
+                self.push_placeholder(Then::Link, slot, scope_index);
                 MarkKind::LinkFrom { scope, field, slot }
             }
         };
@@ -526,16 +606,36 @@ impl CompiledTemplate {
     fn worst_case_bytes(&self) -> Option<usize> {
         let mut total = 0usize;
         for piece in &self.pieces {
-            total = total.checked_add(match piece {
-                Piece::Text(r) => r.len(),
-                Piece::Var { slot, fallback, .. } => {
-                    let value = self.fields.get(*slot)?.1?.checked_mul(4)?;
-                    value.max(fallback.as_ref().map_or(0, Range::len))
+            total = total.checked_add(piece.literal().len())?;
+            total = total.checked_add(match piece.then {
+                Then::Nothing => 0,
+                Then::Var => {
+                    let value = self.fields.get(piece.slot as usize)?.1?;
+                    let fallback = self.fallback(piece.mark as usize);
+                    value.checked_mul(4)?.max(fallback.map_or(0, str::len))
                 }
-                Piece::Link { .. } => return None,
+                Then::Link => return None,
             })?;
         }
         Some(total)
+    }
+
+    /// The fallback of a variable placeholder, if it has one.
+    pub(crate) fn fallback(&self, placeholder: usize) -> Option<&str> {
+        match self.marks.get(placeholder).map(|m| &m.kind) {
+            Some(MarkKind::Var { fallback: Some(r), .. }) => {
+                self.text.get(r.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// The fixed address of a link placeholder, if it has one.
+    pub(crate) fn link_url(&self, placeholder: usize) -> Option<&str> {
+        match self.marks.get(placeholder).map(|m| &m.kind) {
+            Some(MarkKind::LinkTo(r)) => self.text.get(r.clone()),
+            _ => None,
+        }
     }
 
     /// `scope.field` of a variable or link placeholder.
@@ -555,6 +655,10 @@ impl CompiledTemplate {
 }
 
 type ParseError = (Range<usize>, ProblemKind, usize);
+
+/// A placeholder the catalog refuses, and the span of the name it is
+/// about (`None`: the whole placeholder).
+type AddError = (ProblemKind, Option<Range<usize>>);
 
 /// Whether a `}}` comes after the `{{` at `open` before the next `{{`.
 fn closes_before_next(src: &str, open: usize) -> bool {

@@ -66,7 +66,7 @@ fn absent_scope_empty_value_and_fallback_are_three_cases() {
     assert_eq!(r.substitutions[1].filled, Filled::AbsentScope);
     // A present scope with the field unset is empty too.
     let mut v = Values::new(&c);
-    v.mark_present(c.slot("case", "title").unwrap());
+    v.mark_present(c.scope_index("case").unwrap());
     v.set(name, "Ola");
     let r = t.render(&v, &NoLinks).unwrap();
     assert_eq!(r.text, "Hi Ola, case new");
@@ -117,12 +117,16 @@ fn every_problem_at_once_with_positions() {
     // The string never closes, and no `}}` follows: unclosed.
     assert!(matches!(kinds[5], ProblemKind::Unclosed));
     assert_eq!(kinds.len(), 6, "{err}");
+    // An unknown name is pointed at, not its whole placeholder.
     let p = &err.problems()[0].position;
-    assert_eq!((p.line, p.column, p.column_utf16), (1, 13, 13));
-    assert_eq!(&body[p.span.clone()], "{{contcat.first_name}}");
-    // Line 2: "Żółw 😀 " is 7 characters but 8 UTF-16 units.
+    assert_eq!((p.line, p.column, p.column_utf16), (1, 15, 15));
+    assert_eq!(&body[p.span.clone()], "contcat");
+    // Line 2: "Żółw 😀 {{contact." is 17 characters but 18 UTF-16 units.
     let p = &err.problems()[1].position;
-    assert_eq!((p.line, p.column, p.column_utf16), (2, 8, 9));
+    assert_eq!((p.line, p.column, p.column_utf16), (2, 18, 19));
+    assert_eq!(&body[p.span.clone()], "frist_name");
+    // A syntax problem still covers its placeholder.
+    assert_eq!(&body[err.problems()[2].position.span.clone()], "{{case}}");
     for problem in err.problems() {
         assert!(problem.position.span.end <= body.len());
     }
@@ -202,10 +206,19 @@ fn bulk_one_bad_recipient_does_not_stop_the_others() {
         .collect();
     let out = t.render_batch(&recipients, &NoLinks).unwrap();
     assert_eq!(out[0].as_ref().unwrap().text, "Hi Anna");
-    assert!(matches!(
-        out[1],
-        Err(RenderError::ValueTooLong { chars: 51, max: 50, .. })
-    ));
+    match &out[1] {
+        Err(RenderError::ValueTooLong {
+            field,
+            position,
+            chars: 51,
+            max: 50,
+        }) => {
+            assert_eq!(field, "contact.first_name");
+            // The error points at the placeholder that inserts the value.
+            assert_eq!(position, &t.placeholders()[0].position);
+        }
+        other => panic!("expected ValueTooLong, got {other:?}"),
+    }
     assert_eq!(out[2].as_ref().unwrap().text, "Hi Jan");
     // Over the batch limit.
     let many = vec![Values::new(&c); 1001];
@@ -381,4 +394,46 @@ fn a_catalog_with_unreachable_names_is_refused() {
     // A template that does not use the ambiguous scope still compiles.
     assert!(Template::new("t", "Hi {{user.first_name}}").compile(&c).is_ok());
     assert!(catalog().problems().is_empty());
+}
+
+#[test]
+fn values_for_another_catalog_are_refused() {
+    let t = compile("Hi {{contact.first_name}}");
+    // One field more in the case scope than the template's catalog.
+    let mut other = catalog();
+    other.scopes[1]
+        .fields
+        .push(sms_templates::Field { name: "extra".into(), max_chars: None });
+    let mut v = Values::new(&other);
+    v.set(other.slot("contact", "first_name").unwrap(), "Anna");
+    assert_eq!(t.render(&v, &NoLinks), Err(RenderError::CatalogMismatch));
+    let mut out = String::from("kept");
+    assert_eq!(
+        t.render_to(&v, &NoLinks, &mut out),
+        Err(RenderError::CatalogMismatch)
+    );
+    assert_eq!(out, "kept");
+    // In a batch, only that recipient fails.
+    let c = catalog();
+    let mut good = Values::new(&c);
+    good.set(c.slot("contact", "first_name").unwrap(), "Ola");
+    let out = t.render_batch(&[good, v], &NoLinks).unwrap();
+    assert_eq!(out[0].as_ref().unwrap().text, "Hi Ola");
+    assert_eq!(out[1], Err(RenderError::CatalogMismatch));
+}
+
+#[test]
+fn marking_a_scope_present_is_by_scope() {
+    let c = catalog();
+    let t = compile(r#"{{case.number | "new"}}/{{user.first_name | "-"}}"#);
+    let mut v = Values::new(&c);
+    v.mark_present(c.scope_index("case").unwrap());
+    // Marked twice or out of range: no effect.
+    v.mark_present(c.scope_index("case").unwrap());
+    v.mark_present(99);
+    let r = t.render(&v, &NoLinks).unwrap();
+    assert_eq!(r.text, "new/");
+    assert_eq!(r.substitutions[1].filled, Filled::AbsentScope);
+    v.clear();
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text, "/");
 }
