@@ -493,8 +493,8 @@ impl CompiledTemplate {
                 values.scope_present(scope, &self.scope_slots[scope])
             }
         };
-        for piece in &self.pieces {
-            out.push_str(&self.text[piece.literal()]);
+        for (piece, literal) in self.pieces.iter().zip(self.literals()) {
+            out.push_str(literal);
             let start = out.len();
             let filled = match piece.then {
                 Then::Nothing => continue,

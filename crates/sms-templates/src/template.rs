@@ -177,6 +177,11 @@ pub struct CompiledTemplate {
     pub(crate) may_overflow: bool,
     /// The catalog's shape (see `Catalog::shape`).
     pub(crate) shape: u64,
+    /// Each piece's literal text as its own string, split out on the
+    /// first render: a render then copies literals without slicing `text`
+    /// (whose character-boundary checks cost more than the copies on short
+    /// pieces), and compiling stays one allocation a structure.
+    literals: std::sync::OnceLock<Box<[Box<str>]>>,
 }
 
 impl Template {
@@ -258,6 +263,7 @@ impl Template {
             placeholders: std::sync::OnceLock::new(),
             may_overflow: true,
             shape: catalog.shape(),
+            literals: std::sync::OnceLock::new(),
             fields,
             scope_slots: {
                 let mut at = 0;
@@ -339,8 +345,8 @@ impl Template {
 }
 
 /// Equal when compiled from the same source against the same catalog and
-/// limits (the cache behind [`CompiledTemplate::placeholders`] does not
-/// count).
+/// limits (the caches behind [`CompiledTemplate::placeholders`] and the
+/// literal pieces do not count).
 impl PartialEq for CompiledTemplate {
     fn eq(&self, other: &CompiledTemplate) -> bool {
         self.name == other.name
@@ -592,6 +598,13 @@ impl CompiledTemplate {
                     },
                 })
                 .collect()
+        })
+    }
+
+    /// Each piece's literal text, in order (see the `literals` field).
+    pub(crate) fn literals(&self) -> &[Box<str>] {
+        self.literals.get_or_init(|| {
+            self.pieces.iter().map(|p| self.text[p.literal()].into()).collect()
         })
     }
 
