@@ -48,6 +48,7 @@ impl<'a> Values<'a> {
         }
     }
 
+    #[inline]
     fn slots(&self) -> &[Option<&'a str>] {
         if self.len > INLINE {
             &self.heap
@@ -56,6 +57,7 @@ impl<'a> Values<'a> {
         }
     }
 
+    #[inline]
     fn slots_mut(&mut self) -> &mut [Option<&'a str>] {
         if self.len > INLINE {
             &mut self.heap
@@ -67,6 +69,7 @@ impl<'a> Values<'a> {
     /// Sets a field's value (an empty string is an empty value, which a
     /// fallback replaces); its scope is then present. A slot outside the
     /// catalog is ignored.
+    #[inline]
     pub fn set(&mut self, slot: Slot, value: &'a str) -> &mut Values<'a> {
         if let Some(v) = self.slots_mut().get_mut(slot.index()) {
             *v = Some(value);
@@ -100,12 +103,14 @@ impl<'a> Values<'a> {
     }
 
     /// Forgets every value, for reuse with the next recipient.
+    #[inline]
     pub fn clear(&mut self) {
         self.slots_mut().iter_mut().for_each(|v| *v = None);
         self.marked.clear();
     }
 
     /// The value of a slot, if set.
+    #[inline]
     pub(crate) fn get(&self, slot: usize) -> Option<&'a str> {
         self.slots().get(slot).copied().flatten()
     }
@@ -191,11 +196,15 @@ pub trait Record {
 
 /// What rendering reads values through.
 pub(crate) trait Lookup {
+    /// Whether a set value implies that its scope is present (so presence
+    /// need only be asked about a field that is unset or empty).
+    const VALUE_IMPLIES_PRESENT: bool;
     fn get(&self, slot: usize) -> Option<&str>;
     fn scope_present(&self, scope: usize, slots: &Range<usize>) -> bool;
 }
 
 impl Lookup for Values<'_> {
+    const VALUE_IMPLIES_PRESENT: bool = true;
     fn get(&self, slot: usize) -> Option<&str> {
         Values::get(self, slot)
     }
@@ -209,6 +218,8 @@ impl Lookup for Values<'_> {
 struct ByRecord<'r, R: ?Sized>(&'r R);
 
 impl<R: Record + ?Sized> Lookup for ByRecord<'_, R> {
+    // The host's `has_scope` decides, whatever `value` says.
+    const VALUE_IMPLIES_PRESENT: bool = false;
     fn get(&self, slot: usize) -> Option<&str> {
         self.0.value(Slot(slot as u32))
     }
@@ -459,11 +470,13 @@ impl CompiledTemplate {
         subs: &mut S,
     ) -> Result<(), RenderError> {
         let base = out.len();
-        let result = self.write(values, links, out, subs);
-        if result.is_err() {
-            out.truncate(base);
+        match self.write(values, links, out, subs) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                out.truncate(base);
+                Err(e)
+            }
         }
-        result
     }
 
     #[inline]
@@ -477,17 +490,18 @@ impl CompiledTemplate {
         let base = out.len();
         // Which scopes are present, once: a bit per scope (the first 64;
         // any further one is checked where it is used).
+        // With `Values`, a set field's scope is present, so the question
+        // is asked only of unset and empty fields, where it is.
         let mut present = 0u64;
-        for (i, slots) in self.scope_slots.iter().enumerate() {
-            if i >= 64 {
-                break;
-            }
-            if values.scope_present(i, slots) {
-                present |= 1 << i;
+        if !L::VALUE_IMPLIES_PRESENT {
+            for (i, slots) in self.scope_slots.iter().enumerate().take(64) {
+                if values.scope_present(i, slots) {
+                    present |= 1 << i;
+                }
             }
         }
         let is_present = |scope: usize| {
-            if scope < 64 {
+            if scope < 64 && !L::VALUE_IMPLIES_PRESENT {
                 present & (1 << scope) != 0
             } else {
                 values.scope_present(scope, &self.scope_slots[scope])
@@ -499,11 +513,15 @@ impl CompiledTemplate {
             let filled = match piece.then {
                 Then::Nothing => continue,
                 Then::Var => {
-                    match is_present(piece.scope as usize)
-                        .then(|| values.get(piece.slot as usize))
-                    {
-                        None => Filled::AbsentScope,
-                        Some(Some(v)) if !v.is_empty() => {
+                    let scope = piece.scope as usize;
+                    let value =
+                        if L::VALUE_IMPLIES_PRESENT || is_present(scope) {
+                            values.get(piece.slot as usize)
+                        } else {
+                            None
+                        };
+                    match value {
+                        Some(v) if !v.is_empty() => {
                             // Bytes bound characters from above.
                             if v.len() > piece.max {
                                 self.check_length(piece, v)?;
@@ -514,7 +532,8 @@ impl CompiledTemplate {
                             out.push_str(v);
                             Filled::Value
                         }
-                        Some(_) => match self.fallback(piece.mark as usize) {
+                        _ if !is_present(scope) => Filled::AbsentScope,
+                        _ => match self.fallback(piece.mark as usize) {
                             Some(f) => {
                                 out.push_str(f);
                                 Filled::Fallback
