@@ -69,8 +69,10 @@ rendered size and batch size. Parsing and rendering are single passes.
 
 # Errors
 
-[`CompileError`] lists every [`Problem`] with its [`Position`];
-[`RenderError`] names the field, link or limit.
+[`CompileError`] lists every [`Problem`] with its [`Position`] (for an
+unknown scope or field, the span of that name alone); [`RenderError`]
+names the field and its placeholder's position, the link, or the limit,
+or says that the [`Values`] were made for a catalog of another shape.
 */
 
 #![forbid(unsafe_code)]
