@@ -371,6 +371,7 @@ pub struct Visit {
 /// rules where seed 002 is silent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Call {
+    fingerprint: u64,
     interval: String,
     facts: Facts,
     waiting: Waiting,
@@ -502,6 +503,7 @@ impl Call {
             ));
         };
         let mut call = Call {
+            fingerprint: number.fingerprint,
             interval: interval.to_string(),
             facts,
             waiting: Waiting::Between,
@@ -546,11 +548,13 @@ impl Call {
         if self.is_ended() {
             return Ok(());
         }
-        self.steps = self.steps.saturating_add(1);
-        if self.steps > number.limits.max_steps {
-            self.abort(out);
-            return Ok(());
+        if self.fingerprint != number.fingerprint {
+            return Err(bad(
+                "the call was started on other settings (their fingerprints \
+                 differ)",
+            ));
         }
+        self.steps = self.steps.saturating_add(1);
         if event == Event::CallerHungUp {
             self.release(out);
             self.end(Outcome::CallerHungUp);
@@ -578,7 +582,13 @@ impl Call {
                     Next::Wait
                 }
             };
-        self.run(number, next, out)
+        self.run(number, next, out)?;
+        // The event that reaches the limit is handled, so what it ended is
+        // not released twice; then the call is hung up.
+        if !self.is_ended() && self.steps >= number.limits.max_steps {
+            self.abort(out);
+        }
+        Ok(())
     }
 
     /// Whether the call is over.
@@ -621,6 +631,22 @@ impl Call {
     /// Steps taken so far (events accepted plus nodes entered).
     pub fn steps(&self) -> u32 {
         self.steps
+    }
+
+    /// The menu waiting for keys, if any.
+    pub(crate) fn menu_node(&self) -> Option<u32> {
+        match &self.waiting {
+            Waiting::Menu(m) => Some(m.node),
+            _ => None,
+        }
+    }
+
+    /// The voicemail or fax node recording, if any.
+    pub(crate) fn recording_node(&self) -> Option<u32> {
+        match &self.waiting {
+            Waiting::Recording { node } => Some(*node),
+            _ => None,
+        }
     }
 
     fn end(&mut self, outcome: Outcome) {
@@ -702,11 +728,11 @@ impl Call {
         out: &mut Vec<Action>,
     ) -> Result<(), Error> {
         while let Next::Enter(i) = next {
-            self.steps = self.steps.saturating_add(1);
-            if self.steps > number.limits.max_steps {
+            if self.steps >= number.limits.max_steps {
                 self.abort(out);
                 return Ok(());
             }
+            self.steps += 1;
             next = self.enter(number, i, out)?;
         }
         Ok(())

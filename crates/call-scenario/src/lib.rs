@@ -12,6 +12,7 @@ mod number;
 mod path;
 mod ring;
 mod settings;
+mod simulation;
 mod values;
 
 pub use crate::call::{
@@ -24,5 +25,9 @@ pub use crate::ring::{Member, PlannedLeg, RingPlan};
 pub use crate::settings::{
     Distribution, ForwardToDepartment, ForwardToEmployee, ForwardToNumber,
     Mailbox, Menu, Node, NodeKind, Prompt, Recipient, Settings,
+};
+pub use crate::simulation::{
+    paths, simulate, CallerPath, Cue, LogEntry, Logged, PathEnd, PathOptions,
+    Paths, Simulation,
 };
 pub use crate::values::{DepartmentWait, ForwardWait, Key, Step};

@@ -140,6 +140,7 @@ pub struct Number {
     warnings: Vec<Problem>,
     pub(crate) limits: Limits,
     pub(crate) timing: Timing,
+    pub(crate) fingerprint: u64,
 }
 
 impl Number {
@@ -281,6 +282,7 @@ impl NumberBuilder {
             return Err(Error::new(problems));
         }
         Ok(Number {
+            fingerprint: fingerprint(&settings),
             settings,
             nodes,
             roots,
@@ -852,6 +854,16 @@ impl<'a> Compiler<'a> {
             ));
         }
     }
+}
+
+/// FNV-1a of the settings' compact JSON: the same settings give the same
+/// value in any build, so a call state kept by a host can be checked
+/// against the settings it resumes on.
+fn fingerprint(settings: &Settings) -> u64 {
+    let json = serde_json::to_vec(settings).unwrap_or_default();
+    json.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// A name of `known` equal to `name` but for case and surrounding
