@@ -7,6 +7,7 @@ Incoming-call scenarios of a cloud PBX number.
 #![warn(missing_debug_implementations)]
 
 mod call;
+mod copy;
 mod error;
 mod number;
 mod path;
@@ -19,6 +20,7 @@ pub use crate::call::{
     Action, Call, Choice, Delivery, Event, Facts, Outcome, Target, TimerName,
     Visit,
 };
+pub use crate::copy::{Copy, Dangling, Remap};
 pub use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
 pub use crate::number::{Directory, Limits, Number, NumberBuilder, Timing};
 pub use crate::ring::{Member, PlannedLeg, RingPlan};
