@@ -628,7 +628,7 @@ impl Call {
         &self.facts
     }
 
-    /// Steps taken so far (events accepted plus nodes entered).
+    /// Steps taken so far (events fed plus nodes entered).
     pub fn steps(&self) -> u32 {
         self.steps
     }

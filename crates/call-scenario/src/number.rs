@@ -23,8 +23,10 @@ pub struct Limits {
     /// `serde_json`'s recursion limit of 128 levels, about 40 nested
     /// menus.)
     pub max_depth: usize,
-    /// Steps of one call: events accepted plus nodes entered. A call that
-    /// reaches it is hung up. Default 1,000.
+    /// Steps of one call: events fed while it goes on (those that cause
+    /// nothing too) plus nodes entered. A call that reaches it is hung up
+    /// ([`Outcome::StepLimit`](crate::Outcome::StepLimit)), so every call
+    /// ends. Default 1,000.
     pub max_steps: u32,
 }
 
