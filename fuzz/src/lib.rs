@@ -7,6 +7,9 @@
 //! becomes an ordinary regression test in `crates/*/tests`.
 
 use std::path::{Path, PathBuf};
+
+mod scenario;
+pub use scenario::check_scenario;
 use std::process::ExitCode;
 
 use sms_encoding::{

@@ -1,0 +1,249 @@
+//! Copying one number's settings to another (R29), with employee and
+//! department references remapped.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::number::Directory;
+use crate::path;
+use crate::settings::{Node, NodeKind, Recipient, Settings};
+
+/// How references change on the way: old id to new id, for employees and
+/// for departments (another branch or company has other ids).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Remap {
+    /// Employee ids.
+    pub employees: BTreeMap<String, String>,
+    /// Department ids.
+    pub departments: BTreeMap<String, String>,
+}
+
+/// A reference the copy could not vouch for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dangling {
+    /// Where, in the copy.
+    pub path: String,
+    /// The employee or department as it stands in the copy.
+    pub reference: Recipient,
+}
+
+/// The result of [`Settings::copy_to`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Copy {
+    /// The new number's settings.
+    pub settings: Settings,
+    /// References left dangling, in the order of the settings.
+    pub dangling: Vec<Dangling>,
+}
+
+impl Settings {
+    /// Copies these settings for the number named `name` (seed 002:
+    /// "Скопировать"): every scenario and named node, with each employee
+    /// and department reference that `remap` names replaced.
+    ///
+    /// A reference is reported as dangling when, after remapping, it is
+    /// not in `target` (the new number's directory); without a directory,
+    /// when `remap` does not name it (it is kept as it was). Dangling
+    /// references are kept in the copy, so nothing is lost; checking the
+    /// copy with the directory refuses it until they are fixed.
+    ///
+    /// # Example
+    /// ```
+    /// use call_scenario::{Remap, Settings};
+    /// let s = Settings::from_json(r#"{ "name": "Moscow", "scenarios": {
+    ///     "Working time": { "forward_to_employee": { "employee": "anna", "wait": "20s" },
+    ///       "then": { "voicemail": { "send_to": [{ "department": "sales" }] } } } } }"#)?;
+    /// let mut remap = Remap::default();
+    /// remap.employees.insert("anna".into(), "anna.spb".into());
+    /// let copy = s.copy_to("St Petersburg", &remap, None);
+    /// assert_eq!(copy.settings.name, "St Petersburg");
+    /// assert!(copy.settings.to_json().contains("anna.spb"));
+    /// assert_eq!(copy.dangling.len(), 1);
+    /// assert_eq!(copy.dangling[0].path,
+    ///     r#"scenarios["Working time"].then.voicemail.send_to[0].department"#);
+    /// # Ok::<(), call_scenario::Error>(())
+    /// ```
+    pub fn copy_to(
+        &self,
+        name: &str,
+        remap: &Remap,
+        target: Option<&Directory>,
+    ) -> Copy {
+        let mut settings = self.clone();
+        settings.name = name.to_string();
+        let mut dangling = Vec::new();
+        let mut stack: Vec<(&mut Node, String)> = Vec::new();
+        let Settings { scenarios, nodes, .. } = &mut settings;
+        // Scenarios come off the stack first, then named nodes, each in
+        // name order, as in the checks.
+        for (field, map) in [("nodes", nodes), ("scenarios", scenarios)] {
+            for (k, node) in map.iter_mut().rev() {
+                let mut p = String::new();
+                path::field(&mut p, field);
+                path::key(&mut p, k);
+                stack.push((node, p));
+            }
+        }
+        let fix = |r: &mut Recipient, p: &str, out: &mut Vec<Dangling>| {
+            let (map, known) = match r {
+                Recipient::Employee(_) => {
+                    (&remap.employees, target.map(|t| &t.employees))
+                }
+                Recipient::Department(_) => {
+                    (&remap.departments, target.map(|t| &t.departments))
+                }
+            };
+            let id = match r {
+                Recipient::Employee(id) | Recipient::Department(id) => id,
+            };
+            let mapped = map.get(id.as_str());
+            if let Some(new) = mapped {
+                *id = new.clone();
+            }
+            let ok = match known {
+                Some(k) => k.contains(id.as_str()),
+                None => mapped.is_some(),
+            };
+            if !ok {
+                out.push(Dangling {
+                    path: p.to_string(),
+                    reference: r.clone(),
+                });
+            }
+        };
+        while let Some((node, p)) = stack.pop() {
+            let mut kp = p.clone();
+            path::field(&mut kp, node.kind.name());
+            let mut children: Vec<(&mut Node, String)> = Vec::new();
+            match &mut node.kind {
+                NodeKind::ForwardToEmployee(f) => {
+                    let mut r = Recipient::Employee(f.employee.clone());
+                    path::field(&mut kp, "employee");
+                    fix(&mut r, &kp, &mut dangling);
+                    if let Recipient::Employee(id) = r {
+                        f.employee = id;
+                    }
+                }
+                NodeKind::ForwardToDepartment(f) => {
+                    let mut r = Recipient::Department(f.department.clone());
+                    path::field(&mut kp, "department");
+                    fix(&mut r, &kp, &mut dangling);
+                    if let Recipient::Department(id) = r {
+                        f.department = id;
+                    }
+                }
+                NodeKind::Voicemail(m) | NodeKind::Fax(m) => {
+                    for (i, r) in m.send_to.iter_mut().enumerate() {
+                        let mut rp = kp.clone();
+                        path::field(&mut rp, "send_to");
+                        path::index(&mut rp, i);
+                        path::field(
+                            &mut rp,
+                            match r {
+                                Recipient::Employee(_) => "employee",
+                                Recipient::Department(_) => "department",
+                            },
+                        );
+                        fix(r, &rp, &mut dangling);
+                    }
+                }
+                NodeKind::Menu(m) => {
+                    for (k, child) in m.keys.iter_mut() {
+                        if let Some(child) = child {
+                            let mut cp = kp.clone();
+                            path::field(&mut cp, "keys");
+                            path::key(&mut cp, k.as_str());
+                            children.push((child, cp));
+                        }
+                    }
+                    if let Some(child) = m.nothing_selected.as_deref_mut() {
+                        let mut cp = kp.clone();
+                        path::field(&mut cp, "nothing_selected");
+                        children.push((child, cp));
+                    }
+                }
+                NodeKind::Message(_)
+                | NodeKind::ForwardToNumber(_)
+                | NodeKind::GoTo(_) => {}
+            }
+            if let Some(next) = node.then.as_deref_mut() {
+                let mut tp = p;
+                path::field(&mut tp, "then");
+                children.push((next, tp));
+            }
+            stack.extend(children.into_iter().rev());
+        }
+        Copy { settings, dangling }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FROM: &str = r#"{ "name": "Moscow", "scenarios": {
+      "Working time": { "menu": { "prompt": { "text": "m" },
+        "keys": {
+          "1": { "forward_to_department": { "department": "sales",
+                 "distribution": "all_at_once", "wait": "15s" },
+                 "then": { "fax": { "send_to": [{ "employee": "boris" }, { "department": "sales" }] } } },
+          "2": { "forward_to_employee": { "employee": "anna", "wait": "10s" } }
+        },
+        "nothing_selected": { "voicemail": { "send_to": [{ "employee": "gleb" }] } } } } },
+      "nodes": { "x": { "forward_to_employee": { "employee": "anna", "wait": "10s" } } } }"#;
+
+    #[test]
+    fn remaps_every_reference_and_reports_the_rest() {
+        let s = Settings::from_json(FROM).unwrap();
+        let remap: Remap = serde_json::from_str(
+            r#"{ "employees": { "anna": "a2", "boris": "b2" },
+                 "departments": { "sales": "s2" } }"#,
+        )
+        .unwrap();
+        let copy = s.copy_to("Kazan", &remap, None);
+        let json = copy.settings.to_json();
+        for old in ["\"anna\"", "\"boris\"", "\"sales\""] {
+            assert!(!json.contains(old), "{old} left in {json}");
+        }
+        assert_eq!(copy.settings.name, "Kazan");
+        assert_eq!(
+            copy.dangling,
+            [Dangling {
+                path: r#"scenarios["Working time"].menu.nothing_selected.voicemail.send_to[0].employee"#.into(),
+                reference: Recipient::Employee("gleb".into()),
+            }]
+        );
+        // With the new number's directory: mapped ids must be in it too.
+        let dir = Directory {
+            employees: ["a2", "gleb"].map(String::from).into(),
+            departments: ["s2"].map(String::from).into(),
+        };
+        let copy = s.copy_to("Kazan", &remap, Some(&dir));
+        let paths: Vec<&str> =
+            copy.dangling.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                r#"scenarios["Working time"].menu.keys["1"].then.fax.send_to[0].employee"#
+            ]
+        );
+        assert_eq!(
+            copy.dangling[0].reference,
+            Recipient::Employee("b2".into())
+        );
+        // Nothing else changes.
+        let back = copy.settings.copy_to(
+            "Moscow",
+            &Remap {
+                employees: [("a2", "anna"), ("b2", "boris")]
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .into(),
+                departments: [("s2".to_string(), "sales".to_string())].into(),
+            },
+            None,
+        );
+        assert_eq!(back.settings, s);
+    }
+}

@@ -1,0 +1,292 @@
+//! Errors and warnings, each with the path of the node it is about.
+
+use core::fmt;
+
+use crate::values::Key;
+
+/// Settings that could not be read or accepted, or a call that could not
+/// go on: every problem found, each with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    problems: Vec<Problem>,
+}
+
+impl Error {
+    pub(crate) fn new(problems: Vec<Problem>) -> Error {
+        Error { problems }
+    }
+
+    pub(crate) fn one(path: impl Into<String>, kind: ProblemKind) -> Error {
+        Error::new(vec![Problem::error(path.into(), kind)])
+    }
+
+    /// Every problem, errors and warnings, in the order of the settings
+    /// (scenarios by interval name, then named nodes; within a node its
+    /// own problems before its children's). A syntax error stops the
+    /// reading, so it comes alone.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Only the errors (what made the settings unacceptable).
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// One problem on one line; several as a count and one indented line
+/// each.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [one] => write!(f, "call scenario: {one}"),
+            all => {
+                write!(f, "call scenario: {} problems:", all.len())?;
+                for p in all {
+                    write!(f, "\n  {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Whether a problem stops the settings from being used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The settings are refused.
+    Error,
+    /// The settings work, but probably not as meant.
+    Warning,
+}
+
+/// One problem: where, how serious, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The path of the node or value, as
+    /// `scenarios["Working time"].menu.keys["1"].then`; empty for the whole
+    /// settings.
+    pub path: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub(crate) fn error(path: String, kind: ProblemKind) -> Problem {
+        Problem { path, severity: Severity::Error, kind }
+    }
+
+    pub(crate) fn warning(path: String, kind: ProblemKind) -> Problem {
+        Problem { path, severity: Severity::Warning, kind }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
+    }
+}
+
+/// A menu branch: a key, or "nothing selected".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Branch {
+    /// An offered key.
+    Key(Key),
+    /// The caller selected nothing.
+    NothingSelected,
+}
+
+impl fmt::Display for Branch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Branch::Key(k) => write!(f, "key {k}"),
+            Branch::NothingSelected => f.write_str("\"nothing selected\""),
+        }
+    }
+}
+
+fn suggest(s: &Option<String>) -> String {
+    s.as_ref().map(|s| format!("; did you mean {s:?}?")).unwrap_or_default()
+}
+
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The kinds of [`Problem`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// The text is not settings: bad syntax, a wrong type, an unknown
+    /// field, a value outside its allowed set, a node with no kind or two.
+    #[error("{message}")]
+    Syntax {
+        /// What the parser said.
+        message: String,
+    },
+    /// R28: a menu offers a key (or "nothing selected") with no scenario.
+    #[error(
+        "{branch} has no scenario; every offered key and \"nothing \
+         selected\" need one (or untick the key)"
+    )]
+    MissingBranch {
+        /// Which branch.
+        branch: Branch,
+    },
+    /// An external number that is not 10 digits.
+    #[error(
+        "number {number:?} must be 10 digits, as \"4952302222\" (without \
+         +7 or 8, spaces or dashes)"
+    )]
+    InvalidNumber {
+        /// The number given.
+        number: String,
+    },
+    /// An external e-mail that is not an address.
+    #[error("{email:?} is not an e-mail address")]
+    InvalidEmail {
+        /// The text given.
+        email: String,
+    },
+    /// A voicemail or fax that would be sent to nobody.
+    #[error(
+        "nobody receives the {what}: add an employee or department to \
+         `send_to`, or an `external_email`"
+    )]
+    NoRecipients {
+        /// `voicemail` or `fax`.
+        what: &'static str,
+    },
+    /// A text-to-speech text or an audio file name that is empty.
+    #[error("the {what} is empty")]
+    EmptyPrompt {
+        /// `text` or `audio` file name.
+        what: &'static str,
+    },
+    /// A `then` on a node that cannot continue.
+    #[error(
+        "a {kind} cannot continue{}; remove `then`",
+        match *kind {
+            "menu" => " (it continues through its keys)",
+            "go_to" => " (it continues with its target)",
+            _ => " (the call ends after it)",
+        }
+    )]
+    CannotContinue {
+        /// The node's kind, as `voicemail`.
+        kind: &'static str,
+    },
+    /// A forward with no continuation for "no answer": the call ends.
+    #[error(
+        "no scenario when the forward is not answered: the call is hung \
+         up; add `then` (voicemail, for one)"
+    )]
+    NoAnswerContinuation,
+    /// A `go_to` to a node that does not exist.
+    #[error("no node named {name:?} in `nodes`{}", suggest(suggestion))]
+    UnknownNode {
+        /// The name given.
+        name: String,
+        /// A node named alike, if any.
+        suggestion: Option<String>,
+    },
+    /// A named node no scenario reaches.
+    #[error("no scenario reaches this node")]
+    Unreachable,
+    /// A loop through nodes none of which waits for the caller's input: the
+    /// call would go round until the caller hangs up or the step limit.
+    #[error(
+        "this loop never waits for the caller's input (no menu on it): {}",
+        cycle.join(" -> ")
+    )]
+    LoopWithoutInput {
+        /// The paths of the nodes on the loop, in order.
+        cycle: Vec<String>,
+    },
+    /// An employee the host's directory does not have.
+    #[error("unknown employee {id:?}{}", suggest(suggestion))]
+    UnknownEmployee {
+        /// The id given.
+        id: String,
+        /// A known id that differs only in case, if any.
+        suggestion: Option<String>,
+    },
+    /// A department the host's directory does not have.
+    #[error("unknown department {id:?}{}", suggest(suggestion))]
+    UnknownDepartment {
+        /// The id given.
+        id: String,
+        /// A known id that differs only in case, if any.
+        suggestion: Option<String>,
+    },
+    /// An interval of the schedule with no scenario (or, when starting a
+    /// call, an interval the number has no scenario for).
+    #[error(
+        "no scenario for interval {interval:?}; the scenarios are for {}",
+        quoted(known)
+    )]
+    MissingScenario {
+        /// The interval.
+        interval: String,
+        /// The intervals that have a scenario.
+        known: Vec<String>,
+    },
+    /// A scenario for an interval the schedule does not have: never used.
+    #[error(
+        "the schedule has no interval {interval:?}, so this scenario is \
+         never used; the intervals are {}",
+        quoted(known)
+    )]
+    UnknownInterval {
+        /// The name given.
+        interval: String,
+        /// The schedule's intervals.
+        known: Vec<String>,
+    },
+    /// Settings with no scenario at all.
+    #[error("the number has no scenario")]
+    NoScenarios,
+    /// A menu that offers no key and no extension dialing: every caller
+    /// ends in "nothing selected".
+    #[error(
+        "the menu offers no key and no extension dialing: every caller \
+         gets \"nothing selected\""
+    )]
+    MenuWithoutChoices,
+    /// More nodes than the limit.
+    #[error("more than {limit} nodes; the rest are not checked")]
+    TooManyNodes {
+        /// The limit.
+        limit: usize,
+    },
+    /// Nested deeper than the limit.
+    #[error("nested deeper than {limit} nodes; this branch is not checked")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// A call state that does not belong to these settings (or was
+    /// altered).
+    #[error("call state does not fit these settings: {message}")]
+    BadState {
+        /// What does not fit.
+        message: String,
+    },
+    /// A simulation script step that cannot happen in the call's state.
+    #[error("{message}")]
+    Script {
+        /// Why.
+        message: String,
+    },
+}

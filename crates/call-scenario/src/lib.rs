@@ -1,0 +1,252 @@
+/*!
+The incoming-call scenario of a cloud PBX number (the IVR tree of seed
+002): settings with one scenario per schedule interval, checked with every
+problem reported at once, and run as a pure state machine: events in,
+actions out, timers as actions so the host owns the clock.
+
+```
+use call_scenario::{Action, Call, Event, Facts, Key, Number};
+
+let number = Number::from_json(r#"{
+    "name": "Main line",
+    "scenarios": {
+        "Working time": { "menu": {
+            "prompt": { "text": "Press 1 for sales" },
+            "keys": { "1": {
+                "forward_to_employee": { "employee": "anna", "wait": "20s" },
+                "then": { "voicemail": { "send_to": [{ "employee": "anna" }] } } } },
+            "nothing_selected": { "message": { "text": "Goodbye" } } } },
+        "Non-working time": { "message": { "text": "We are closed" } }
+    }
+}"#)?;
+
+// The host's schedule says which interval is in force.
+let (mut call, actions) = Call::start(&number, "Working time", Facts::default())?;
+assert_eq!(actions.len(), 2); // play the prompt, collect digits
+let actions = call.step(&number, Event::Digit { key: Key::D1 })?;
+assert!(actions.iter().any(|a| matches!(a, Action::Ring { leg: 1, .. })));
+let actions = call.step(&number, Event::LegAnswered { leg: 1 })?;
+assert_eq!(actions[0], Action::Bridge { leg: 1 });
+assert!(call.is_ended());
+// What the caller chose, for post-call rules ("pressed 1").
+assert_eq!(call.digits(), "1");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+# Overview
+
+- [`Settings`] is the human-writable form of a number (R25), through serde
+  ([`Settings::from_json`], [`Settings::to_json`]): a display name, a
+  [`Node`] tree per interval name, and named nodes for `go_to`. The node
+  kinds ([`NodeKind`]) have exactly the parameters of seed 002; closed
+  sets are enums ([`ForwardWait`], [`DepartmentWait`], [`Step`], [`Key`],
+  [`Distribution`]).
+- [`Number::new`] or [`Number::builder`] checks settings (R28, B16) and
+  compiles them; [`NumberBuilder::check`] lists every problem without
+  building.
+- [`Call::start`] and [`Call::step`] are the engine (B14); a [`Call`] is a
+  serde value a host can store between events. [`Call::trail`],
+  [`Call::choices`] and [`Call::digits`] give the path the caller took.
+- [`RingPlan::new`] gives a department's exact ring timeline (B17).
+- [`simulate`] and [`Simulation`] run a script on a virtual clock and log
+  every event and action (B15); [`paths`] lists every caller path up to a
+  depth and flags those that end without a terminal action.
+- [`Settings::copy_to`] copies a number's settings to another with
+  employee and department ids remapped (R29).
+
+# How a call runs
+
+Seed 002 lists the node forms; it is silent on what a caller hears
+between them. These are the rules, each tested in `tests/engine.rs`:
+
+- **Message**: plays once; keys pressed meanwhile are ignored. When it
+  ends, its `then` runs, or the call is hung up.
+- **Menu**: the prompt plays with key collection on, so a key stops it
+  ([`Action::StopPlayback`]). After the prompt the menu waits
+  [`Timing::no_input_seconds`] (5 s). An invalid key (not offered, and not
+  the start of an extension) or no input plays the prompt again, at most
+  [`Timing::retries`] (2) more times; after that the "nothing selected"
+  scenario runs. A valid key on any attempt is taken. There is no separate
+  "invalid choice" prompt, since the seed has no field for one.
+- **Extension dialing** (when the menu's switch is on; extensions come in
+  [`Facts::extensions`]): a first digit that starts an extension is held,
+  and the menu waits [`Timing::inter_digit_seconds`] (3 s) for the next.
+  Digits that complete an extension no longer one starts with ring it at
+  once; if the wait runs out, a lone digit that is an offered key is that
+  key (so `1` means key 1 when `101` is also an extension, after 3 s),
+  else a complete extension is dialed, else it is an invalid key. A first
+  digit that is a key and starts no extension is taken at once. A dialed
+  extension rings [`Timing::extension_wait`] (30 s); when it is not
+  answered, or its employee is unavailable, the menu starts again.
+- **Forwards**: the greeting (if switched on) plays first, keys ignored;
+  then the leg rings. An answer bridges it ([`Action::Bridge`], the end of
+  the scenario). Busy, not answered, failed or the wait running out go on
+  with `then` (R27), or hang up (the check warns). An employee listed in
+  [`Facts::unavailable`] is never rung: `then` runs at once. There is no
+  separate "forward" action: every seed forward has an answer wait and a
+  no-answer continuation, which a blind transfer could not observe, so a
+  forward is a ring, then a bridge.
+- **Departments**: members come in [`Facts::departments`], in order, and
+  ring by [`RingPlan`]: never an unavailable member. The wait counts for
+  the whole department. A member whose leg is busy, not answered or failed
+  drops out for the rest of this ringing; if no leg is left ringing, the
+  distribution moves on at once (in turn: the next member rings now;
+  cumulative: the next one is added now) without moving the step grid, and
+  if nobody is left, `then` runs at once, as it does when nobody is
+  available at all. After an answer every other leg is cancelled once.
+- **Voicemail and fax**: the greeting, then [`Action::RecordVoicemail`]
+  or [`Action::ReceiveFax`]; when the host reports the file, one
+  [`Action::SendToEmails`] (the host knows the recipients' addresses),
+  then the call is hung up. A voicemail normally ends by the caller
+  hanging up: the host reports [`Event::VoicemailFinished`] with the
+  recording; [`Event::CallerHungUp`] during a recording means nothing was
+  recorded.
+- **The caller hangs up**: everything held is released (playback stopped,
+  timers and legs cancelled, collection stopped), with no
+  [`Action::HangUp`].
+- Events that do not apply (a key while ringing, a timer or leg that is
+  not running or already ended, anything after the end) cause no action.
+  Ids of playbacks, timers and legs count from 1 per kind and are never
+  reused, so a stale event is recognised.
+
+# Checks
+
+[`Number::new`] refuses settings with an error and keeps warnings
+([`Severity`]): a menu key or "nothing selected" with no scenario (R28),
+an external number that is not 10 digits, an empty prompt, a voicemail or
+fax sent to nobody, a malformed external e-mail, a `then` on a menu,
+voicemail, fax or `go_to`, a `go_to` to no node, a loop on which no menu
+waits for input, unknown employees or departments (with a directory),
+intervals of the schedule with no scenario (with the intervals), and the
+limits; warnings for a forward with no "no answer" continuation, a named
+node nothing reaches, a scenario for an interval the schedule lacks, and a
+menu with no key and no extension dialing.
+
+Values of closed sets (waits, steps, keys, distributions) are enums: a
+file with `"wait": "25s"` stops at reading, with the path and the allowed
+values; everything else is reported all at once, each [`Problem`] with
+the path of its node, as
+`scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
+
+# Examples
+
+### Checking settings against the host's directory
+
+```
+use call_scenario::{Directory, Number, Settings};
+
+let settings = Settings::from_json(r#"{ "scenarios": { "Working time": {
+    "forward_to_department": { "department": "Sales", "distribution": "in_turn",
+                               "step": "10s", "wait": "1min" } } } }"#)?;
+let directory = Directory {
+    employees: ["anna".to_string()].into(),
+    departments: ["sales".to_string()].into(),
+};
+let err = Number::builder()
+    .directory(directory)
+    .intervals(["Working time", "Non-working time"])
+    .build(settings)
+    .unwrap_err();
+let lines: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
+assert_eq!(lines, [
+    "scenarios: no scenario for interval \"Non-working time\"; the scenarios are for \"Working time\"",
+    "scenarios[\"Working time\"].forward_to_department.department: unknown department \"Sales\"; did you mean \"sales\"?",
+    "warning: scenarios[\"Working time\"]: no scenario when the forward is not answered: the call is hung up; add `then` (voicemail, for one)",
+]);
+# Ok::<(), call_scenario::Error>(())
+```
+
+### A "try it" run
+
+```
+use call_scenario::{simulate, Cue, Facts, Number};
+
+let number = Number::from_json(r#"{ "scenarios": { "Working time": {
+    "forward_to_department": { "department": "sales", "distribution": "cumulative",
+                               "step": "5s", "wait": "15s" },
+    "then": { "message": { "text": "Nobody is free" } } } } }"#)?;
+let facts: Facts = serde_json::from_str(
+    r#"{ "departments": { "sales": ["anna", "boris"] } }"#)?;
+let sim = simulate(&number, "Working time", facts,
+    &[Cue::Wait(7), Cue::Answer("boris".into())])?;
+let log: Vec<String> = sim.log().iter().map(|e| e.to_string()).collect();
+assert_eq!(log[log.len() - 3..], [
+    "    7s  > bridge leg 2",
+    "    7s  > cancel leg 1",
+    "    7s  > cancel timer 1",
+]);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+# Errors
+
+[`Error`] lists every [`Problem`] (path, [`Severity`], [`ProblemKind`]).
+Reading stops at the first syntax error; checking reports everything.
+At run time: [`ProblemKind::MissingScenario`] when a call starts in an
+interval with no scenario, [`ProblemKind::BadState`] when a call state is
+stepped with settings other than those it started on (a fingerprint of the
+settings is kept in the state), and [`ProblemKind::Script`] for a
+simulation cue that cannot happen.
+
+# Input safety
+
+[`Limits`], with defaults: at most 10,000 nodes, nesting at most 32 deep,
+and 1,000 steps per call (events accepted plus nodes entered; the call is
+hung up at the limit, so every call ends). Checking walks the settings
+with an explicit stack and is linear in their size (loops are found in one
+pass, since without menus every node has at most one way on). JSON input
+is further bounded by `serde_json`'s recursion limit (128 levels, about 40
+nested menus); settings built in Rust deeper than that are refused by the
+depth limit, but dropping them is recursive, like any boxed tree. A
+department ring plan has at most 120 legs (10 min in 5 s turns). Nothing
+in the library panics on input: the engine looks nodes up with bounds
+checks and answers an altered state with an error. [`paths`] is bounded by
+[`PathOptions`] (depth 12, 10,000 paths by default).
+
+# Crate features
+
+None.
+
+# Dependencies
+
+- `serde` and `serde_json`: the settings, facts, call state, events and
+  actions; `serde_path_to_error` (by the author of serde) names the path
+  of a bad value in a parse error, which serde alone cannot.
+- `thiserror`: error messages.
+*/
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod call;
+mod copy;
+mod error;
+mod number;
+mod path;
+mod ring;
+mod settings;
+mod simulation;
+mod values;
+
+pub use crate::call::{
+    Action, Call, Choice, Delivery, Event, Facts, Outcome, Target, TimerName,
+    Visit,
+};
+pub use crate::copy::{Copy, Dangling, Remap};
+pub use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
+pub use crate::number::{Directory, Limits, Number, NumberBuilder, Timing};
+pub use crate::ring::{Member, PlannedLeg, RingPlan};
+pub use crate::settings::{
+    Distribution, ForwardToDepartment, ForwardToEmployee, ForwardToNumber,
+    Mailbox, Menu, Node, NodeKind, Prompt, Recipient, Settings,
+};
+pub use crate::simulation::{
+    paths, simulate, CallerPath, Cue, LogEntry, Logged, PathEnd, PathOptions,
+    Paths, Simulation,
+};
+pub use crate::values::{DepartmentWait, ForwardWait, Key, Step};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

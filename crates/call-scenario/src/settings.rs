@@ -1,0 +1,587 @@
+//! The human-writable settings of a number (serde): its name, a scenario
+//! per schedule interval, and named shared nodes.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Problem, ProblemKind};
+use crate::path;
+use crate::values::{DepartmentWait, ForwardWait, Key, Step};
+
+/// The settings of one phone number (R25): a display name, the scenario
+/// of incoming calls for each schedule interval (keyed by the interval's
+/// name, as `"Working time"`), and named nodes that scenarios can jump to
+/// with `go_to`.
+///
+/// These are the settings as saved, possibly incomplete: a menu key with
+/// no scenario yet is `null`. [`Number::new`](crate::Number::new) checks
+/// them; the engine runs only checked settings.
+///
+/// Unknown fields are refused; fields left out take their defaults, and
+/// defaults are left out when written, so settings read back equal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The number's display name ("Название номера"); any text.
+    #[serde(default)]
+    pub name: String,
+    /// The scenario of each schedule interval, by interval name.
+    #[serde(default)]
+    pub scenarios: BTreeMap<String, Node>,
+    /// Shared scenarios that any node can continue with through
+    /// `{"go_to": "name"}` (a "back to the main menu" key, for one). Not in
+    /// seed 002; they are what makes unreachable nodes and loops possible,
+    /// and the check reports both.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nodes: BTreeMap<String, Node>,
+}
+
+impl Settings {
+    /// Reads settings from their JSON form (see the crate README for a
+    /// complete example). Only reading: the content is checked by
+    /// [`Number::new`](crate::Number::new).
+    ///
+    /// # Errors
+    /// A syntax or type error, an unknown field, or a value outside its
+    /// allowed set, with the path of the bad value
+    /// (`scenarios["Working time"].menu.keys["1"].forward_to_employee.wait`).
+    pub fn from_json(json: &str) -> Result<Settings, Error> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let settings: Settings = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| {
+                let path = path::render(e.path());
+                let message = e.into_inner().to_string();
+                Error::new(vec![Problem::error(
+                    path,
+                    ProblemKind::Syntax { message },
+                )])
+            })?;
+        de.end().map_err(|e| {
+            Error::new(vec![Problem::error(
+                String::new(),
+                ProblemKind::Syntax { message: e.to_string() },
+            )])
+        })?;
+        Ok(settings)
+    }
+
+    /// The JSON form, pretty-printed; [`from_json`](Self::from_json) reads
+    /// it back equal.
+    pub fn to_json(&self) -> String {
+        // Strings, maps and enums with string forms cannot fail to
+        // serialize.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// One step of a scenario and, for the kinds that allow it, the scenario
+/// that continues after it (R27: the "+" under a branch).
+///
+/// In files a node is an object with exactly one kind field and an
+/// optional `then`:
+///
+/// ```json
+/// { "forward_to_employee": { "employee": "anna", "wait": "20s" },
+///   "then": { "voicemail": { "send_to": [{ "employee": "anna" }] } } }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawNode", into = "RawNode")]
+pub struct Node {
+    /// What the node does.
+    pub kind: NodeKind,
+    /// What happens next: after a message, or when a forward is not
+    /// answered. Menus (which continue through their keys), voicemail,
+    /// fax and `go_to` cannot continue; the check reports a `then` on
+    /// them.
+    pub then: Option<Box<Node>>,
+}
+
+impl Node {
+    /// A node of this kind with no continuation.
+    pub fn new(kind: NodeKind) -> Node {
+        Node { kind, then: None }
+    }
+
+    /// The same node continuing with `next`.
+    pub fn then(mut self, next: Node) -> Node {
+        self.then = Some(Box::new(next));
+        self
+    }
+}
+
+/// The node kinds of seed 002, each with exactly the seed's parameters,
+/// and `go_to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NodeKind {
+    /// "Сообщение": a text read by text-to-speech, or an audio file.
+    Message(Prompt),
+    /// "Меню самообслуживания".
+    Menu(Menu),
+    /// "Направить на внешний номер".
+    ForwardToNumber(ForwardToNumber),
+    /// "Направить на сотрудника".
+    ForwardToEmployee(ForwardToEmployee),
+    /// "Направить на отдел".
+    ForwardToDepartment(ForwardToDepartment),
+    /// "Автоответчик": record a message and e-mail it.
+    Voicemail(Mailbox),
+    /// "Факс": receive a fax and e-mail it.
+    Fax(Mailbox),
+    /// Continue with a named node of [`Settings::nodes`].
+    GoTo(String),
+}
+
+impl NodeKind {
+    /// The field name of the kind in files, as `forward_to_employee`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            NodeKind::Message(_) => "message",
+            NodeKind::Menu(_) => "menu",
+            NodeKind::ForwardToNumber(_) => "forward_to_number",
+            NodeKind::ForwardToEmployee(_) => "forward_to_employee",
+            NodeKind::ForwardToDepartment(_) => "forward_to_department",
+            NodeKind::Voicemail(_) => "voicemail",
+            NodeKind::Fax(_) => "fax",
+            NodeKind::GoTo(_) => "go_to",
+        }
+    }
+
+    /// Whether a `then` is allowed: after a message, and after a forward
+    /// that is not answered.
+    pub fn can_continue(&self) -> bool {
+        matches!(
+            self,
+            NodeKind::Message(_)
+                | NodeKind::ForwardToNumber(_)
+                | NodeKind::ForwardToEmployee(_)
+                | NodeKind::ForwardToDepartment(_)
+        )
+    }
+}
+
+/// What a caller hears: text for the "robot" to read ("Текст в голос"), or
+/// an audio file the user uploaded ("Аудиофайл"). In files
+/// `{"text": "..."}` or `{"audio": "file.mp3"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prompt {
+    /// Read aloud by text-to-speech.
+    Text(String),
+    /// An uploaded audio file, by the host's name for it.
+    Audio(String),
+}
+
+/// A self-service menu (IVR): a prompt, the keys offered each with its own
+/// scenario, a scenario for "nothing selected", and whether the caller may
+/// dial an internal extension instead ("Донабор внутреннего номера").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Menu {
+    /// The menu message.
+    pub prompt: Prompt,
+    /// The keys offered ("галочки") and each key's scenario; `null` for a
+    /// key offered with no scenario yet, which the check refuses (R28).
+    #[serde(default)]
+    pub keys: BTreeMap<Key, Option<Node>>,
+    /// The scenario when the caller selects nothing ("Ничего не
+    /// выбрано"); required (R28).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nothing_selected: Option<Box<Node>>,
+    /// Whether the caller may dial an employee's internal extension.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub extension_dialing: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Forward to an external number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForwardToNumber {
+    /// Played to the caller before ringing (the switch "голосовое
+    /// сообщение"; left out when off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub greeting: Option<Prompt>,
+    /// The number in the 10-digit format, as `4952302222`.
+    pub number: String,
+    /// How long it rings before counting as not answered.
+    pub wait: ForwardWait,
+}
+
+/// Forward to an employee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForwardToEmployee {
+    /// Played to the caller before ringing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub greeting: Option<Prompt>,
+    /// The employee, by the host's id.
+    pub employee: String,
+    /// How long it rings before counting as not answered.
+    pub wait: ForwardWait,
+}
+
+/// Forward to a department.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawDepartment", into = "RawDepartment")]
+pub struct ForwardToDepartment {
+    /// Played to the caller before ringing.
+    pub greeting: Option<Prompt>,
+    /// The department, by the host's id.
+    pub department: String,
+    /// How the members are rung.
+    pub distribution: Distribution,
+    /// How long the department rings in all before counting as not
+    /// answered.
+    pub wait: DepartmentWait,
+}
+
+/// How a department's members are rung ("Распределение звонков"). In
+/// files `"distribution": "in_turn", "step": "10s"`; the step is required
+/// for `in_turn` and `cumulative` and refused for `all_at_once`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Distribution {
+    /// "Всем сразу": every available member at once.
+    AllAtOnce,
+    /// "По очереди": the first available member, then after each step the
+    /// next one in the department's order, back to the top after the last.
+    InTurn(Step),
+    /// "По нарастающей": the first member, then after each step one more
+    /// is added while the others keep ringing.
+    Cumulative(Step),
+}
+
+impl Distribution {
+    /// The spelling in files: `all_at_once`, `in_turn`, `cumulative`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Distribution::AllAtOnce => "all_at_once",
+            Distribution::InTurn(_) => "in_turn",
+            Distribution::Cumulative(_) => "cumulative",
+        }
+    }
+
+    /// The step, for `in_turn` and `cumulative`.
+    pub fn step(self) -> Option<Step> {
+        match self {
+            Distribution::AllAtOnce => None,
+            Distribution::InTurn(s) | Distribution::Cumulative(s) => Some(s),
+        }
+    }
+}
+
+/// Voicemail or fax: an optional greeting, then the recording or fax is
+/// sent to the e-mails of the chosen employees and departments and to an
+/// external e-mail.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mailbox {
+    /// Played to the caller before recording or receiving.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub greeting: Option<Prompt>,
+    /// Employees and departments whose e-mails receive it ("Отправить
+    /// сообщение"; the host knows their addresses).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub send_to: Vec<Recipient>,
+    /// An e-mail not on any employee ("Отправлять сообщение на внешний
+    /// e-mail").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_email: Option<String>,
+}
+
+/// An employee or a department, by the host's id. In files
+/// `{"employee": "anna"}` or `{"department": "sales"}`.
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    /// An employee.
+    Employee(String),
+    /// A department (every member's e-mail).
+    Department(String),
+}
+
+/// A node as written: one optional field per kind, so unknown fields are
+/// refused and a missing or doubled kind gets a clear error.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    message: Option<Prompt>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    menu: Option<Menu>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forward_to_number: Option<ForwardToNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forward_to_employee: Option<ForwardToEmployee>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forward_to_department: Option<ForwardToDepartment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    voicemail: Option<Mailbox>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fax: Option<Mailbox>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    go_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    then: Option<Box<Node>>,
+}
+
+const KINDS: &str = "message, menu, forward_to_number, \
+                     forward_to_employee, forward_to_department, voicemail, \
+                     fax or go_to";
+
+impl TryFrom<RawNode> for Node {
+    type Error = String;
+
+    fn try_from(raw: RawNode) -> Result<Node, String> {
+        let mut kinds = Vec::new();
+        if let Some(p) = raw.message {
+            kinds.push(NodeKind::Message(p));
+        }
+        if let Some(m) = raw.menu {
+            kinds.push(NodeKind::Menu(m));
+        }
+        if let Some(f) = raw.forward_to_number {
+            kinds.push(NodeKind::ForwardToNumber(f));
+        }
+        if let Some(f) = raw.forward_to_employee {
+            kinds.push(NodeKind::ForwardToEmployee(f));
+        }
+        if let Some(f) = raw.forward_to_department {
+            kinds.push(NodeKind::ForwardToDepartment(f));
+        }
+        if let Some(m) = raw.voicemail {
+            kinds.push(NodeKind::Voicemail(m));
+        }
+        if let Some(m) = raw.fax {
+            kinds.push(NodeKind::Fax(m));
+        }
+        if let Some(g) = raw.go_to {
+            kinds.push(NodeKind::GoTo(g));
+        }
+        if kinds.len() > 1 {
+            let names: Vec<&str> = kinds.iter().map(NodeKind::name).collect();
+            return Err(format!(
+                "a node has exactly one kind, this one has {}; put the \
+                 second one in `then` or in a menu key",
+                names.join(" and ")
+            ));
+        }
+        match kinds.pop() {
+            Some(kind) => Ok(Node { kind, then: raw.then }),
+            None => Err(format!("a node needs one of {KINDS}")),
+        }
+    }
+}
+
+impl From<Node> for RawNode {
+    fn from(node: Node) -> RawNode {
+        let mut raw = RawNode { then: node.then, ..RawNode::default() };
+        match node.kind {
+            NodeKind::Message(p) => raw.message = Some(p),
+            NodeKind::Menu(m) => raw.menu = Some(m),
+            NodeKind::ForwardToNumber(f) => raw.forward_to_number = Some(f),
+            NodeKind::ForwardToEmployee(f) => {
+                raw.forward_to_employee = Some(f)
+            }
+            NodeKind::ForwardToDepartment(f) => {
+                raw.forward_to_department = Some(f)
+            }
+            NodeKind::Voicemail(m) => raw.voicemail = Some(m),
+            NodeKind::Fax(m) => raw.fax = Some(m),
+            NodeKind::GoTo(g) => raw.go_to = Some(g),
+        }
+        raw
+    }
+}
+
+/// A department forward as written: the distribution's name and its step
+/// side by side.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDepartment {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    greeting: Option<Prompt>,
+    department: String,
+    distribution: DistributionName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    step: Option<Step>,
+    wait: DepartmentWait,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum DistributionName {
+    AllAtOnce,
+    InTurn,
+    Cumulative,
+}
+
+impl TryFrom<RawDepartment> for ForwardToDepartment {
+    type Error = String;
+
+    fn try_from(raw: RawDepartment) -> Result<ForwardToDepartment, String> {
+        let steps = || {
+            Step::ALL
+                .iter()
+                .map(|s| format!("{:?}", s.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let distribution = match (raw.distribution, raw.step) {
+            (DistributionName::AllAtOnce, None) => Distribution::AllAtOnce,
+            (DistributionName::AllAtOnce, Some(_)) => {
+                return Err("`all_at_once` rings everyone at once and takes \
+                            no `step`; remove it, or use `in_turn` or \
+                            `cumulative`"
+                    .to_string())
+            }
+            (DistributionName::InTurn, Some(s)) => Distribution::InTurn(s),
+            (DistributionName::Cumulative, Some(s)) => {
+                Distribution::Cumulative(s)
+            }
+            (name, None) => {
+                let name = match name {
+                    DistributionName::InTurn => "in_turn",
+                    _ => "cumulative",
+                };
+                return Err(format!(
+                    "`{name}` needs a `step`, one of {}",
+                    steps()
+                ));
+            }
+        };
+        Ok(ForwardToDepartment {
+            greeting: raw.greeting,
+            department: raw.department,
+            distribution,
+            wait: raw.wait,
+        })
+    }
+}
+
+impl From<ForwardToDepartment> for RawDepartment {
+    fn from(f: ForwardToDepartment) -> RawDepartment {
+        let distribution = match f.distribution {
+            Distribution::AllAtOnce => DistributionName::AllAtOnce,
+            Distribution::InTurn(_) => DistributionName::InTurn,
+            Distribution::Cumulative(_) => DistributionName::Cumulative,
+        };
+        RawDepartment {
+            greeting: f.greeting,
+            department: f.department,
+            distribution,
+            step: f.distribution.step(),
+            wait: f.wait,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syntax(json: &str) -> (String, String) {
+        let e = Settings::from_json(json).unwrap_err();
+        let p = &e.problems()[0];
+        (p.path.clone(), p.kind.to_string())
+    }
+
+    #[test]
+    fn reads_every_kind_and_writes_back_equal() {
+        let json = r##"{
+          "name": "Sales line",
+          "scenarios": {
+            "Working time": {
+              "menu": {
+                "prompt": { "audio": "menu.mp3" },
+                "keys": {
+                  "1": { "forward_to_department": { "greeting": { "text": "Connecting" },
+                         "department": "sales", "distribution": "in_turn",
+                         "step": "10s", "wait": "1min" },
+                         "then": { "voicemail": { "send_to": [{ "department": "sales" }] } } },
+                  "2": { "forward_to_employee": { "employee": "anna", "wait": "20s" },
+                         "then": { "go_to": "main" } },
+                  "3": { "forward_to_number": { "number": "4952302222", "wait": "1min" } },
+                  "9": { "fax": { "external_email": "fax@example.com" } },
+                  "#": null
+                },
+                "nothing_selected": { "message": { "text": "Bye" } },
+                "extension_dialing": true
+              }
+            },
+            "Non-working time": { "message": { "text": "Closed" } }
+          },
+          "nodes": { "main": { "message": { "text": "Main" } } }
+        }"##;
+        let s = Settings::from_json(json).unwrap();
+        assert_eq!(s.name, "Sales line");
+        let NodeKind::Menu(m) = &s.scenarios["Working time"].kind else {
+            panic!("not a menu")
+        };
+        assert_eq!(m.keys.len(), 5);
+        assert_eq!(m.keys[&Key::Hash], None);
+        let Some(Some(one)) = m.keys.get(&Key::D1) else { panic!() };
+        let NodeKind::ForwardToDepartment(d) = &one.kind else { panic!() };
+        assert_eq!(d.distribution, Distribution::InTurn(Step::S10));
+        assert_eq!(d.wait, DepartmentWait::M1);
+        let back = Settings::from_json(&s.to_json()).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn errors_name_the_node_path() {
+        let (path, msg) = syntax(
+            r#"{"scenarios": {"Working time": {"menu": {"prompt": {"text": "x"},
+               "keys": {"1": {"forward_to_employee": {"employee": "a", "wait": "25s"}}}}}}}"#,
+        );
+        assert_eq!(
+            path,
+            r#"scenarios["Working time"].menu.keys["1"].forward_to_employee.wait"#
+        );
+        assert!(msg.contains("expected one of \"10s\""), "{msg}");
+
+        let (path, msg) = syntax(
+            r#"{"scenarios": {"Working time": {"message": {"text": "x"}, "colour": 1}}}"#,
+        );
+        assert_eq!(path, r#"scenarios["Working time"].colour"#);
+        assert!(msg.contains("unknown field `colour`"), "{msg}");
+
+        let (path, msg) = syntax(
+            r#"{"scenarios": {"Working time": {"message": {"text": "x"}, "fax": {}}}}"#,
+        );
+        assert_eq!(path, r#"scenarios["Working time"]"#);
+        assert!(msg.contains("message and fax"), "{msg}");
+
+        let (_, msg) = syntax(r#"{"scenarios": {"Working time": {}}}"#);
+        assert!(msg.contains("a node needs one of message, menu"), "{msg}");
+
+        let (path, msg) = syntax(
+            r#"{"nodes": {"x": {"forward_to_department": {"department": "d",
+                "distribution": "cumulative", "wait": "1min"}}}}"#,
+        );
+        assert_eq!(path, r#"nodes["x"].forward_to_department"#);
+        assert!(msg.contains("`cumulative` needs a `step`"), "{msg}");
+
+        let (_, msg) = syntax(
+            r#"{"nodes": {"x": {"forward_to_department": {"department": "d",
+                "distribution": "all_at_once", "step": "5s", "wait": "15s"}}}}"#,
+        );
+        assert!(msg.contains("takes no `step`"), "{msg}");
+
+        let (path, msg) = syntax(
+            r#"{"nodes": {"x": {"menu": {"prompt": {"text": "x"}, "keys": {"A": null}}}}}"#,
+        );
+        assert_eq!(path, r#"nodes["x"].menu.keys["A"]"#);
+        assert!(msg.contains("invalid key \"A\""), "{msg}");
+
+        let (path, msg) = syntax(r#"{"name": "x"} trailing"#);
+        assert_eq!(path, "");
+        assert!(msg.contains("trailing"), "{msg}");
+    }
+}

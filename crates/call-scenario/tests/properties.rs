@@ -1,0 +1,337 @@
+//! Invariants over random valid settings and random event streams:
+//! settings read back equal; every call ends within the step limit, never
+//! panics, never rings an unavailable employee, never cancels what is not
+//! running, and leaves no timer or leg running at the end; ring plans
+//! never ring an unavailable member and keep to their distribution.
+
+use std::collections::BTreeMap;
+
+use call_scenario::{
+    DepartmentWait, Distribution, Event, Facts, ForwardToDepartment,
+    ForwardToEmployee, ForwardToNumber, ForwardWait, Key, Limits, Mailbox,
+    Member, Menu, Node, NodeKind, Number, Prompt, Recipient, RingPlan,
+    Settings, Simulation, Step,
+};
+use proptest::prelude::*;
+
+const PEOPLE: [&str; 5] = ["anna", "boris", "vera", "gleb", "dina"];
+const DEPTS: [&str; 2] = ["sales", "support"];
+
+fn prompt() -> impl Strategy<Value = Prompt> {
+    prop_oneof![
+        "[a-z ]{1,8}".prop_map(|t| Prompt::Text(format!("t{t}"))),
+        "[a-z]{1,6}".prop_map(|a| Prompt::Audio(format!("{a}.mp3"))),
+    ]
+}
+
+fn greeting() -> impl Strategy<Value = Option<Prompt>> {
+    proptest::option::of(prompt())
+}
+
+fn distribution() -> impl Strategy<Value = Distribution> {
+    let step = proptest::sample::select(Step::ALL);
+    prop_oneof![
+        Just(Distribution::AllAtOnce),
+        step.clone().prop_map(Distribution::InTurn),
+        step.prop_map(Distribution::Cumulative),
+    ]
+}
+
+fn mailbox() -> impl Strategy<Value = Mailbox> {
+    (
+        greeting(),
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(&PEOPLE[..])
+                    .prop_map(|p| Recipient::Employee(p.into())),
+                proptest::sample::select(&DEPTS[..])
+                    .prop_map(|d| Recipient::Department(d.into())),
+            ],
+            1..3,
+        ),
+        proptest::option::of(Just("office@example.com".to_string())),
+    )
+        .prop_map(|(greeting, send_to, external_email)| Mailbox {
+            greeting,
+            send_to,
+            external_email,
+        })
+}
+
+/// Nodes that end a branch or continue with `then` given later.
+fn leaf() -> impl Strategy<Value = NodeKind> {
+    prop_oneof![
+        prompt().prop_map(NodeKind::Message),
+        (greeting(), "[0-9]{10}", proptest::sample::select(ForwardWait::ALL))
+            .prop_map(|(greeting, number, wait)| {
+                NodeKind::ForwardToNumber(ForwardToNumber {
+                    greeting,
+                    number,
+                    wait,
+                })
+            }),
+        (
+            greeting(),
+            proptest::sample::select(&PEOPLE[..]),
+            proptest::sample::select(ForwardWait::ALL)
+        )
+            .prop_map(|(greeting, e, wait)| {
+                NodeKind::ForwardToEmployee(ForwardToEmployee {
+                    greeting,
+                    employee: e.into(),
+                    wait,
+                })
+            }),
+        (
+            greeting(),
+            proptest::sample::select(&DEPTS[..]),
+            distribution(),
+            proptest::sample::select(DepartmentWait::ALL)
+        )
+            .prop_map(|(greeting, d, distribution, wait)| {
+                NodeKind::ForwardToDepartment(ForwardToDepartment {
+                    greeting,
+                    department: d.into(),
+                    distribution,
+                    wait,
+                })
+            }),
+        mailbox().prop_map(NodeKind::Voicemail),
+        mailbox().prop_map(NodeKind::Fax),
+        Just(NodeKind::GoTo("main".into())),
+    ]
+}
+
+fn node() -> impl Strategy<Value = Node> {
+    leaf().prop_map(Node::new).prop_recursive(4, 40, 4, |inner| {
+        prop_oneof![
+            (
+                prompt(),
+                proptest::collection::btree_map(
+                    proptest::sample::select(Key::ALL),
+                    inner.clone(),
+                    0..4
+                ),
+                inner.clone(),
+                any::<bool>(),
+            )
+                .prop_map(|(prompt, keys, nothing, ext)| {
+                    Node::new(NodeKind::Menu(Menu {
+                        prompt,
+                        keys: keys
+                            .into_iter()
+                            .map(|(k, n)| (k, Some(n)))
+                            .collect(),
+                        nothing_selected: Some(Box::new(nothing)),
+                        extension_dialing: ext,
+                    }))
+                }),
+            (leaf(), inner).prop_map(|(kind, next)| {
+                let n = Node::new(kind);
+                if n.kind.can_continue() {
+                    n.then(next)
+                } else {
+                    n
+                }
+            }),
+        ]
+    })
+}
+
+fn settings() -> impl Strategy<Value = Settings> {
+    (node(), node(), prompt()).prop_map(|(work, off, p)| {
+        let mut s = Settings { name: "n".into(), ..Settings::default() };
+        s.scenarios.insert("Working time".into(), work);
+        s.scenarios.insert("Non-working time".into(), off);
+        // `main` is a menu, so every loop through it waits for input.
+        s.nodes.insert(
+            "main".into(),
+            Node::new(NodeKind::Menu(Menu {
+                prompt: p,
+                keys: [(
+                    Key::D1,
+                    Some(Node::new(NodeKind::Message(Prompt::Text(
+                        "one".into(),
+                    )))),
+                )]
+                .into(),
+                nothing_selected: Some(Box::new(Node::new(NodeKind::GoTo(
+                    "main".into(),
+                )))),
+                extension_dialing: true,
+            })),
+        );
+        s
+    })
+}
+
+fn facts() -> impl Strategy<Value = Facts> {
+    (
+        proptest::collection::btree_set(
+            proptest::sample::select(&PEOPLE[..]),
+            0..5,
+        ),
+        proptest::collection::vec(proptest::sample::select(&PEOPLE[..]), 0..5),
+        proptest::collection::vec(proptest::sample::select(&PEOPLE[..]), 0..5),
+        proptest::collection::btree_map(
+            "[0-9]{1,3}",
+            proptest::sample::select(&PEOPLE[..]),
+            0..4,
+        ),
+    )
+        .prop_map(|(unavailable, sales, support, ext)| Facts {
+            unavailable: unavailable.into_iter().map(String::from).collect(),
+            departments: BTreeMap::from([
+                (
+                    "sales".to_string(),
+                    sales.into_iter().map(String::from).collect(),
+                ),
+                (
+                    "support".to_string(),
+                    support.into_iter().map(String::from).collect(),
+                ),
+            ]),
+            extensions: ext
+                .into_iter()
+                .map(|(k, v)| (k, v.to_string()))
+                .collect(),
+        })
+}
+
+/// One event chosen by `b` among those that fit the call's state, or a
+/// stale or stray one.
+fn event(sim: &Simulation<'_>, b: u8, c: u8) -> Option<Event> {
+    let legs = sim.legs();
+    let pick_leg =
+        || legs.get(usize::from(c) % legs.len().max(1)).map(|l| l.0);
+    Some(match b % 9 {
+        0 => {
+            Event::PlaybackFinished { playback: sim.playback().unwrap_or(99) }
+        }
+        1 | 2 => {
+            Event::Digit { key: Key::ALL[usize::from(c) % Key::ALL.len()] }
+        }
+        3 => return None, // the next timer, by the clock
+        4 => Event::LegAnswered { leg: pick_leg().unwrap_or(77) },
+        5 => match c % 3 {
+            0 => Event::LegBusy { leg: pick_leg().unwrap_or(77) },
+            1 => Event::LegNotAnswered { leg: pick_leg().unwrap_or(77) },
+            _ => Event::LegFailed { leg: pick_leg().unwrap_or(77) },
+        },
+        6 => Event::VoicemailFinished { recording: "v.wav".into() },
+        7 => Event::FaxFinished { document: "f.pdf".into() },
+        _ if c == 255 => Event::CallerHungUp,
+        _ => Event::TimerFired { timer: u32::from(c) },
+    })
+}
+
+const MAX_STEPS: u32 = 300;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn settings_read_back_equal(s in settings()) {
+        let back = Settings::from_json(&s.to_json()).unwrap();
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn calls_end_cleanly(
+        s in settings(),
+        f in facts(),
+        off in any::<bool>(),
+        stream in proptest::collection::vec((any::<u8>(), any::<u8>()), 0..60),
+    ) {
+        let number = Number::builder()
+            .limits(Limits { max_steps: MAX_STEPS, ..Limits::default() })
+            .build(s)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let interval = if off { "Non-working time" } else { "Working time" };
+        let mut sim = Simulation::start(&number, interval, f).unwrap();
+        for (b, c) in stream {
+            if sim.call().is_ended() {
+                break;
+            }
+            match event(&sim, b, c) {
+                Some(e) => sim.send(e).unwrap(),
+                None => {
+                    let next = sim.timers().min_by_key(|t| (t.1, t.0));
+                    if let Some((timer, due)) = next {
+                        let _ = due;
+                        sim.send(Event::TimerFired { timer }).unwrap();
+                    }
+                }
+            }
+        }
+        // Then the host moves the call on: it must end within the limit.
+        let mut fed = 0;
+        while !sim.call().is_ended() {
+            fed += 1;
+            prop_assert!(fed <= MAX_STEPS, "no end after {} events", fed);
+            if let Some(playback) = sim.playback() {
+                sim.send(Event::PlaybackFinished { playback }).unwrap();
+            } else if let Some((timer, _)) = sim.timers().min_by_key(|t| (t.1, t.0)) {
+                sim.send(Event::TimerFired { timer }).unwrap();
+            } else {
+                sim.send(Event::VoicemailFinished { recording: "v".into() }).unwrap();
+                if !sim.call().is_ended() {
+                    sim.send(Event::FaxFinished { document: "f".into() }).unwrap();
+                }
+            }
+        }
+        prop_assert!(sim.call().steps() <= MAX_STEPS);
+        prop_assert_eq!(sim.violations(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ring_plans_keep_their_rules(
+        avail in proptest::collection::vec(any::<bool>(), 0..8),
+        d in distribution(),
+        wait in proptest::sample::select(DepartmentWait::ALL),
+    ) {
+        let members: Vec<Member> = avail
+            .iter()
+            .enumerate()
+            .map(|(i, &a)| Member { employee: format!("m{i}"), available: a })
+            .collect();
+        let plan = RingPlan::new(&members, d, wait);
+        let w = wait.seconds();
+        let available: Vec<usize> =
+            (0..members.len()).filter(|&i| avail[i]).collect();
+        prop_assert_eq!(plan.legs.is_empty(), available.is_empty());
+        for l in &plan.legs {
+            prop_assert!(avail[l.member], "rang unavailable member {}", l.member);
+            prop_assert!(l.from < l.to && l.to <= w);
+        }
+        match d {
+            Distribution::AllAtOnce => {
+                let got: Vec<usize> = plan.legs.iter().map(|l| l.member).collect();
+                prop_assert_eq!(got, available.clone());
+            }
+            Distribution::InTurn(step) => {
+                // One at a time, back to back, in order with wrap-around.
+                for (k, pair) in plan.legs.windows(2).enumerate() {
+                    prop_assert_eq!(pair[0].to, pair[1].from);
+                    prop_assert_eq!(pair[1].from % step.seconds(), 0);
+                    let pos = |m| available.iter().position(|&x| x == m).unwrap();
+                    prop_assert_eq!(
+                        (pos(pair[0].member) + 1) % available.len(),
+                        pos(pair[1].member),
+                        "turn {}", k
+                    );
+                }
+                if let Some(last) = plan.legs.last() {
+                    prop_assert_eq!(last.to, w);
+                }
+            }
+            Distribution::Cumulative(step) => {
+                for (k, l) in plan.legs.iter().enumerate() {
+                    prop_assert_eq!(l.member, available[k]);
+                    prop_assert_eq!(l.from, k as u32 * step.seconds());
+                    prop_assert_eq!(l.to, w);
+                }
+            }
+        }
+    }
+}
