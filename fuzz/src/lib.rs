@@ -7,6 +7,9 @@
 //! becomes an ordinary regression test in `crates/*/tests`.
 
 use std::path::{Path, PathBuf};
+
+mod rules;
+pub use rules::check_rules;
 use std::process::ExitCode;
 
 use sms_encoding::{

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::TimeDelta;
 
 use crate::error::{Error, Problem, ProblemKind};
-use crate::hash::FnvBuild;
+use crate::hash::{Fnv1a, FnvBuild};
 use crate::number::{parse_number, valid_ivr_keys};
 use crate::rule::{IntervalScope, Message, Rule, RuleSet, Sender, Target};
 use crate::{
@@ -83,6 +83,9 @@ pub(crate) struct CompiledRule {
     pub(crate) sender: SenderKind,
     pub(crate) delay: TimeDelta,
     pub(crate) interval: TimeDelta,
+    /// FNV-1a of the name and a separator: the start of the random
+    /// sender's hash.
+    pub(crate) name_hash: u64,
 }
 
 impl CompiledRule {
@@ -586,6 +589,7 @@ impl<'a> Compiler<'a> {
             sender,
             delay: TimeDelta::seconds(i64::from(rule.delay_secs)),
             interval: TimeDelta::seconds(i64::from(rule.min_interval_secs)),
+            name_hash: Fnv1a::new().field(rule.name.as_bytes()).finish(),
         }
     }
 }

@@ -602,9 +602,10 @@ impl<'a, 'h> Eval<'a, 'h> {
         }
     }
 
-    /// One of the account's numbers, by FNV-1a of the seed, the call
-    /// (caller, called, routed-to, start, end), the rule's name and the
-    /// recipient.
+    /// One of the account's numbers, by FNV-1a of the rule's name, the
+    /// seed, the call's caller, routed-to number and end instant, and (for
+    /// a group rule, which has several recipients) the recipient. The
+    /// name's part is hashed once, when the rule set is compiled.
     fn random_sender(
         &self,
         r: &CompiledRule,
@@ -615,19 +616,16 @@ impl<'a, 'h> Eval<'a, 'h> {
             return None;
         }
         let c = self.call;
-        let h = Fnv1a::new()
+        let mut h = Fnv1a::resume(r.name_hash)
             .field(&self.host.seed.to_le_bytes())
             .field(c.caller.as_bytes())
-            .field(c.called.as_bytes())
             .field(c.routed_to.as_bytes())
-            .field(&c.start.timestamp().to_le_bytes())
-            .field(&c.start.timestamp_subsec_nanos().to_le_bytes())
-            .field(&c.end.timestamp().to_le_bytes())
-            .field(&c.end.timestamp_subsec_nanos().to_le_bytes())
-            .field(r.name().as_bytes())
-            .field(number.as_bytes())
-            .finish();
-        let i = (h % senders.len() as u64) as usize;
+            .bytes(&c.end.timestamp().to_le_bytes())
+            .field(&c.end.timestamp_subsec_nanos().to_le_bytes());
+        if matches!(r.rule.to, Target::Group(_)) {
+            h = h.field(number.as_bytes());
+        }
+        let i = (h.finish() % senders.len() as u64) as usize;
         senders.get(i).map(String::as_str)
     }
 

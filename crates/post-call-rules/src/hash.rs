@@ -22,6 +22,11 @@ impl Fnv1a {
         Fnv1a(OFFSET)
     }
 
+    /// Continues from the state another hash reached.
+    pub(crate) fn resume(state: u64) -> Fnv1a {
+        Fnv1a(state)
+    }
+
     pub(crate) fn bytes(mut self, bytes: &[u8]) -> Fnv1a {
         for &b in bytes {
             self.0 ^= u64::from(b);

@@ -85,10 +85,14 @@ assert_eq!(send.sender, "+48600100200");
   after the planned instant. Earlier decisions of the same evaluation
   count as sends. Queued messages go through the same checks.
 - **Random sender**: one of `account.mobile_numbers`, chosen by FNV-1a
-  (64-bit, a fixed published function, not std's unstable
-  `DefaultHasher`) of the host's seed, the call's caller, called and
-  routed-to numbers, start and end instants, the rule's name and the
-  recipient: the same inputs always give the same sender.
+  (64-bit, a fixed published function, not std's `DefaultHasher`, whose
+  output may change between Rust releases) over, in order, the rule's
+  name, the host's seed (8 bytes, little-endian), the call's caller and
+  routed-to number as given, its end instant (seconds, 8 bytes LE, and
+  nanoseconds, 4 bytes LE), and for a group rule the recipient; each
+  field but the seconds is followed by a 0xFF byte. The hash modulo the
+  number of senders picks one. The same inputs always give the same
+  sender; a test recomputes the choice from this description.
 
 # Errors
 

@@ -312,7 +312,8 @@ pub enum Sender {
     /// One of the account's mobile numbers (`{"number": "+48..."}`).
     Number(String),
     /// One of the account's mobile numbers chosen for each call
-    /// (`"random"`), deterministically from the call and the host's seed.
+    /// (`"random"`), deterministically from the call and the host's seed
+    /// (the hash is described in the crate docs).
     Random,
     /// A custom alphanumeric sender such as the company name
     /// (`{"alphanumeric": "ACME"}`); see

@@ -422,20 +422,17 @@ fn random_sender_is_deterministic_and_spread() {
     // fields, each followed by 0xFF, modulo the pool size.
     for seed in 0..8u64 {
         let mut h: u64 = 0xcbf29ce484222325;
-        let fields: [&[u8]; 10] = [
-            &seed.to_le_bytes(),
-            c.caller.as_bytes(),
-            c.called.as_bytes(),
-            c.routed_to.as_bytes(),
-            &c.start.timestamp().to_le_bytes(),
-            &c.start.timestamp_subsec_nanos().to_le_bytes(),
-            &c.end.timestamp().to_le_bytes(),
-            &c.end.timestamp_subsec_nanos().to_le_bytes(),
-            b"R",
-            CUSTOMER.as_bytes(),
+        let fields: [(&[u8], bool); 6] = [
+            (b"R", true),
+            (&seed.to_le_bytes(), true),
+            (c.caller.as_bytes(), true),
+            (c.routed_to.as_bytes(), true),
+            (&c.end.timestamp().to_le_bytes(), false),
+            (&c.end.timestamp_subsec_nanos().to_le_bytes(), true),
         ];
-        for f in fields {
-            for &b in f.iter().chain(&[0xFF]) {
+        for (f, separated) in fields {
+            let sep: &[u8] = if separated { &[0xFF] } else { &[] };
+            for &b in f.iter().chain(sep) {
                 h ^= u64::from(b);
                 h = h.wrapping_mul(0x100000001b3);
             }
