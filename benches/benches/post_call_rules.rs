@@ -21,7 +21,8 @@
 //! over the `Rule` values in list order that stops at the first rule whose
 //! conditions hold; it only finds the rule, so it does less than
 //! `decide`), `shared_routed` (100 rules that all name the same routed-to
-//! number, so the index cannot narrow them: the worst case), and
+//! number, status and direction and differ by caller, so the index cannot
+//! narrow them: the worst case), and
 //! `check` (the static checks of 1000 rules).
 
 use std::hint::black_box;
@@ -42,11 +43,11 @@ fn routed(j: usize) -> String {
     format!("+4822{:07}", j)
 }
 
-/// The rule set of `n` rules; with `shared`, every rule names number 0.
-fn rule_set(n: usize, shared: bool) -> RuleSet {
+/// The rule set of `n` rules.
+fn rule_set(n: usize) -> RuleSet {
     let mut rules = Vec::new();
     for i in 0..n {
-        let j = if shared { 0 } else { i / 4 };
+        let j = i / 4;
         let when = match i % 4 {
             0 => r#""status": ["answered"], "duration": {"min_secs": 60}"#,
             1 => r#""status": ["answered"], "caller": {"prefixes": ["+48"]}"#,
@@ -70,6 +71,25 @@ fn rule_set(n: usize, shared: bool) -> RuleSet {
     set.account.mobile_numbers =
         vec!["+48600100200".into(), "+48600100300".into()];
     set.rules = rules;
+    set
+}
+
+/// 100 rules that all name routed-to number 0, for missed calls, each
+/// from one VIP caller: the index cannot narrow them.
+fn shared_set() -> RuleSet {
+    let mut set = rule_set(0);
+    for i in 0..100 {
+        let json = format!(
+            r#"{{"name": "vip {i}", "sender": "random",
+                "when": {{"direction": "incoming", "routed_to": ["{}"],
+                         "status": ["missed", "busy"],
+                         "caller": {{"numbers": ["+4860{i:07}"]}}}},
+                "message": {{"text": "We will call you back"}},
+                "windows": ["Office"], "min_interval_secs": 86400}}"#,
+            routed(0)
+        );
+        set.rules.push(serde_json::from_str(&json).expect("bench rule"));
+    }
     set
 }
 
@@ -208,7 +228,7 @@ fn benches(c: &mut Criterion) {
     let sets: Vec<(usize, RuleSet, CompiledRules)> = sizes
         .iter()
         .map(|&n| {
-            let set = rule_set(n, false);
+            let set = rule_set(n);
             let compiled = set.compile().expect("bench rules compile");
             (n, set, compiled)
         })
@@ -283,9 +303,10 @@ fn benches(c: &mut Criterion) {
 
     // The worst case for the index: 100 rules on one routed-to number,
     // the call matching the last.
-    let shared = rule_set(100, true);
+    let shared = shared_set();
     let shared_compiled = shared.compile().expect("shared rules compile");
-    let last = call_for(99, Some(&routed(0)));
+    let mut last = call_for(3, Some(&routed(0)));
+    last.caller = "+48600000099".into();
     assert_eq!(
         first_rule(shared_compiled.evaluate(&last, &host).decisions()),
         Some(99)
