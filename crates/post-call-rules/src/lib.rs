@@ -109,12 +109,12 @@ Evaluation looks only at the rules the index selects (plus every rule
 when traced) and makes at most one number lookup per recipient, and
 one window query per window of a matching rule. Instants near the end of
 chrono's range are suppressed with [`Suppressed::TimeOutOfRange`], never
-a panic. The static checks are O(n²) in the rules (about 1 ms for 1000
+a panic. The static checks are O(n²) in the rules (about 2 ms for 1000
 rules; see the README).
 
 # Crate features
 
-- `phonenumber` (off by default): [`LibPhoneNumber`], a [`NumberInfo`]
+- `phonenumber` (off by default): `LibPhoneNumber`, a [`NumberInfo`]
   over the `phonenumber` crate (a port of Google's libphonenumber), with
   guards for its known faults. Its metadata database is built on first
   use (see its docs for the cost).
