@@ -305,11 +305,13 @@ fn check_set(
                 if let Some(last) = log.last_send(who, key) {
                     assert!(last
                         .checked_add_signed(gap)
-                        .is_none_or(|u| p.at >= u));
+                        .is_some_and(|u| p.at >= u));
                 }
                 for (pw, pr, at) in &planned {
                     if pw == who && key.is_none_or(|k| k == pr) {
-                        assert!(p.at >= *at + gap);
+                        assert!(at
+                            .checked_add_signed(gap)
+                            .is_some_and(|u| p.at >= u));
                     }
                 }
             }

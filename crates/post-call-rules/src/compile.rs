@@ -75,6 +75,9 @@ pub(crate) struct CompiledRule {
     pub(crate) max_secs: u32,
     /// Caller numbers, normalized and sorted; empty: any.
     pub(crate) numbers: Vec<String>,
+    /// FNV-1a of each caller number, sorted: a number whose hash is not
+    /// here is not in `numbers`, found without comparing strings.
+    pub(crate) number_hashes: Vec<u64>,
     /// Caller prefixes, normalized; empty: any.
     pub(crate) prefixes: Vec<String>,
     pub(crate) regions: Vec<Region>,
@@ -581,6 +584,14 @@ impl<'a> Compiler<'a> {
             routed,
             min_secs: w.duration.min_secs,
             max_secs: w.duration.max_secs.unwrap_or(u32::MAX),
+            number_hashes: {
+                let mut h: Vec<u64> = numbers
+                    .iter()
+                    .map(|n| Fnv1a::new().bytes(n.as_bytes()).finish())
+                    .collect();
+                h.sort_unstable();
+                h
+            },
             numbers,
             prefixes,
             regions,

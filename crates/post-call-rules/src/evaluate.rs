@@ -357,6 +357,7 @@ struct Eval<'a, 'h> {
     host: &'h Host<'a>,
     caller: Cow<'a, str>,
     caller_details: Option<NumberDetails>,
+    caller_hash: Option<u64>,
     decisions: Vec<Decision<'a>>,
     sent: Vec<Sent<'a>>,
 }
@@ -373,6 +374,7 @@ impl<'a, 'h> Eval<'a, 'h> {
             host,
             caller: normalize(&call.caller),
             caller_details: None,
+            caller_hash: None,
             decisions: Vec::new(),
             sent: Vec::new(),
         }
@@ -423,17 +425,26 @@ impl<'a, 'h> Eval<'a, 'h> {
         None
     }
 
+    /// Whether the caller is one of the rule's numbers: by hash first,
+    /// then (on a hash hit) by string.
+    fn caller_in(&mut self, r: &CompiledRule) -> bool {
+        let caller = &self.caller;
+        let h = *self.caller_hash.get_or_insert_with(|| {
+            Fnv1a::new().bytes(caller.as_bytes()).finish()
+        });
+        r.number_hashes.binary_search(&h).is_ok()
+            && r.numbers
+                .binary_search_by(|n| n.as_str().cmp(&self.caller))
+                .is_ok()
+    }
+
     /// The first failing condition among the others.
     fn rest_failure(&mut self, r: &CompiledRule) -> Option<Condition> {
         let talk = self.call.talk_secs();
         if talk < r.min_secs || talk > r.max_secs {
             return Some(Condition::Duration);
         }
-        if !r.numbers.is_empty()
-            && r.numbers
-                .binary_search_by(|n| n.as_str().cmp(&self.caller))
-                .is_err()
-        {
+        if !r.numbers.is_empty() && !self.caller_in(r) {
             return Some(Condition::CallerNumber);
         }
         if !r.prefixes.is_empty()
@@ -590,8 +601,18 @@ impl<'a, 'h> Eval<'a, 'h> {
             Err(s) => return Outcome::Suppress(s),
         };
         if let Some(until) = self.interval_until(r, number) {
-            if at < until {
-                return Outcome::Suppress(S::IntervalNotElapsed { until });
+            // `None`: the interval ends beyond the last instant chrono can
+            // hold, so no send is allowed.
+            match until {
+                Some(until) if at >= until => {}
+                Some(until) => {
+                    return Outcome::Suppress(S::IntervalNotElapsed { until })
+                }
+                None => {
+                    return Outcome::Suppress(S::IntervalNotElapsed {
+                        until: DateTime::<Utc>::MAX_UTC,
+                    })
+                }
             }
         }
         let planned = Planned { at, sender, message: r.message() };
@@ -658,12 +679,14 @@ impl<'a, 'h> Eval<'a, 'h> {
     }
 
     /// The earliest instant the minimum interval allows a send to
-    /// `number`, from the history and this evaluation's earlier sends.
+    /// `number`, from the history and this evaluation's earlier sends:
+    /// `None` when there is no earlier send, `Some(None)` when that
+    /// instant is beyond the range chrono can hold.
     fn interval_until(
         &self,
         r: &CompiledRule,
         number: &str,
-    ) -> Option<DateTime<Utc>> {
+    ) -> Option<Option<DateTime<Utc>>> {
         if r.interval.is_zero() {
             return None;
         }
@@ -678,9 +701,6 @@ impl<'a, 'h> Eval<'a, 'h> {
             .map(|s| s.at)
             .max();
         let last = from_history.max(from_here)?;
-        Some(
-            last.checked_add_signed(r.interval)
-                .unwrap_or(DateTime::<Utc>::MAX_UTC),
-        )
+        Some(last.checked_add_signed(r.interval))
     }
 }

@@ -878,3 +878,23 @@ fn dst_safe_instants() {
         Suppressed::IntervalNotElapsed { until: last + TimeDelta::hours(24) }
     );
 }
+
+#[test]
+fn minimum_interval_beyond_the_end_of_time_suppresses() {
+    // The last send plus the interval is past chrono's last instant: no
+    // send may follow, even one planned at that very last instant (found
+    // by fuzzing the check's own arithmetic).
+    let r = rules(&rule("I", r#", "min_interval_secs": 3600"#));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    c.end = DateTime::<Utc>::MAX_UTC;
+    let mut log = SendLog::new();
+    log.record(
+        CUSTOMER,
+        "I",
+        DateTime::<Utc>::MAX_UTC - TimeDelta::seconds(10),
+    );
+    assert_eq!(
+        suppressed(&decide(&r, &c, &host().history(&log))),
+        Suppressed::IntervalNotElapsed { until: DateTime::<Utc>::MAX_UTC }
+    );
+}
