@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 mod scenario;
 pub use scenario::check_scenario;
+mod rules;
+pub use rules::check_rules;
 use std::process::ExitCode;
 
 use sms_encoding::{

@@ -1,0 +1,361 @@
+//! Static checks of a compiled rule set (B10): rules that can never
+//! match, rules shadowed under first-match, senders that cannot be used,
+//! unknown windows and duplicate names.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::compile::{CompiledRule, CompiledRules};
+use crate::rule::{HitPolicy, Sender};
+use crate::{alphanumeric_sender_problems, CallStatus, SenderProblem};
+
+/// One finding of [`CompiledRules::check`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's position in the rule set's list.
+    pub rule: usize,
+    /// The rule's name.
+    pub name: String,
+    /// What was found.
+    pub kind: FindingKind,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "rule {} {:?}: {}", self.rule, self.name, self.kind)
+    }
+}
+
+/// The kinds of [`Finding`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// No call can satisfy the rule's conditions.
+    NeverMatches(NeverMatches),
+    /// Under first-match, an earlier enabled rule accepts every call this
+    /// one accepts, so this one never decides.
+    Shadowed {
+        /// The earlier rule's position in the list.
+        by: usize,
+        /// Its name.
+        by_name: String,
+    },
+    /// The alphanumeric sender would not be delivered as written.
+    InvalidSender(SenderProblem),
+    /// A `{"number": ...}` sender that is not one of the account's
+    /// mobile numbers.
+    SenderNotAccountNumber {
+        /// The number.
+        number: String,
+    },
+    /// A random sender, but the account has no mobile numbers.
+    NoRandomSender,
+    /// A window the host does not have.
+    UnknownWindow {
+        /// The window's name.
+        window: String,
+    },
+    /// Another rule has the same name (ignoring case and surrounding
+    /// spaces); per-rule history would mix them up.
+    DuplicateName {
+        /// The position of the first rule with that name.
+        first: usize,
+    },
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FindingKind::NeverMatches(why) => {
+                write!(f, "can never match: {why}")
+            }
+            FindingKind::Shadowed { by, by_name } => write!(
+                f,
+                "never applies under first-match: rule {by} {by_name:?} \
+                 accepts every call it does; move it earlier or narrow \
+                 the other"
+            ),
+            FindingKind::InvalidSender(p) => {
+                write!(f, "invalid alphanumeric sender: {p}")
+            }
+            FindingKind::SenderNotAccountNumber { number } => write!(
+                f,
+                "sender {number:?} is not one of account.mobile_numbers"
+            ),
+            FindingKind::NoRandomSender => f.write_str(
+                "random sender, but account.mobile_numbers is empty",
+            ),
+            FindingKind::UnknownWindow { window } => {
+                write!(f, "unknown send window {window:?}")
+            }
+            FindingKind::DuplicateName { first } => {
+                write!(f, "the same name as rule {first}")
+            }
+        }
+    }
+}
+
+/// Why a rule can never match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NeverMatches {
+    /// The duration range's minimum is above its maximum.
+    EmptyDurationRange {
+        /// The minimum.
+        min_secs: u32,
+        /// The maximum.
+        max_secs: u32,
+    },
+    /// It needs talk time, but accepts only statuses without any (missed,
+    /// busy, ...): only answered calls have talk time.
+    NoTalkTime {
+        /// The minimum duration.
+        min_secs: u32,
+    },
+    /// It lists caller numbers and prefixes, and no listed number has a
+    /// listed prefix.
+    NoNumberHasPrefix,
+}
+
+impl fmt::Display for NeverMatches {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NeverMatches::EmptyDurationRange { min_secs, max_secs } => write!(
+                f,
+                "the duration range {min_secs}–{max_secs} s is empty"
+            ),
+            NeverMatches::NoTalkTime { min_secs } => write!(
+                f,
+                "it needs at least {min_secs} s of talk time, but only \
+                 answered calls have any and it does not accept them"
+            ),
+            NeverMatches::NoNumberHasPrefix => f.write_str(
+                "none of its caller numbers starts with one of its prefixes",
+            ),
+        }
+    }
+}
+
+impl CompiledRules {
+    /// Every finding, ordered by rule position: rules that can never
+    /// match, rules shadowed under first-match, invalid senders, windows
+    /// not among `windows` (the host's window names), duplicate names.
+    ///
+    /// Shadowing compares the sets of calls two rules accept, condition by
+    /// condition (direction, routed-to numbers, status with duration —
+    /// only answered calls have talk time —, caller numbers and prefixes
+    /// as sets of numbers, regions, foreign, IVR key prefixes). It is
+    /// exact for each condition but knows no numbering plan, so it does
+    /// not see that `+36` callers are all in region `HU`: it reports
+    /// only rules that are certainly shadowed. Only enabled rules that
+    /// can match shadow or are shadowed, and only under first-match.
+    ///
+    /// It takes O(n²) pair comparisons for n rules, each stopping at the
+    /// first condition that differs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use post_call_rules::{CompiledRules, FindingKind};
+    ///
+    /// let rules = CompiledRules::from_json(r#"{"rules": [
+    ///   {"name": "Any answered", "when": {"status": ["answered"]},
+    ///    "sender": {"alphanumeric": "ACME"}, "message": {"text": "Thanks"}},
+    ///   {"name": "Long answered",
+    ///    "when": {"status": ["answered"], "duration": {"min_secs": 60}},
+    ///    "sender": {"alphanumeric": "ACME"}, "message": {"text": "Thanks!"}}
+    /// ]}"#)?;
+    /// let findings = rules.check(&[]);
+    /// assert_eq!(findings.len(), 1);
+    /// assert_eq!(findings[0].rule, 1);
+    /// assert!(matches!(findings[0].kind, FindingKind::Shadowed { by: 0, .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check(&self, windows: &[&str]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let finding = |r: &CompiledRule, kind| Finding {
+            rule: r.index,
+            name: r.rule.name.clone(),
+            kind,
+        };
+        let never: Vec<Option<NeverMatches>> =
+            self.rules.iter().map(never_matches).collect();
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut by_index: Vec<&CompiledRule> = self.rules.iter().collect();
+        by_index.sort_by_key(|r| r.index);
+        for r in by_index {
+            let key = r.rule.name.trim().to_lowercase();
+            match names.get(&key) {
+                Some(&first) => {
+                    out.push(finding(r, FindingKind::DuplicateName { first }))
+                }
+                None => {
+                    names.insert(key, r.index);
+                }
+            }
+        }
+        for (pos, r) in self.rules.iter().enumerate() {
+            if let Some(why) = &never[pos] {
+                out.push(finding(r, FindingKind::NeverMatches(why.clone())));
+            } else if self.hit_policy == HitPolicy::FirstMatch
+                && r.rule.enabled
+            {
+                let by =
+                    self.rules[..pos].iter().enumerate().find(|(i, a)| {
+                        a.rule.enabled && never[*i].is_none() && covers(a, r)
+                    });
+                if let Some((_, a)) = by {
+                    out.push(finding(
+                        r,
+                        FindingKind::Shadowed {
+                            by: a.index,
+                            by_name: a.rule.name.clone(),
+                        },
+                    ));
+                }
+            }
+            match &r.rule.sender {
+                Sender::Alphanumeric(a) => {
+                    for p in alphanumeric_sender_problems(a) {
+                        out.push(finding(r, FindingKind::InvalidSender(p)));
+                    }
+                }
+                Sender::Number(_) => {
+                    if let crate::compile::SenderKind::Fixed(n) = &r.sender {
+                        if !self.senders.contains(n) {
+                            out.push(finding(
+                                r,
+                                FindingKind::SenderNotAccountNumber {
+                                    number: n.clone(),
+                                },
+                            ));
+                        }
+                    }
+                }
+                Sender::Random => {
+                    if self.senders.is_empty() {
+                        out.push(finding(r, FindingKind::NoRandomSender));
+                    }
+                }
+            }
+            for w in &r.rule.windows {
+                if !windows.contains(&w.as_str()) {
+                    out.push(finding(
+                        r,
+                        FindingKind::UnknownWindow { window: w.clone() },
+                    ));
+                }
+            }
+        }
+        // Stable: per rule, the order found.
+        out.sort_by_key(|f| f.rule);
+        out
+    }
+}
+
+fn never_matches(r: &CompiledRule) -> Option<NeverMatches> {
+    if r.min_secs > r.max_secs {
+        return Some(NeverMatches::EmptyDurationRange {
+            min_secs: r.min_secs,
+            max_secs: r.max_secs,
+        });
+    }
+    if r.min_secs > 0 && r.status_bits & CallStatus::Answered.bit() == 0 {
+        return Some(NeverMatches::NoTalkTime { min_secs: r.min_secs });
+    }
+    if !r.numbers.is_empty()
+        && !r.prefixes.is_empty()
+        && !r.numbers.iter().any(|n| has_prefix(n, &r.prefixes))
+    {
+        return Some(NeverMatches::NoNumberHasPrefix);
+    }
+    None
+}
+
+fn has_prefix(s: &str, prefixes: &[String]) -> bool {
+    prefixes.iter().any(|p| s.starts_with(p.as_str()))
+}
+
+/// Every prefix in `inner` starts with one in `outer`: the strings that
+/// start with an `inner` prefix are a subset of those that start with an
+/// `outer` one (exactly: each `inner` prefix is itself such a string).
+fn prefixes_within(inner: &[String], outer: &[String]) -> bool {
+    inner.iter().all(|p| has_prefix(p, outer))
+}
+
+/// Whether `a` accepts every call `b` accepts (both can match).
+fn covers(a: &CompiledRule, b: &CompiledRule) -> bool {
+    if a.direction_bits & b.direction_bits != b.direction_bits {
+        return false;
+    }
+    // Routed-to: b's set within a's (empty is every number).
+    if !a.routed.is_empty()
+        && (b.routed.is_empty()
+            || !b.routed.iter().all(|x| a.routed.binary_search(x).is_ok()))
+    {
+        return false;
+    }
+    // Status with talk time: per status b accepts, the talk times it
+    // accepts must be accepted by a.
+    for s in CallStatus::ALL {
+        if b.status_bits & s.bit() == 0 {
+            continue;
+        }
+        let ok = if s == CallStatus::Answered {
+            a.status_bits & s.bit() != 0
+                && a.min_secs <= b.min_secs
+                && a.max_secs >= b.max_secs
+        } else if b.min_secs > 0 {
+            // b accepts no call with this status (no talk time).
+            true
+        } else {
+            a.status_bits & s.bit() != 0 && a.min_secs == 0
+        };
+        if !ok {
+            return false;
+        }
+    }
+    if !caller_numbers_within(b, a) {
+        return false;
+    }
+    if !a.regions.is_empty()
+        && (b.regions.is_empty()
+            || !b.regions.iter().all(|g| a.regions.contains(g)))
+    {
+        return false;
+    }
+    if a.foreign.is_some() && a.foreign != b.foreign {
+        return false;
+    }
+    if !a.ivr.is_empty()
+        && (b.ivr.is_empty() || !prefixes_within(&b.ivr, &a.ivr))
+    {
+        return false;
+    }
+    true
+}
+
+/// Whether every caller number `b` accepts, `a` accepts.
+fn caller_numbers_within(b: &CompiledRule, a: &CompiledRule) -> bool {
+    let a_accepts = |n: &str| {
+        (a.numbers.is_empty()
+            || a.numbers.binary_search_by(|x| x.as_str().cmp(n)).is_ok())
+            && (a.prefixes.is_empty() || has_prefix(n, &a.prefixes))
+    };
+    if !b.numbers.is_empty() {
+        // A finite set: check each number b can accept.
+        return b
+            .numbers
+            .iter()
+            .filter(|n| b.prefixes.is_empty() || has_prefix(n, &b.prefixes))
+            .all(|n| a_accepts(n));
+    }
+    if !a.numbers.is_empty() {
+        // b accepts infinitely many numbers, a finitely many.
+        return false;
+    }
+    if a.prefixes.is_empty() {
+        return true;
+    }
+    !b.prefixes.is_empty() && prefixes_within(&b.prefixes, &a.prefixes)
+}

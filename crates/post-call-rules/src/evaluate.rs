@@ -1,0 +1,706 @@
+//! Evaluation: from a call to decisions, with an optional trace.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+use crate::compile::{combo, CompiledRule, CompiledRules, SenderKind};
+use crate::hash::Fnv1a;
+use crate::number::normalize;
+use crate::rule::{HitPolicy, Message, Target};
+use crate::{
+    CallRecord, Host, LineType, MaybeMobile, NumberDetails, WindowState,
+};
+
+/// What to do for one rule and one recipient (B9).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision<'a> {
+    /// The rule's position in the rule set's list.
+    pub rule: usize,
+    /// The rule's name.
+    pub rule_name: &'a str,
+    /// The recipient's number (separators removed), or `None` when the
+    /// decision is about the rule as a whole (disabled, an unknown or
+    /// empty group).
+    pub recipient: Option<Cow<'a, str>>,
+    /// Send, queue or suppress.
+    pub outcome: Outcome<'a>,
+}
+
+/// The outcome of a [`Decision`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome<'a> {
+    /// Send automatically at the planned instant.
+    Send(Planned<'a>),
+    /// Queue for an agent to send by hand ("messages waiting to be
+    /// sent"), not before the planned instant (R16).
+    Queue(Planned<'a>),
+    /// Do not send, and why.
+    Suppress(Suppressed),
+}
+
+impl Outcome<'_> {
+    /// The plan of a send or a queued message.
+    pub fn planned(&self) -> Option<&Planned<'_>> {
+        match self {
+            Outcome::Send(p) | Outcome::Queue(p) => Some(p),
+            Outcome::Suppress(_) => None,
+        }
+    }
+}
+
+/// When, from whom and what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Planned<'a> {
+    /// The call's end plus the rule's delay, moved to the next opening of
+    /// one of the rule's windows when none is open then.
+    pub at: DateTime<Utc>,
+    /// The sender: an account number or an alphanumeric sender.
+    pub sender: &'a str,
+    /// The message, with its flags for the host to apply.
+    pub message: &'a Message,
+}
+
+/// Why a matching rule does not send.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Suppressed {
+    /// The rule is switched off.
+    Disabled,
+    /// The recipient's number cannot receive SMS, or is not known to be
+    /// mobile (R20).
+    NotMobile {
+        /// What the host said the line is.
+        line_type: LineType,
+    },
+    /// The recipient has no number (a withheld caller).
+    NoRecipientNumber,
+    /// The host has no staff group of that name.
+    UnknownGroup {
+        /// The group's name.
+        group: String,
+    },
+    /// The staff group has no members.
+    EmptyGroup {
+        /// The group's name.
+        group: String,
+    },
+    /// The rule's alphanumeric sender would not be delivered as written
+    /// (see [`alphanumeric_sender_problems`](crate::alphanumeric_sender_problems)).
+    InvalidSender,
+    /// A random sender, but the account has no mobile numbers.
+    NoSender,
+    /// The host has no send window of that name.
+    UnknownWindow {
+        /// The window's name.
+        window: String,
+    },
+    /// None of the rule's windows is open at the planned instant or
+    /// opens after it.
+    NoWindowOpens,
+    /// The recipient got an SMS less than the minimum interval ago; the
+    /// next may be sent from `until` (R17).
+    IntervalNotElapsed {
+        /// The last send plus the minimum interval.
+        until: DateTime<Utc>,
+    },
+    /// The call's end plus the delay is beyond the instants chrono can
+    /// hold.
+    TimeOutOfRange,
+}
+
+impl fmt::Display for Suppressed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Suppressed::Disabled => f.write_str("the rule is disabled"),
+            Suppressed::NotMobile { line_type } => {
+                write!(f, "not a mobile number ({line_type:?})")
+            }
+            Suppressed::NoRecipientNumber => f.write_str("no number"),
+            Suppressed::UnknownGroup { group } => {
+                write!(f, "no staff group {group:?}")
+            }
+            Suppressed::EmptyGroup { group } => {
+                write!(f, "staff group {group:?} has no members")
+            }
+            Suppressed::InvalidSender => {
+                f.write_str("invalid alphanumeric sender")
+            }
+            Suppressed::NoSender => f.write_str(
+                "random sender, but the account has no mobile numbers",
+            ),
+            Suppressed::UnknownWindow { window } => {
+                write!(f, "no send window {window:?}")
+            }
+            Suppressed::NoWindowOpens => f.write_str("no window opens"),
+            Suppressed::IntervalNotElapsed { until } => write!(
+                f,
+                "minimum interval not elapsed until {}",
+                until.to_rfc3339()
+            ),
+            Suppressed::TimeOutOfRange => {
+                f.write_str("send time out of range")
+            }
+        }
+    }
+}
+
+/// A rule condition, in the order they are checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Condition {
+    /// `when.direction`.
+    Direction,
+    /// `when.routed_to`.
+    RoutedTo,
+    /// `when.status`.
+    Status,
+    /// `when.duration`.
+    Duration,
+    /// `when.caller.numbers`.
+    CallerNumber,
+    /// `when.caller.prefixes`.
+    CallerPrefix,
+    /// `when.caller.regions`.
+    CallerRegion,
+    /// `when.caller.foreign`.
+    CallerForeign,
+    /// `when.caller.ivr_keys`.
+    IvrKeys,
+}
+
+/// What happened to one rule, in evaluation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleTrace<'a> {
+    /// The rule's position in the rule set's list.
+    pub rule: usize,
+    /// The rule's name.
+    pub name: &'a str,
+    /// The result.
+    pub result: TraceResult,
+}
+
+/// Whether a rule matched, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TraceResult {
+    /// This condition was the first that failed.
+    Failed(Condition),
+    /// Every condition held; the rule gave decisions.
+    Matched,
+    /// Every condition held, but under first-match an earlier rule (list
+    /// position `by`) had already decided.
+    Preempted {
+        /// The rule that decided.
+        by: usize,
+    },
+}
+
+/// The result of evaluating a call: decisions, and the trace when asked
+/// for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluation<'a> {
+    decisions: Vec<Decision<'a>>,
+    trace: Option<Vec<RuleTrace<'a>>>,
+}
+
+impl<'a> Evaluation<'a> {
+    /// The decisions, in evaluation order; per group rule, in member
+    /// order. Empty when no rule matched.
+    pub fn decisions(&self) -> &[Decision<'a>] {
+        &self.decisions
+    }
+
+    /// The decisions, owned.
+    pub fn into_decisions(self) -> Vec<Decision<'a>> {
+        self.decisions
+    }
+
+    /// For every rule, in evaluation order, the first condition that
+    /// failed or that it matched; `None` unless evaluated with
+    /// [`CompiledRules::evaluate_traced`].
+    pub fn trace(&self) -> Option<&[RuleTrace<'a>]> {
+        self.trace.as_deref()
+    }
+}
+
+impl CompiledRules {
+    /// The decisions for a finished call.
+    ///
+    /// Only the rules the index selects by the call's routed-to number,
+    /// direction and status are looked at, so the cost depends on them,
+    /// not on the length of the list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use post_call_rules::*;
+    ///
+    /// let rules = CompiledRules::from_json(r#"{"rules": [{
+    ///     "name": "Thanks",
+    ///     "when": {"direction": "incoming", "status": ["answered"]},
+    ///     "sender": {"alphanumeric": "ACME"},
+    ///     "message": {"text": "Thank you for calling ACME!"},
+    ///     "delay_secs": 60
+    /// }]}"#)?;
+    /// let end = Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
+    /// let call = CallRecord::new(
+    ///     Direction::Incoming, "+48601234567", "+48221234567",
+    ///     CallStatus::Answered, end,
+    /// );
+    /// let mobile = |_: &str| NumberDetails {
+    ///     line_type: LineType::Mobile, calling_code: Some(48), region: None,
+    /// };
+    /// let eval = rules.evaluate(&call, &Host::new(&mobile));
+    /// let Outcome::Send(send) = &eval.decisions()[0].outcome else { panic!() };
+    /// assert_eq!(send.at, end + chrono::TimeDelta::seconds(60));
+    /// assert_eq!(send.sender, "ACME");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn evaluate<'a>(
+        &'a self,
+        call: &'a CallRecord,
+        host: &Host<'a>,
+    ) -> Evaluation<'a> {
+        let mut e = Eval::new(self, call, host);
+        let c = combo(call.direction, call.status);
+        let bucket = e.bucket();
+        let specific: &[u32] = match bucket {
+            Some(b) => self.by_bucket.get(b as usize).map_or(&[], |l| &l[c]),
+            None => &[],
+        };
+        let any: &[u32] = &self.any_routed[c];
+        let (mut i, mut j) = (0, 0);
+        loop {
+            // Merge the two ascending position lists.
+            let pos = match (specific.get(i), any.get(j)) {
+                (Some(&a), Some(&b)) if a < b => {
+                    i += 1;
+                    a
+                }
+                (_, Some(&b)) => {
+                    j += 1;
+                    b
+                }
+                (Some(&a), None) => {
+                    i += 1;
+                    a
+                }
+                (None, None) => break,
+            };
+            let Some(rule) = self.rules.get(pos as usize) else { break };
+            if e.rest_failure(rule).is_some() {
+                continue;
+            }
+            let decided = e.decide(rule);
+            if decided && self.hit_policy == HitPolicy::FirstMatch {
+                break;
+            }
+        }
+        Evaluation { decisions: e.decisions, trace: None }
+    }
+
+    /// The decisions for a finished call, and for every rule the first
+    /// condition that failed or that it matched. The decisions are those
+    /// of [`evaluate`](CompiledRules::evaluate); every rule is looked at.
+    pub fn evaluate_traced<'a>(
+        &'a self,
+        call: &'a CallRecord,
+        host: &Host<'a>,
+    ) -> Evaluation<'a> {
+        let mut e = Eval::new(self, call, host);
+        let bucket = e.bucket();
+        let mut trace = Vec::with_capacity(self.rules.len());
+        let mut decided_by = None;
+        for rule in &self.rules {
+            let result = match e.indexed_failure(rule, bucket) {
+                Some(c) => TraceResult::Failed(c),
+                None => match e.rest_failure(rule) {
+                    Some(c) => TraceResult::Failed(c),
+                    None => match decided_by {
+                        Some(by) => TraceResult::Preempted { by },
+                        None => {
+                            if e.decide(rule)
+                                && self.hit_policy == HitPolicy::FirstMatch
+                            {
+                                decided_by = Some(rule.index);
+                            }
+                            TraceResult::Matched
+                        }
+                    },
+                },
+            };
+            trace.push(RuleTrace {
+                rule: rule.index,
+                name: rule.name(),
+                result,
+            });
+        }
+        Evaluation { decisions: e.decisions, trace: Some(trace) }
+    }
+}
+
+/// A send planned in this evaluation, for the minimum interval of later
+/// rules.
+struct Sent<'a> {
+    recipient: Cow<'a, str>,
+    rule: &'a str,
+    at: DateTime<Utc>,
+}
+
+struct Eval<'a, 'h> {
+    rules: &'a CompiledRules,
+    call: &'a CallRecord,
+    host: &'h Host<'a>,
+    caller: Cow<'a, str>,
+    caller_details: Option<NumberDetails>,
+    caller_hash: Option<u64>,
+    decisions: Vec<Decision<'a>>,
+    sent: Vec<Sent<'a>>,
+}
+
+impl<'a, 'h> Eval<'a, 'h> {
+    fn new(
+        rules: &'a CompiledRules,
+        call: &'a CallRecord,
+        host: &'h Host<'a>,
+    ) -> Eval<'a, 'h> {
+        Eval {
+            rules,
+            call,
+            host,
+            caller: normalize(&call.caller),
+            caller_details: None,
+            caller_hash: None,
+            decisions: Vec::new(),
+            sent: Vec::new(),
+        }
+    }
+
+    fn bucket(&self) -> Option<u32> {
+        if self.rules.buckets.is_empty() {
+            return None;
+        }
+        self.rules
+            .buckets
+            .get(normalize(&self.call.routed_to).as_ref())
+            .copied()
+    }
+
+    fn caller_details(&mut self) -> NumberDetails {
+        match self.caller_details {
+            Some(d) => d,
+            None => {
+                let d = if self.caller.is_empty() {
+                    NumberDetails::UNKNOWN
+                } else {
+                    self.host.numbers.details(&self.caller)
+                };
+                self.caller_details = Some(d);
+                d
+            }
+        }
+    }
+
+    /// The first failing condition among those the index decides.
+    fn indexed_failure(
+        &self,
+        r: &CompiledRule,
+        bucket: Option<u32>,
+    ) -> Option<Condition> {
+        if r.direction_bits & self.call.direction.bit() == 0 {
+            return Some(Condition::Direction);
+        }
+        if !r.routed.is_empty()
+            && bucket.is_none_or(|b| r.routed.binary_search(&b).is_err())
+        {
+            return Some(Condition::RoutedTo);
+        }
+        if r.status_bits & self.call.status.bit() == 0 {
+            return Some(Condition::Status);
+        }
+        None
+    }
+
+    /// Whether the caller is one of the rule's numbers: by hash first,
+    /// then (on a hash hit) by string.
+    fn caller_in(&mut self, r: &CompiledRule) -> bool {
+        let caller = &self.caller;
+        let h = *self.caller_hash.get_or_insert_with(|| {
+            Fnv1a::new().bytes(caller.as_bytes()).finish()
+        });
+        r.number_hashes.binary_search(&h).is_ok()
+            && r.numbers
+                .binary_search_by(|n| n.as_str().cmp(&self.caller))
+                .is_ok()
+    }
+
+    /// The first failing condition among the others.
+    fn rest_failure(&mut self, r: &CompiledRule) -> Option<Condition> {
+        let talk = self.call.talk_secs();
+        if talk < r.min_secs || talk > r.max_secs {
+            return Some(Condition::Duration);
+        }
+        if !r.numbers.is_empty() && !self.caller_in(r) {
+            return Some(Condition::CallerNumber);
+        }
+        if !r.prefixes.is_empty()
+            && !r.prefixes.iter().any(|p| self.caller.starts_with(p.as_str()))
+        {
+            return Some(Condition::CallerPrefix);
+        }
+        if !r.regions.is_empty() {
+            let region = self.caller_details().region;
+            if !region.is_some_and(|g| r.regions.contains(&g)) {
+                return Some(Condition::CallerRegion);
+            }
+        }
+        if let Some(foreign) = r.foreign {
+            let code = self.caller_details().calling_code;
+            let holds = match (code, self.rules.calling_code) {
+                (Some(c), Some(own)) => (c != own) == foreign,
+                _ => false,
+            };
+            if !holds {
+                return Some(Condition::CallerForeign);
+            }
+        }
+        if !r.ivr.is_empty()
+            && !r
+                .ivr
+                .iter()
+                .any(|k| self.call.ivr_keys.starts_with(k.as_str()))
+        {
+            return Some(Condition::IvrKeys);
+        }
+        None
+    }
+
+    fn push(
+        &mut self,
+        r: &'a CompiledRule,
+        recipient: Option<Cow<'a, str>>,
+        outcome: Outcome<'a>,
+    ) {
+        self.decisions.push(Decision {
+            rule: r.index,
+            rule_name: r.name(),
+            recipient,
+            outcome,
+        });
+    }
+
+    /// The decisions of a matching rule; whether it decides (is enabled).
+    fn decide(&mut self, r: &'a CompiledRule) -> bool {
+        if !r.rule.enabled {
+            self.push(r, None, Outcome::Suppress(Suppressed::Disabled));
+            return false;
+        }
+        match &r.rule.to {
+            Target::Caller => {
+                let caller = self.caller.clone();
+                self.recipient(r, caller, true);
+            }
+            Target::Called => {
+                let called = normalize(&self.call.called);
+                self.recipient(r, called, false);
+            }
+            Target::Group(group) => {
+                let host = self.host;
+                match host.groups.members(group) {
+                    None => self.push(
+                        r,
+                        None,
+                        Outcome::Suppress(Suppressed::UnknownGroup {
+                            group: group.clone(),
+                        }),
+                    ),
+                    Some([]) => self.push(
+                        r,
+                        None,
+                        Outcome::Suppress(Suppressed::EmptyGroup {
+                            group: group.clone(),
+                        }),
+                    ),
+                    Some(members) => {
+                        let mut seen = HashSet::new();
+                        for m in members {
+                            let m = normalize(m);
+                            // A member listed twice gets one decision.
+                            if !seen.insert(m.clone()) {
+                                continue;
+                            }
+                            self.recipient(r, m, false);
+                        }
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// The decision for one recipient.
+    fn recipient(
+        &mut self,
+        r: &'a CompiledRule,
+        number: Cow<'a, str>,
+        is_caller: bool,
+    ) {
+        let outcome = self.outcome(r, &number, is_caller);
+        if let Some(p) = outcome.planned() {
+            self.sent.push(Sent {
+                recipient: number.clone(),
+                rule: r.name(),
+                at: p.at,
+            });
+        }
+        self.push(r, Some(number), outcome);
+    }
+
+    fn outcome(
+        &mut self,
+        r: &'a CompiledRule,
+        number: &str,
+        is_caller: bool,
+    ) -> Outcome<'a> {
+        use Suppressed as S;
+        if number.is_empty() {
+            return Outcome::Suppress(S::NoRecipientNumber);
+        }
+        let line_type = if is_caller {
+            self.caller_details().line_type
+        } else {
+            self.host.numbers.details(number).line_type
+        };
+        let mobile = match line_type {
+            LineType::Mobile => true,
+            LineType::FixedLineOrMobile => {
+                self.rules.maybe_mobile == MaybeMobile::Send
+            }
+            _ => false,
+        };
+        if !mobile {
+            return Outcome::Suppress(S::NotMobile { line_type });
+        }
+        let sender: &'a str = match &r.sender {
+            SenderKind::Fixed(s) => s,
+            SenderKind::Invalid => return Outcome::Suppress(S::InvalidSender),
+            SenderKind::Random => match self.random_sender(r, number) {
+                Some(s) => s,
+                None => return Outcome::Suppress(S::NoSender),
+            },
+        };
+        let Some(base) = self.call.end.checked_add_signed(r.delay) else {
+            return Outcome::Suppress(S::TimeOutOfRange);
+        };
+        let at = match self.window(r, base) {
+            Ok(at) => at,
+            Err(s) => return Outcome::Suppress(s),
+        };
+        if let Some(until) = self.interval_until(r, number) {
+            // `None`: the interval ends beyond the last instant chrono can
+            // hold, so no send is allowed.
+            match until {
+                Some(until) if at >= until => {}
+                Some(until) => {
+                    return Outcome::Suppress(S::IntervalNotElapsed { until })
+                }
+                None => {
+                    return Outcome::Suppress(S::IntervalNotElapsed {
+                        until: DateTime::<Utc>::MAX_UTC,
+                    })
+                }
+            }
+        }
+        let planned = Planned { at, sender, message: r.message() };
+        if r.rule.auto_send {
+            Outcome::Send(planned)
+        } else {
+            Outcome::Queue(planned)
+        }
+    }
+
+    /// One of the account's numbers, by FNV-1a of the rule's name, the
+    /// seed, the call's caller, routed-to number and end instant, and (for
+    /// a group rule, which has several recipients) the recipient. The
+    /// name's part is hashed once, when the rule set is compiled.
+    fn random_sender(
+        &self,
+        r: &CompiledRule,
+        number: &str,
+    ) -> Option<&'a str> {
+        let senders = &self.rules.senders;
+        if senders.is_empty() {
+            return None;
+        }
+        let c = self.call;
+        let mut h = Fnv1a::resume(r.name_hash)
+            .field(&self.host.seed.to_le_bytes())
+            .field(c.caller.as_bytes())
+            .field(c.routed_to.as_bytes())
+            .bytes(&c.end.timestamp().to_le_bytes())
+            .field(&c.end.timestamp_subsec_nanos().to_le_bytes());
+        if matches!(r.rule.to, Target::Group(_)) {
+            h = h.field(number.as_bytes());
+        }
+        let i = (h.finish() % senders.len() as u64) as usize;
+        senders.get(i).map(String::as_str)
+    }
+
+    /// The first instant at or after `base` at which one of the rule's
+    /// windows is open.
+    fn window(
+        &self,
+        r: &CompiledRule,
+        base: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, Suppressed> {
+        if r.rule.windows.is_empty() {
+            return Ok(base);
+        }
+        let mut next: Option<DateTime<Utc>> = None;
+        for name in &r.rule.windows {
+            match self.host.windows.state(name, base) {
+                None => {
+                    return Err(Suppressed::UnknownWindow {
+                        window: name.clone(),
+                    })
+                }
+                Some(WindowState::Open) => return Ok(base),
+                Some(WindowState::Closed { opens: Some(t) }) if t > base => {
+                    next = Some(next.map_or(t, |n| n.min(t)));
+                }
+                Some(WindowState::Closed { .. }) => {}
+            }
+        }
+        next.ok_or(Suppressed::NoWindowOpens)
+    }
+
+    /// The earliest instant the minimum interval allows a send to
+    /// `number`, from the history and this evaluation's earlier sends:
+    /// `None` when there is no earlier send, `Some(None)` when that
+    /// instant is beyond the range chrono can hold.
+    fn interval_until(
+        &self,
+        r: &CompiledRule,
+        number: &str,
+    ) -> Option<Option<DateTime<Utc>>> {
+        if r.interval.is_zero() {
+            return None;
+        }
+        let key = r.rule.interval_scope.rule_key(r.name());
+        let from_history = self.host.history.last_send(number, key);
+        let from_here = self
+            .sent
+            .iter()
+            .filter(|s| {
+                s.recipient == number && key.is_none_or(|k| k == s.rule)
+            })
+            .map(|s| s.at)
+            .max();
+        let last = from_history.max(from_here)?;
+        Some(last.checked_add_signed(r.interval))
+    }
+}

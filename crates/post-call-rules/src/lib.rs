@@ -1,0 +1,172 @@
+/*!
+Decide which SMS to send after a call, to whom, from whom and when: an
+ordered set of rules (R13–R20) over a finished call's record, answered
+with typed decisions (send, queue, or suppress and why) and a trace of why
+every rule did or did not match. Pure: the host answers number facts, send
+windows, history and staff groups through small traits; nothing reads a
+clock or keeps state.
+
+```
+use chrono::{TimeZone, Utc};
+use post_call_rules::*;
+
+let rules = CompiledRules::from_json(r#"{
+  "account": { "calling_code": 48, "mobile_numbers": ["+48600100200"] },
+  "rules": [{
+    "name": "Call-back promise",
+    "when": { "direction": "incoming", "status": ["missed", "busy"] },
+    "sender": "random",
+    "message": { "text": "Sorry we missed you, we'll call you back." },
+    "delay_secs": 120,
+    "min_interval_secs": 86400
+  }]
+}"#)?;
+
+let end = Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
+let call = CallRecord::new(
+    Direction::Incoming, "+48601234567", "+48221234567",
+    CallStatus::Missed, end,
+);
+let numbers = |n: &str| NumberDetails {
+    line_type: if n.starts_with("+486") { LineType::Mobile } else { LineType::FixedLine },
+    calling_code: Some(48),
+    region: Region::new("PL"),
+};
+let eval = rules.evaluate(&call, &Host::new(&numbers));
+let d = &eval.decisions()[0];
+assert_eq!(d.recipient.as_deref(), Some("+48601234567"));
+let Outcome::Send(send) = &d.outcome else { panic!("{:?}", d.outcome) };
+assert_eq!(send.at.to_rfc3339(), "2026-11-24T10:02:00+00:00");
+assert_eq!(send.sender, "+48600100200");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+# Overview
+
+- [`CallRecord`]: the finished call (direction, numbers, routed-to
+  number, [`CallStatus`], start/answer/end instants in UTC, talk time,
+  IVR keys, agent and group).
+- [`RuleSet`] and [`Rule`]: the human-writable form (serde, JSON through
+  [`RuleSet::from_json`]; unknown fields refused; errors name the rule
+  and the field). [`RuleSet::compile`] gives [`CompiledRules`].
+- [`CompiledRules::evaluate`] and [`CompiledRules::evaluate_traced`]: a
+  [`Decision`] per matching rule and recipient, with [`Outcome::Send`],
+  [`Outcome::Queue`] or [`Outcome::Suppress`] and a [`Suppressed`] reason;
+  the trace has a [`RuleTrace`] per rule.
+- [`CompiledRules::check`]: every [`Finding`] of the static checks.
+- The host: [`NumberInfo`] (line type, calling code, region),
+  [`SendWindows`] ("open at t, or from when"), [`History`] (last send to
+  a number, per rule or across rules; [`SendLog`] is a value
+  implementation) and [`StaffGroups`], bundled in a [`Host`].
+
+# Rules of evaluation
+
+- **Order** (B10): by `priority` (lower first), then list position.
+- **Hit policy**: [`HitPolicy::FirstMatch`] (default): the first enabled
+  rule whose conditions hold decides (even when its decision is to
+  suppress); [`HitPolicy::AllMatches`]: every such rule decides. A
+  disabled rule whose conditions hold gets a "disabled" decision and
+  does not stop first-match.
+- **Conditions** are checked in the order of [`Condition`]; left out,
+  they accept every call. Talk time is 0 for a call not answered.
+- **Recipients**: the caller, the called number, or every member of a
+  staff group (each member once). Only numbers the host says are
+  [`LineType::Mobile`] get SMS; [`LineType::FixedLineOrMobile`] follows
+  [`MaybeMobile`] (default: suppress); everything else is suppressed
+  with its line type (R20).
+- **When**: the call's end plus the delay; if the rule names windows and
+  none is open then, the earliest next opening any of them reports; if
+  none will open, suppressed. All instants are UTC; windows and their
+  daylight-saving rules are the host's, so nothing here depends on a
+  time zone.
+- **Minimum interval**: the send is suppressed, with the instant it would
+  be allowed, when the last send to the same number (by this rule, or by
+  any rule with `"interval_scope": "all_rules"`) plus the interval is
+  after the planned instant. Earlier decisions of the same evaluation
+  count as sends. Queued messages go through the same checks.
+- **Random sender**: one of `account.mobile_numbers`, chosen by FNV-1a
+  (64-bit, a fixed published function, not std's `DefaultHasher`, whose
+  output may change between Rust releases) over, in order, the rule's
+  name, the host's seed (8 bytes, little-endian), the call's caller and
+  routed-to number as given, its end instant (seconds, 8 bytes LE, and
+  nanoseconds, 4 bytes LE), and for a group rule the recipient; each
+  field but the seconds is followed by a 0xFF byte. The hash modulo the
+  number of senders picks one. The same inputs always give the same
+  sender; a test recomputes the choice from this description.
+
+# Errors
+
+[`Error`] lists every [`Problem`] with the rule (position and name), the
+path of the field (`rules[2].when.caller.prefixes[0]`) and a
+[`ProblemKind`]. Useless but well-formed rules compile; the static
+checks report them.
+
+# Input safety
+
+[`Limits`] bound the compiled set (rules, list lengths, text and name
+sizes, delay and interval); hostile rule sets hit them as errors.
+Evaluation looks only at the rules the index selects (plus every rule
+when traced) and makes at most one number lookup per recipient, and
+one window query per window of a matching rule. Instants near the end of
+chrono's range are suppressed with [`Suppressed::TimeOutOfRange`], never
+a panic. The static checks are O(n²) in the rules (about 2 ms for 1000
+rules; see the README).
+
+# Crate features
+
+- `phonenumber` (off by default): `LibPhoneNumber`, a [`NumberInfo`]
+  over the `phonenumber` crate (a port of Google's libphonenumber), with
+  guards for its known faults. Its metadata database is built on first
+  use (see its docs for the cost).
+
+# Dependencies
+
+`chrono` (instants), `serde`, `serde_json` and `serde_path_to_error` (the
+format, with paths in errors), `thiserror` (error messages), and with the
+feature, `phonenumber`.
+*/
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod call;
+mod check;
+mod compile;
+mod error;
+mod evaluate;
+mod hash;
+mod host;
+mod number;
+#[cfg(feature = "phonenumber")]
+mod phone;
+mod rule;
+mod sender;
+
+pub use crate::call::{CallRecord, CallStatus, Direction};
+pub use crate::check::{Finding, FindingKind, NeverMatches};
+pub use crate::compile::{CompiledRules, Limits};
+pub use crate::error::{Error, Problem, ProblemKind};
+pub use crate::evaluate::{
+    Condition, Decision, Evaluation, Outcome, Planned, RuleTrace, Suppressed,
+    TraceResult,
+};
+pub use crate::host::{
+    History, Host, LineType, NoGroups, NoHistory, NoWindows, NumberDetails,
+    NumberInfo, SendLog, SendWindows, StaffGroups, WindowState,
+};
+pub use crate::number::Region;
+#[cfg(feature = "phonenumber")]
+pub use crate::phone::LibPhoneNumber;
+pub use crate::rule::{
+    Account, CallerConditions, Conditions, DurationRange, HitPolicy,
+    IntervalScope, MaybeMobile, Message, Rule, RuleSet, Sender, Target,
+};
+pub use crate::sender::{
+    alphanumeric_sender_problems, SenderProblem, MAX_ALPHANUMERIC_CHARS,
+    MIN_ALPHANUMERIC_CHARS,
+};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,235 @@
+//! Static checks: every finding, shadowing by the sets of calls.
+
+mod common;
+
+use common::*;
+use post_call_rules::*;
+
+/// (rule position, finding kind) of a rule set's check.
+fn findings(r: &CompiledRules, windows: &[&str]) -> Vec<(usize, FindingKind)> {
+    r.check(windows).into_iter().map(|f| (f.rule, f.kind)).collect()
+}
+
+fn shadowed_by(by: usize, name: &str) -> FindingKind {
+    FindingKind::Shadowed { by, by_name: name.into() }
+}
+
+#[test]
+fn never_matching_rules() {
+    let r = rules(
+        &[
+            rule("Empty range", r#", "when": {"duration": {"min_secs": 60, "max_secs": 30}}"#),
+            rule("Missed long", r#", "when": {"status": ["missed", "busy"], "duration": {"min_secs": 1}}"#),
+            rule("No number has prefix", r#", "when": {"caller": {"numbers": ["+48601234567"], "prefixes": ["+36"]}}"#),
+            rule("Fine", r#", "when": {"status": ["missed", "answered"], "duration": {"min_secs": 1}}"#),
+        ]
+        .join(","),
+    );
+    assert_eq!(
+        findings(&r, &[]),
+        [
+            (
+                0,
+                FindingKind::NeverMatches(NeverMatches::EmptyDurationRange {
+                    min_secs: 60,
+                    max_secs: 30
+                })
+            ),
+            (
+                1,
+                FindingKind::NeverMatches(NeverMatches::NoTalkTime {
+                    min_secs: 1
+                })
+            ),
+            (2, FindingKind::NeverMatches(NeverMatches::NoNumberHasPrefix)),
+        ]
+    );
+    // And they indeed never match.
+    for status in CallStatus::ALL {
+        for secs in [0, 1, 45, 100] {
+            let mut c = call(CUSTOMER, status);
+            c.duration_secs = secs;
+            let e = r.evaluate_traced(&c, &host());
+            for t in &e.trace().unwrap()[..3] {
+                assert!(matches!(t.result, TraceResult::Failed(_)), "{t:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn shadowing_by_sets_not_text() {
+    let r = rules(
+        &[
+            // 0: every incoming call to OFFICE or a second number.
+            rule("Office", &format!(r#", "when": {{"direction": "incoming", "routed_to": ["{OFFICE}", "+48225550000"]}}"#)),
+            // 1: a subset: one of those numbers, missed, Polish prefix.
+            rule("Office missed", &format!(r#", "when": {{"direction": "incoming", "routed_to": ["{OFFICE}"], "status": ["missed"], "caller": {{"prefixes": ["+4860"]}}}}"#)),
+            // 2: not a subset: any direction.
+            rule("Any direction", &format!(r#", "when": {{"routed_to": ["{OFFICE}"]}}"#)),
+        ]
+        .join(","),
+    );
+    assert_eq!(findings(&r, &[]), [(1, shadowed_by(0, "Office"))]);
+}
+
+#[test]
+fn shadowing_status_and_talk_time() {
+    let r = rules(
+        &[
+            rule("Answered or missed", r#", "when": {"status": ["answered", "missed"]}"#),
+            // Missed calls have no talk time, so "missed, at most 30 s" is
+            // all missed calls: shadowed.
+            rule("Missed short", r#", "when": {"status": ["missed"], "duration": {"max_secs": 30}}"#),
+            // Answered 10..60 within answered any: shadowed.
+            rule("Answered mid", r#", "when": {"status": ["answered"], "duration": {"min_secs": 10, "max_secs": 60}}"#),
+            // Busy is not accepted by rule 0.
+            rule("Busy", r#", "when": {"status": ["busy"]}"#),
+        ]
+        .join(","),
+    );
+    assert_eq!(
+        findings(&r, &[]),
+        [
+            (1, shadowed_by(0, "Answered or missed")),
+            (2, shadowed_by(0, "Answered or missed"))
+        ]
+    );
+    // An earlier rule that needs talk time does not cover missed calls.
+    let r = rules(
+        &[
+            rule("Long", r#", "when": {"duration": {"min_secs": 10}}"#),
+            rule("Missed", r#", "when": {"status": ["missed"]}"#),
+            rule("Longer answered", r#", "when": {"status": ["answered"], "duration": {"min_secs": 20}}"#),
+        ]
+        .join(","),
+    );
+    assert_eq!(findings(&r, &[]), [(2, shadowed_by(0, "Long"))]);
+}
+
+#[test]
+fn shadowing_caller_numbers_prefixes_regions_ivr() {
+    let r = rules(
+        &[
+            rule("Polish mobiles", r#", "when": {"caller": {"prefixes": ["+486", "+485"]}}"#),
+            // Numbers all within the prefixes: shadowed.
+            rule("Two customers", r#", "when": {"caller": {"numbers": ["+48601234567", "+48501234567"]}}"#),
+            // One number outside: not shadowed.
+            rule("Mixed", r#", "when": {"caller": {"numbers": ["+48601234567", "+36301234567"]}}"#),
+            // Narrower prefix: shadowed.
+            rule("Narrow", r#", "when": {"caller": {"prefixes": ["+48601"]}}"#),
+            // Numbers, of which only the prefixed ones count: shadowed.
+            rule("Filtered", r#", "when": {"caller": {"numbers": ["+48601234567", "+36301234567"], "prefixes": ["+48"]}}"#),
+        ]
+        .join(","),
+    );
+    assert_eq!(
+        findings(&r, &[]),
+        [
+            (1, shadowed_by(0, "Polish mobiles")),
+            (3, shadowed_by(0, "Polish mobiles")),
+            (4, shadowed_by(0, "Polish mobiles")),
+        ]
+    );
+    let r = rules(
+        &[
+            rule("Regions", r#", "when": {"caller": {"regions": ["HU", "GB"], "ivr_keys": ["2"]}}"#),
+            rule("HU menu 21", r#", "when": {"caller": {"regions": ["HU"], "ivr_keys": ["21"], "foreign": true}}"#),
+            rule("Any region", r#", "when": {"caller": {"ivr_keys": ["21"]}}"#),
+            rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#),
+            rule("Foreign HU", r#", "when": {"caller": {"foreign": true, "regions": ["HU"]}}"#),
+            rule("Domestic", r#", "when": {"caller": {"foreign": false}}"#),
+        ]
+        .join(","),
+    );
+    assert_eq!(
+        findings(&r, &[]),
+        [(1, shadowed_by(0, "Regions")), (4, shadowed_by(3, "Foreign"))]
+    );
+}
+
+#[test]
+fn no_shadowing_by_disabled_or_under_all_matches() {
+    let two = [
+        rule("Any", ""),
+        rule("Missed", r#", "when": {"status": ["missed"]}"#),
+    ];
+    let r = rules(&two.join(","));
+    assert_eq!(findings(&r, &[]), [(1, shadowed_by(0, "Any"))]);
+    let r = rules(
+        &[rule("Any", r#", "enabled": false"#), two[1].clone()].join(","),
+    );
+    assert!(findings(&r, &[]).is_empty());
+    let r = rules_with(r#""hit_policy": "all_matches","#, &two.join(","));
+    assert!(findings(&r, &[]).is_empty());
+    // Order is by priority: the catch-all runs last.
+    let r =
+        rules(&[rule("Any", r#", "priority": 1"#), two[1].clone()].join(","));
+    assert!(findings(&r, &[]).is_empty());
+}
+
+#[test]
+fn senders_windows_and_names() {
+    let r = rules(
+        &[
+            rule("Bad sender", r#", "when": {"status": ["answered"]}"#)
+                .replace("ACME", "Łódź Shop Ltd"),
+            r#"{"name": "Foreign number", "sender": {"number": "+48 600 999 999"}, "message": {"text": "x"},
+                "when": {"status": ["busy"]}}"#.to_string(),
+            rule("Windows", r#", "windows": ["Office", "Lunch"], "when": {"status": ["failed"]}"#),
+            rule("bad sender ", r#", "when": {"status": ["voicemail"]}"#),
+        ]
+        .join(","),
+    );
+    let got = findings(&r, &["Office"]);
+    assert_eq!(
+        got,
+        [
+            (
+                0,
+                FindingKind::InvalidSender(SenderProblem::Length {
+                    chars: 13
+                })
+            ),
+            (
+                0,
+                FindingKind::InvalidSender(SenderProblem::Character {
+                    ch: 'Ł',
+                    at: 0
+                })
+            ),
+            (
+                0,
+                FindingKind::InvalidSender(SenderProblem::Character {
+                    ch: 'ó',
+                    at: 1
+                })
+            ),
+            (
+                0,
+                FindingKind::InvalidSender(SenderProblem::Character {
+                    ch: 'ź',
+                    at: 3
+                })
+            ),
+            (
+                1,
+                FindingKind::SenderNotAccountNumber {
+                    number: "+48600999999".into()
+                }
+            ),
+            (2, FindingKind::UnknownWindow { window: "Lunch".into() }),
+            (3, FindingKind::DuplicateName { first: 0 }),
+        ]
+    );
+    let none = CompiledRules::from_json(
+        r#"{"rules": [{"name": "R", "sender": "random", "message": {"text": "x"}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(findings(&none, &[]), [(0, FindingKind::NoRandomSender)]);
+    let f = &r.check(&["Office"])[5];
+    assert_eq!(
+        f.to_string(),
+        "rule 2 \"Windows\": unknown send window \"Lunch\""
+    );
+}

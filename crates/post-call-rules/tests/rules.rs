@@ -1,0 +1,900 @@
+//! Every rule field, every suppression reason, both hit policies, window
+//! deferral and instants across daylight-saving changes.
+
+mod common;
+
+use std::collections::HashMap;
+
+use chrono::{
+    DateTime, Datelike, TimeDelta, TimeZone, Timelike, Utc, Weekday,
+};
+use common::*;
+use post_call_rules::*;
+
+fn rule_of(d: &[Decision<'_>]) -> Vec<usize> {
+    d.iter().map(|d| d.rule).collect()
+}
+
+// ---- the format ----------------------------------------------------------
+
+#[test]
+fn round_trips_through_json() {
+    let json = format!(
+        r#"{{ "account": {{"calling_code": 48, "mobile_numbers": ["+48600100200"]}},
+             "hit_policy": "all_matches", "fixed_line_or_mobile": "send",
+             "rules": [{}, {}] }}"#,
+        rule(
+            "Full",
+            r#", "enabled": false, "priority": -3,
+               "when": {"direction": "incoming", "routed_to": ["+48221234567"],
+                        "status": ["answered", "busy"],
+                        "duration": {"min_secs": 5, "max_secs": 600},
+                        "caller": {"numbers": ["+48601234567"], "prefixes": ["+48"],
+                                   "regions": ["PL"], "foreign": false,
+                                   "ivr_keys": ["2"]}},
+               "to": {"group": "English"}, "auto_send": false,
+               "delay_secs": 60, "min_interval_secs": 3600,
+               "interval_scope": "all_rules", "windows": ["Office"]"#
+        ),
+        rule("Plain", "")
+    );
+    let set = RuleSet::from_json(&json).unwrap();
+    assert_eq!(set.rules[0].when.caller.regions, [Region::new("PL").unwrap()]);
+    assert_eq!(set.rules[0].to, Target::Group("English".into()));
+    assert_eq!(RuleSet::from_json(&set.to_json()).unwrap(), set);
+    // Defaults are left out when written.
+    assert!(!set.to_json().contains("\"enabled\": true"));
+    assert!(set.compile().is_ok());
+}
+
+#[test]
+fn unknown_fields_are_refused_naming_rule_and_field() {
+    let json = format!(
+        r#"{{"rules": [{}, {}]}}"#,
+        rule("A", ""),
+        rule("Thanks", r#", "when": {"caller": {"prefix": ["+48"]}}"#)
+    );
+    let err = RuleSet::from_json(&json).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.rule, Some((1, Some("Thanks".into()))));
+    assert_eq!(p.path, "rules[1].when.caller.prefix");
+    assert!(err.to_string().starts_with(
+        "invalid rule set: rule 1 \"Thanks\": rules[1].when.caller.prefix: \
+         unknown field `prefix`, expected one of"
+    ), "{err}");
+    // At the top level too.
+    let err = RuleSet::from_json(r#"{"rulez": []}"#).unwrap_err();
+    assert_eq!(err.problems()[0].rule, None);
+    // A missing field.
+    let err = RuleSet::from_json(
+        r#"{"rules": [{"name": "X", "sender": "random"}]}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("missing field `message`"), "{err}");
+    // Bad syntax.
+    assert!(RuleSet::from_json("{").is_err());
+}
+
+#[test]
+fn compile_reports_every_problem_with_rule_and_path() {
+    let json = format!(
+        r#"{{"rules": [{}, {}, {}]}}"#,
+        rule(
+            "Bad numbers",
+            r#", "when": {"routed_to": ["+48 22 x"],
+                                "caller": {"prefixes": ["48", "+"], "ivr_keys": ["1a"]}}"#
+        ),
+        rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#),
+        rule(" ", r#", "windows": [""], "delay_secs": 99999999"#),
+    );
+    let err = CompiledRules::from_json(&json).unwrap_err();
+    let got: Vec<(Option<usize>, &str, String)> = err
+        .problems()
+        .iter()
+        .map(|p| {
+            (p.rule.as_ref().map(|r| r.0), p.path.as_str(), p.kind.to_string())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(0), "rules[0].when.routed_to[0]", "invalid number \"+48 22 x\"; write it as +48221234567".into()),
+            (Some(0), "rules[0].when.caller.prefixes[1]", "invalid number \"+\"; write it as +48221234567".into()),
+            (Some(0), "rules[0].when.caller.ivr_keys[0]", "invalid IVR keys \"1a\"; use 1 to 32 of 0-9, * and #".into()),
+            (Some(1), "rules[1].when.caller.foreign", "\"foreign\" needs account.calling_code, the account's country calling code".into()),
+            (Some(2), "rules[2].name", "the rule has no name".into()),
+            (Some(2), "rules[2].windows[0]", "a window name is empty".into()),
+            (Some(2), "rules[2].delay_secs", "99999999 seconds; at most 2592000 are allowed".into()),
+        ]
+    );
+}
+
+#[test]
+fn limits_are_enforced() {
+    let json =
+        format!(r#"{{"rules": [{}, {}]}}"#, rule("A", ""), rule("B", ""));
+    let set = RuleSet::from_json(&json).unwrap();
+    let mut limits = Limits::default();
+    limits.max_rules = 1;
+    let err = set.compile_with(&limits).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid rule set: rules: 2 rules; at most 1 are allowed"
+    );
+    let mut limits = Limits::default();
+    limits.max_text_bytes = 5;
+    assert!(set.compile_with(&limits).is_err());
+}
+
+// ---- each field --------------------------------------------------------
+
+#[test]
+fn enabled_switch() {
+    let r = rules(
+        &[rule("Off", r#", "enabled": false"#), rule("On", "")].join(","),
+    );
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let d = decide(&r, &c, &host());
+    assert_eq!(rule_of(&d), [0, 1]);
+    assert_eq!(d[0].outcome, Outcome::Suppress(Suppressed::Disabled));
+    assert_eq!(d[0].recipient, None);
+    assert!(matches!(d[1].outcome, Outcome::Send(_)));
+}
+
+#[test]
+fn priority_then_list_order() {
+    let r = rules_with(
+        r#""hit_policy": "all_matches","#,
+        &[
+            rule("Late", r#", "priority": 5"#),
+            rule("First tie", ""),
+            rule("Early", r#", "priority": -1"#),
+            rule("Second tie", ""),
+        ]
+        .join(","),
+    );
+    assert_eq!(r.order().collect::<Vec<_>>(), [2, 1, 3, 0]);
+    let c = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(rule_of(&decide(&r, &c, &host())), [2, 1, 3, 0]);
+}
+
+#[test]
+fn direction() {
+    let r = rules(&rule(
+        "Out",
+        r#", "when": {"direction": "outgoing"}, "to": "called""#,
+    ));
+    let c = call(CUSTOMER, CallStatus::Answered);
+    assert!(decide(&r, &c, &host()).is_empty());
+    let mut out = CallRecord::new(
+        Direction::Outgoing,
+        OFFICE,
+        CUSTOMER,
+        CallStatus::Answered,
+        t(10, 0),
+    );
+    out.routed_to = OFFICE.into();
+    let d = decide(&r, &out, &host());
+    assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+}
+
+#[test]
+fn routed_to_normalizes_separators() {
+    let r = rules(&rule(
+        "Widget",
+        r#", "when": {"routed_to": ["+48 22 123-45-67", "+48225550000"]}"#,
+    ));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(decide(&r, &c, &host()).len(), 1);
+    c.routed_to = "+48 (22) 123 45 67".into();
+    assert_eq!(decide(&r, &c, &host()).len(), 1);
+    c.routed_to = "+48229999999".into();
+    assert!(decide(&r, &c, &host()).is_empty());
+}
+
+#[test]
+fn status() {
+    let r =
+        rules(&rule("Missed", r#", "when": {"status": ["missed", "busy"]}"#));
+    for (s, n) in [
+        (CallStatus::Answered, 0),
+        (CallStatus::Missed, 1),
+        (CallStatus::Busy, 1),
+        (CallStatus::Failed, 0),
+        (CallStatus::Voicemail, 0),
+    ] {
+        assert_eq!(decide(&r, &call(CUSTOMER, s), &host()).len(), n, "{s:?}");
+    }
+}
+
+#[test]
+fn duration_range_is_inclusive_and_talk_time_only() {
+    let r = rules(&rule(
+        "Mid",
+        r#", "when": {"duration": {"min_secs": 30, "max_secs": 95}}"#,
+    ));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    for (secs, n) in [(29, 0), (30, 1), (95, 1), (96, 0)] {
+        c.duration_secs = secs;
+        assert_eq!(decide(&r, &c, &host()).len(), n, "{secs}");
+    }
+    // A missed call's reported duration (ringing) is not talk time.
+    let mut m = call(CUSTOMER, CallStatus::Missed);
+    m.duration_secs = 60;
+    assert!(decide(&r, &m, &host()).is_empty());
+    let zero =
+        rules(&rule("Short", r#", "when": {"duration": {"max_secs": 10}}"#));
+    assert_eq!(decide(&zero, &m, &host()).len(), 1);
+}
+
+#[test]
+fn caller_numbers_and_prefixes() {
+    let r = rules(&rule(
+        "VIP",
+        r#", "when": {"caller": {"numbers": ["+48 601 234 567"]}}"#,
+    ));
+    assert_eq!(
+        decide(&r, &call(CUSTOMER, CallStatus::Missed), &host()).len(),
+        1
+    );
+    assert!(decide(&r, &call("+48601234568", CallStatus::Missed), &host())
+        .is_empty());
+    let r = rules(&rule(
+        "Hu",
+        r#", "when": {"caller": {"prefixes": ["+36", "+44"]}}"#,
+    ));
+    assert_eq!(
+        decide(&r, &call(HUNGARIAN, CallStatus::Missed), &host()).len(),
+        1
+    );
+    assert!(
+        decide(&r, &call(CUSTOMER, CallStatus::Missed), &host()).is_empty()
+    );
+    // Separators in the call's number are removed too.
+    assert_eq!(
+        decide(&r, &call("+36 30 123 4567", CallStatus::Missed), &host())
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn caller_region_and_foreign() {
+    let r = rules(&rule("Hu", r#", "when": {"caller": {"regions": ["HU"]}}"#));
+    assert_eq!(
+        decide(&r, &call(HUNGARIAN, CallStatus::Missed), &host()).len(),
+        1
+    );
+    assert!(
+        decide(&r, &call(CUSTOMER, CallStatus::Missed), &host()).is_empty()
+    );
+    let foreign =
+        rules(&rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#));
+    let domestic =
+        rules(&rule("Home", r#", "when": {"caller": {"foreign": false}}"#));
+    let h = host();
+    assert_eq!(
+        decide(&foreign, &call(HUNGARIAN, CallStatus::Missed), &h).len(),
+        1
+    );
+    assert!(
+        decide(&foreign, &call(CUSTOMER, CallStatus::Missed), &h).is_empty()
+    );
+    assert_eq!(
+        decide(&domestic, &call(CUSTOMER, CallStatus::Missed), &h).len(),
+        1
+    );
+    // Unknown calling code: neither foreign nor domestic.
+    for r in [&foreign, &domestic] {
+        assert!(decide(r, &call("+999123", CallStatus::Missed), &h).is_empty());
+        assert!(decide(r, &call("", CallStatus::Missed), &h).is_empty());
+    }
+    // Foreign compares calling codes, not regions: a host that answers
+    // region "CA" with code 1 and one with region "US" and code 1 agree.
+    let us = rules_with(
+        r#""account": {"calling_code": 1},"#,
+        &rule("F", r#", "when": {"caller": {"foreign": true}}"#),
+    );
+    let canada = |_: &str| NumberDetails {
+        line_type: LineType::Mobile,
+        calling_code: Some(1),
+        region: Region::new("CA"),
+    };
+    assert!(decide(
+        &us,
+        &call("+14165550123", CallStatus::Missed),
+        &Host::new(&canada)
+    )
+    .is_empty());
+}
+
+#[test]
+fn ivr_keys_are_menu_prefixes() {
+    let r = rules(&rule(
+        "Order",
+        r#", "when": {"caller": {"ivr_keys": ["21", "3"]}}"#,
+    ));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    for (keys, n) in
+        [("21", 1), ("21#", 1), ("3", 1), ("2", 0), ("12", 0), ("", 0)]
+    {
+        c.ivr_keys = keys.into();
+        assert_eq!(decide(&r, &c, &host()).len(), n, "{keys:?}");
+    }
+}
+
+#[test]
+fn target_caller_called_and_group() {
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    groups.insert(
+        "English".into(),
+        vec![
+            "+44 7700 900123".into(),
+            LANDLINE.into(),
+            "+447700900123".into(),
+            "+48501000000".into(),
+        ],
+    );
+    groups.insert("Nobody".into(), vec![]);
+    let h = host().groups(&groups);
+    let r = rules(&rule("Staff", r#", "to": {"group": "English"}"#));
+    let c = call(HUNGARIAN, CallStatus::Missed);
+    let d = decide(&r, &c, &h);
+    let got: Vec<(Option<&str>, bool)> = d
+        .iter()
+        .map(|d| {
+            (d.recipient.as_deref(), matches!(d.outcome, Outcome::Send(_)))
+        })
+        .collect();
+    // Each member once, landlines suppressed.
+    assert_eq!(
+        got,
+        [
+            (Some("+447700900123"), true),
+            (Some(LANDLINE), false),
+            (Some("+48501000000"), true)
+        ]
+    );
+    assert_eq!(
+        d[1].outcome,
+        Outcome::Suppress(Suppressed::NotMobile {
+            line_type: LineType::FixedLine
+        })
+    );
+    let r = rules(&rule("Staff", r#", "to": {"group": "Nobody"}"#));
+    assert_eq!(
+        suppressed(&decide(&r, &c, &h)),
+        Suppressed::EmptyGroup { group: "Nobody".into() }
+    );
+    let r = rules(&rule("Staff", r#", "to": {"group": "Sales"}"#));
+    assert_eq!(
+        suppressed(&decide(&r, &c, &h)),
+        Suppressed::UnknownGroup { group: "Sales".into() }
+    );
+    assert_eq!(
+        suppressed(&decide(&r, &c, &host())),
+        Suppressed::UnknownGroup { group: "Sales".into() }
+    );
+}
+
+#[test]
+fn senders() {
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let fixed = rules(
+        r#"{"name": "N", "sender": {"number": "+48 600 100 300"}, "message": {"text": "x"}}"#,
+    );
+    let d = decide(&fixed, &c, &host());
+    assert_eq!(d[0].outcome.planned().unwrap().sender, "+48600100300");
+    let bad = rules(&rule("B", "").replace("ACME", "ACME@Home"));
+    assert_eq!(
+        suppressed(&decide(&bad, &c, &host())),
+        Suppressed::InvalidSender
+    );
+    let none = CompiledRules::from_json(r#"{"rules": [{"name": "R", "sender": "random", "message": {"text": "x"}}]}"#).unwrap();
+    assert_eq!(suppressed(&decide(&none, &c, &host())), Suppressed::NoSender);
+}
+
+#[test]
+fn random_sender_is_deterministic_and_spread() {
+    let r = rules(
+        r#"{"name": "R", "sender": "random", "message": {"text": "x"}}"#,
+    );
+    let pick = |c: &CallRecord, seed: u64| {
+        let h = host().seed(seed);
+        let d = r.evaluate(c, &h).into_decisions();
+        d[0].outcome.planned().unwrap().sender.to_string()
+    };
+    let mut seen = std::collections::BTreeMap::new();
+    for i in 0..64 {
+        let mut c = call(CUSTOMER, CallStatus::Answered);
+        c.end = t(10, 0) + TimeDelta::seconds(i);
+        let s = pick(&c, 0);
+        assert_eq!(s, pick(&c.clone(), 0), "same call, same sender");
+        *seen.entry(s).or_insert(0) += 1;
+    }
+    // Both senders are used, roughly evenly.
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert!(seen.values().all(|&n| n >= 16), "{seen:?}");
+    // The seed takes part: some call changes sender with it.
+    let c = call(CUSTOMER, CallStatus::Answered);
+    assert!((1..20).any(|seed| pick(&c, seed) != pick(&c, 0)));
+    // The documented hash, computed here independently: FNV-1a 64 of the
+    // fields, each followed by 0xFF, modulo the pool size.
+    for seed in 0..8u64 {
+        let mut h: u64 = 0xcbf29ce484222325;
+        let fields: [(&[u8], bool); 6] = [
+            (b"R", true),
+            (&seed.to_le_bytes(), true),
+            (c.caller.as_bytes(), true),
+            (c.routed_to.as_bytes(), true),
+            (&c.end.timestamp().to_le_bytes(), false),
+            (&c.end.timestamp_subsec_nanos().to_le_bytes(), true),
+        ];
+        for (f, separated) in fields {
+            let sep: &[u8] = if separated { &[0xFF] } else { &[] };
+            for &b in f.iter().chain(sep) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+        let pool = ["+48600100200", "+48600100300"];
+        assert_eq!(pick(&c, seed), pool[(h % 2) as usize], "seed {seed}");
+    }
+}
+
+#[test]
+fn message_flags_are_passed_on() {
+    let r = rules(
+        r#"{"name": "M", "sender": {"alphanumeric": "ACME"},
+        "message": {"text": "See https://example.com/a", "short_links": true, "replace_national": true}}"#,
+    );
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let d = decide(&r, &c, &host());
+    let m = d[0].outcome.planned().unwrap().message;
+    assert!(m.short_links && m.replace_national);
+    assert_eq!(m.text, "See https://example.com/a");
+}
+
+#[test]
+fn auto_send_or_queue() {
+    let r = rules(&rule("Q", r#", "auto_send": false, "delay_secs": 30"#));
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let d = decide(&r, &c, &host());
+    let Outcome::Queue(p) = &d[0].outcome else { panic!("{d:?}") };
+    assert_eq!(p.at, t(10, 0) + TimeDelta::seconds(30));
+}
+
+#[test]
+fn delay_after_call_end() {
+    let r = rules(&rule("D", r#", "delay_secs": 900"#));
+    let c = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(sent_at(&decide(&r, &c, &host())), t(10, 15));
+}
+
+#[test]
+fn minimum_interval_per_rule_and_across_rules() {
+    let per_rule = rules(&rule("Thanks", r#", "min_interval_secs": 86400"#));
+    let across = rules(&rule(
+        "Thanks",
+        r#", "min_interval_secs": 86400, "interval_scope": "all_rules""#,
+    ));
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let mut log = SendLog::new();
+    log.record(CUSTOMER, "Other rule", t(8, 0));
+    // Per rule: another rule's send does not count.
+    assert!(matches!(
+        decide(&per_rule, &c, &host().history(&log))[0].outcome,
+        Outcome::Send(_)
+    ));
+    // Across rules it does.
+    let until = t(8, 0) + TimeDelta::days(1);
+    assert_eq!(
+        suppressed(&decide(&across, &c, &host().history(&log))),
+        Suppressed::IntervalNotElapsed { until }
+    );
+    log.record(CUSTOMER, "Thanks", t(9, 0));
+    let until = t(9, 0) + TimeDelta::days(1);
+    assert_eq!(
+        suppressed(&decide(&per_rule, &c, &host().history(&log))),
+        Suppressed::IntervalNotElapsed { until }
+    );
+    // Exactly the interval later is allowed.
+    let mut log = SendLog::new();
+    log.record(CUSTOMER, "Thanks", t(10, 0) - TimeDelta::days(1));
+    assert_eq!(
+        sent_at(&decide(&per_rule, &c, &host().history(&log))),
+        t(10, 0)
+    );
+    // Another recipient is not affected.
+    let mut log = SendLog::new();
+    log.record(HUNGARIAN, "Thanks", t(9, 0));
+    assert_eq!(
+        sent_at(&decide(&per_rule, &c, &host().history(&log))),
+        t(10, 0)
+    );
+}
+
+#[test]
+fn minimum_interval_counts_earlier_decisions_of_the_same_call() {
+    let r = rules_with(
+        r#""hit_policy": "all_matches","#,
+        &[rule("A", ""), rule("B", r#", "min_interval_secs": 3600, "interval_scope": "all_rules", "delay_secs": 60"#)].join(","),
+    );
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let d = decide(&r, &c, &host());
+    assert!(matches!(d[0].outcome, Outcome::Send(_)));
+    assert_eq!(
+        d[1].outcome,
+        Outcome::Suppress(Suppressed::IntervalNotElapsed { until: t(11, 0) })
+    );
+}
+
+/// Windows: "Office" 08:00–16:00 UTC on weekdays, "Evening" 18:00–20:00
+/// every day, "Never" closed for good, "Liar" claims to open in the past.
+fn windows(name: &str, at: DateTime<Utc>) -> Option<WindowState> {
+    let day = at.date_naive();
+    let h = at.hour();
+    let next_day_at = |hour: u32, skip_weekend: bool| {
+        let mut d = day;
+        loop {
+            d = d.succ_opt().unwrap();
+            if !skip_weekend
+                || !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+            {
+                break;
+            }
+        }
+        Utc.from_utc_datetime(&d.and_hms_opt(hour, 0, 0).unwrap())
+    };
+    let today_at =
+        |hour| Utc.from_utc_datetime(&day.and_hms_opt(hour, 0, 0).unwrap());
+    Some(match name {
+        "Office" => {
+            let weekday = !matches!(at.weekday(), Weekday::Sat | Weekday::Sun);
+            if weekday && (8..16).contains(&h) {
+                WindowState::Open
+            } else if weekday && h < 8 {
+                WindowState::Closed { opens: Some(today_at(8)) }
+            } else {
+                WindowState::Closed { opens: Some(next_day_at(8, true)) }
+            }
+        }
+        "Evening" => {
+            if (18..20).contains(&h) {
+                WindowState::Open
+            } else if h < 18 {
+                WindowState::Closed { opens: Some(today_at(18)) }
+            } else {
+                WindowState::Closed { opens: Some(next_day_at(18, false)) }
+            }
+        }
+        "Never" => WindowState::Closed { opens: None },
+        "Liar" => {
+            WindowState::Closed { opens: Some(at - TimeDelta::hours(1)) }
+        }
+        _ => return None,
+    })
+}
+
+#[test]
+fn window_deferral() {
+    let w = &windows;
+    let h = host().windows(w);
+    let office =
+        rules(&rule("W", r#", "windows": ["Office"], "delay_secs": 1800"#));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    // Open: end + delay.
+    assert_eq!(sent_at(&decide(&office, &c, &h)), t(10, 30));
+    // Tuesday 15:45 + 30 min is after 16:00: Wednesday 08:00.
+    c.end = t(15, 45);
+    assert_eq!(
+        sent_at(&decide(&office, &c, &h)),
+        t(8, 0) + TimeDelta::days(1)
+    );
+    // Friday evening: Monday 08:00.
+    c.end = Utc.with_ymd_and_hms(2026, 11, 27, 19, 0, 0).unwrap();
+    assert_eq!(
+        sent_at(&decide(&office, &c, &h)),
+        Utc.with_ymd_and_hms(2026, 11, 30, 8, 0, 0).unwrap()
+    );
+    // Two windows: the earliest opening of either.
+    let both = rules(&rule("W", r#", "windows": ["Office", "Evening"]"#));
+    assert_eq!(
+        sent_at(&decide(&both, &c, &h)),
+        c.end,
+        "Evening is open at 19:00"
+    );
+    c.end = Utc.with_ymd_and_hms(2026, 11, 27, 21, 0, 0).unwrap();
+    assert_eq!(
+        sent_at(&decide(&both, &c, &h)),
+        Utc.with_ymd_and_hms(2026, 11, 28, 18, 0, 0).unwrap()
+    );
+}
+
+#[test]
+fn window_suppressions() {
+    let w = &windows;
+    let h = host().windows(w);
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let never = rules(&rule("W", r#", "windows": ["Never"]"#));
+    assert_eq!(suppressed(&decide(&never, &c, &h)), Suppressed::NoWindowOpens);
+    let liar = rules(&rule("W", r#", "windows": ["Liar"]"#));
+    assert_eq!(suppressed(&decide(&liar, &c, &h)), Suppressed::NoWindowOpens);
+    let unknown = rules(&rule("W", r#", "windows": ["Office", "Lunch"]"#));
+    // Office is open, so the unknown window is not reached...
+    assert_eq!(sent_at(&decide(&unknown, &c, &h)), t(10, 0));
+    // ...but it is when Office is closed.
+    let mut late = c.clone();
+    late.end = t(17, 0);
+    assert_eq!(
+        suppressed(&decide(&unknown, &late, &h)),
+        Suppressed::UnknownWindow { window: "Lunch".into() }
+    );
+    assert_eq!(
+        suppressed(&decide(&never, &c, &host())),
+        Suppressed::UnknownWindow { window: "Never".into() }
+    );
+}
+
+#[test]
+fn window_deferral_then_interval() {
+    // Deferred into the window, the send is checked against the interval
+    // at the deferred instant.
+    let w = &windows;
+    let r = rules(&rule(
+        "W",
+        r#", "windows": ["Evening"], "min_interval_secs": 36000"#,
+    ));
+    let mut log = SendLog::new();
+    log.record(CUSTOMER, "W", t(7, 0)); // allowed again from 17:00
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let h = host().windows(w).history(&log);
+    assert_eq!(sent_at(&decide(&r, &c, &h)), t(18, 0));
+    let mut log = SendLog::new();
+    log.record(CUSTOMER, "W", t(9, 0)); // allowed again from 19:00
+    let h = host().windows(w).history(&log);
+    assert_eq!(
+        suppressed(&decide(&r, &c, &h)),
+        Suppressed::IntervalNotElapsed { until: t(19, 0) }
+    );
+}
+
+#[test]
+fn mobile_only() {
+    let r = rules(&rule("M", ""));
+    let h = host();
+    assert_eq!(
+        suppressed(&decide(&r, &call(LANDLINE, CallStatus::Answered), &h)),
+        Suppressed::NotMobile { line_type: LineType::FixedLine }
+    );
+    assert_eq!(
+        suppressed(&decide(&r, &call("+999", CallStatus::Answered), &h)),
+        Suppressed::NotMobile { line_type: LineType::Unknown }
+    );
+    assert_eq!(
+        suppressed(&decide(&r, &call("", CallStatus::Answered), &h)),
+        Suppressed::NoRecipientNumber
+    );
+    // Fixed line or mobile: suppressed by default, sent when configured.
+    let us = call("+12015550123", CallStatus::Answered);
+    assert_eq!(
+        suppressed(&decide(&r, &us, &h)),
+        Suppressed::NotMobile { line_type: LineType::FixedLineOrMobile }
+    );
+    let send =
+        rules_with(r#""fixed_line_or_mobile": "send","#, &rule("M", ""));
+    assert_eq!(sent_at(&decide(&send, &us, &h)), t(10, 0));
+}
+
+#[test]
+fn time_out_of_range_is_suppressed() {
+    let r = rules(&rule("D", r#", "delay_secs": 60"#));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    c.end = DateTime::<Utc>::MAX_UTC;
+    assert_eq!(
+        suppressed(&decide(&r, &c, &host())),
+        Suppressed::TimeOutOfRange
+    );
+}
+
+#[test]
+fn suppression_reasons_display() {
+    assert_eq!(
+        Suppressed::IntervalNotElapsed { until: t(11, 0) }.to_string(),
+        "minimum interval not elapsed until 2026-11-24T11:00:00+00:00"
+    );
+    assert_eq!(Suppressed::NoWindowOpens.to_string(), "no window opens");
+}
+
+// ---- hit policies and the trace -----------------------------------------
+
+fn three() -> String {
+    [
+        rule("Foreign missed", r#", "when": {"status": ["missed"], "caller": {"foreign": true}}, "to": {"group": "English"}"#),
+        rule("Missed", r#", "when": {"status": ["missed"]}"#),
+        rule("Any", ""),
+    ]
+    .join(",")
+}
+
+#[test]
+fn first_match_and_all_matches() {
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    groups.insert("English".into(), vec!["+447700900123".into()]);
+    let h = host().groups(&groups);
+    let first = rules(&three());
+    let all = rules_with(r#""hit_policy": "all_matches","#, &three());
+    let c = call(HUNGARIAN, CallStatus::Missed);
+    assert_eq!(rule_of(&decide(&first, &c, &h)), [0]);
+    assert_eq!(rule_of(&decide(&all, &c, &h)), [0, 1, 2]);
+    let c = call(CUSTOMER, CallStatus::Missed);
+    assert_eq!(rule_of(&decide(&first, &c, &h)), [1]);
+    assert_eq!(rule_of(&decide(&all, &c, &h)), [1, 2]);
+    // A suppressed decision still decides under first-match.
+    let c = call(LANDLINE, CallStatus::Missed);
+    let d = decide(&first, &c, &h);
+    assert_eq!(rule_of(&d), [1]);
+    assert!(matches!(
+        d[0].outcome,
+        Outcome::Suppress(Suppressed::NotMobile { .. })
+    ));
+}
+
+#[test]
+fn trace_says_why_for_every_rule() {
+    let json = [
+        rule("Out", r#", "when": {"direction": "outgoing"}"#),
+        rule("Other number", r#", "when": {"routed_to": ["+48225550000"]}"#),
+        rule("Answered", r#", "when": {"status": ["answered"]}"#),
+        rule("Long", r#", "when": {"duration": {"min_secs": 1}}"#),
+        rule("VIP", r#", "when": {"caller": {"numbers": ["+48600000000"]}}"#),
+        rule("UK", r#", "when": {"caller": {"prefixes": ["+44"]}}"#),
+        rule("HU", r#", "when": {"caller": {"regions": ["HU"]}}"#),
+        rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#),
+        rule("IVR", r#", "when": {"caller": {"ivr_keys": ["9"]}}"#),
+        rule("Off", r#", "enabled": false"#),
+        rule("Missed", r#", "when": {"status": ["missed"]}"#),
+        rule("Any", ""),
+    ]
+    .join(",");
+    let r = rules(&json);
+    let c = call(CUSTOMER, CallStatus::Missed);
+    let e = r.evaluate_traced(&c, &host());
+    let got: Vec<(&str, TraceResult)> =
+        e.trace().unwrap().iter().map(|t| (t.name, t.result)).collect();
+    use Condition as C;
+    use TraceResult::*;
+    assert_eq!(
+        got,
+        [
+            ("Out", Failed(C::Direction)),
+            ("Other number", Failed(C::RoutedTo)),
+            ("Answered", Failed(C::Status)),
+            ("Long", Failed(C::Duration)),
+            ("VIP", Failed(C::CallerNumber)),
+            ("UK", Failed(C::CallerPrefix)),
+            ("HU", Failed(C::CallerRegion)),
+            ("Foreign", Failed(C::CallerForeign)),
+            ("IVR", Failed(C::IvrKeys)),
+            ("Off", Matched),
+            ("Missed", Matched),
+            ("Any", Preempted { by: 10 }),
+        ]
+    );
+    assert_eq!(rule_of(e.decisions()), [9, 10]);
+    assert!(r.evaluate(&c, &host()).trace().is_none());
+}
+
+// ---- instants across daylight saving --------------------------------------
+
+/// The host's window "Office": 08:00–16:00 Europe/Warsaw on weekdays,
+/// with the EU rule (CEST from 01:00 UTC on the last Sunday of March to
+/// 01:00 UTC on the last Sunday of October), written out so the test
+/// depends on no time-zone crate.
+fn warsaw_offset(at: DateTime<Utc>) -> TimeDelta {
+    let last_sunday = |month: u32| {
+        let mut d =
+            chrono::NaiveDate::from_ymd_opt(at.year(), month, 31).unwrap();
+        while d.weekday() != Weekday::Sun {
+            d = d.pred_opt().unwrap();
+        }
+        Utc.from_utc_datetime(&d.and_hms_opt(1, 0, 0).unwrap())
+    };
+    if at >= last_sunday(3) && at < last_sunday(10) {
+        TimeDelta::hours(2)
+    } else {
+        TimeDelta::hours(1)
+    }
+}
+
+fn warsaw_office(name: &str, at: DateTime<Utc>) -> Option<WindowState> {
+    if name != "Office" {
+        return None;
+    }
+    // Walk local days from today; the opening is 08:00 local, converted
+    // with the offset in force then.
+    let local = at + warsaw_offset(at);
+    let mut day = local.date_naive();
+    for _ in 0..8 {
+        let weekday = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+        let open_local = day.and_hms_opt(8, 0, 0).unwrap();
+        let close_local = day.and_hms_opt(16, 0, 0).unwrap();
+        // 08:00 and 16:00 never fall in Warsaw's gap or fold (02:00–03:00).
+        let guess = Utc.from_utc_datetime(&open_local);
+        let open = guess - warsaw_offset(guess - TimeDelta::hours(2));
+        let guess = Utc.from_utc_datetime(&close_local);
+        let close = guess - warsaw_offset(guess - TimeDelta::hours(2));
+        if weekday && open <= at && at < close {
+            return Some(WindowState::Open);
+        }
+        if weekday && at < open {
+            return Some(WindowState::Closed { opens: Some(open) });
+        }
+        day = day.succ_opt().unwrap();
+    }
+    Some(WindowState::Closed { opens: None })
+}
+
+#[test]
+fn dst_safe_instants() {
+    let w = &warsaw_office;
+    let h = host().windows(w);
+    let r =
+        rules(&rule("W", r#", "windows": ["Office"], "delay_secs": 3600"#));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    // Friday 2026-03-27 16:30 CET (15:30Z) + 1 h: closed; the next opening
+    // is Monday 2026-03-30 08:00 CEST, 06:00Z (the weekend changed the
+    // offset).
+    c.end = Utc.with_ymd_and_hms(2026, 3, 27, 15, 30, 0).unwrap();
+    assert_eq!(
+        sent_at(&decide(&r, &c, &h)),
+        Utc.with_ymd_and_hms(2026, 3, 30, 6, 0, 0).unwrap()
+    );
+    // Friday 2026-10-23 16:30 CEST (14:30Z): Monday 2026-10-26 08:00 CET,
+    // 07:00Z.
+    c.end = Utc.with_ymd_and_hms(2026, 10, 23, 14, 30, 0).unwrap();
+    assert_eq!(
+        sent_at(&decide(&r, &c, &h)),
+        Utc.with_ymd_and_hms(2026, 10, 26, 7, 0, 0).unwrap()
+    );
+    // A delay is elapsed time: a call ending at 01:30 CET on the night of
+    // the spring change (00:30Z) with a one-hour delay sends at 01:30Z,
+    // which is 03:30 CEST on the wall clock.
+    let plain = rules(&rule("D", r#", "delay_secs": 3600"#));
+    c.end = Utc.with_ymd_and_hms(2026, 3, 29, 0, 30, 0).unwrap();
+    assert_eq!(
+        sent_at(&decide(&plain, &c, &host())),
+        Utc.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap()
+    );
+    // The minimum interval is elapsed time too: 24 h over the autumn
+    // change is 24 h, not "the same wall-clock time tomorrow".
+    let day = rules(&rule("I", r#", "min_interval_secs": 86400"#));
+    let mut log = SendLog::new();
+    let last = Utc.with_ymd_and_hms(2026, 10, 24, 9, 0, 0).unwrap();
+    log.record(CUSTOMER, "I", last);
+    c.end = last + TimeDelta::hours(24) - TimeDelta::seconds(1);
+    assert_eq!(
+        suppressed(&decide(&day, &c, &host().history(&log))),
+        Suppressed::IntervalNotElapsed { until: last + TimeDelta::hours(24) }
+    );
+}
+
+#[test]
+fn minimum_interval_beyond_the_end_of_time_suppresses() {
+    // The last send plus the interval is past chrono's last instant: no
+    // send may follow, even one planned at that very last instant (found
+    // by fuzzing the check's own arithmetic).
+    let r = rules(&rule("I", r#", "min_interval_secs": 3600"#));
+    let mut c = call(CUSTOMER, CallStatus::Answered);
+    c.end = DateTime::<Utc>::MAX_UTC;
+    let mut log = SendLog::new();
+    log.record(
+        CUSTOMER,
+        "I",
+        DateTime::<Utc>::MAX_UTC - TimeDelta::seconds(10),
+    );
+    assert_eq!(
+        suppressed(&decide(&r, &c, &host().history(&log))),
+        Suppressed::IntervalNotElapsed { until: DateTime::<Utc>::MAX_UTC }
+    );
+}
