@@ -1,0 +1,547 @@
+//! `day`: a day at the contact center, the workspace's main demo.
+//!
+//! ```text
+//! cargo run -p contact-center [-- --json] [--data DIR]
+//! ```
+//!
+//! One number (`number.json`, a `call-scenario` settings file) with a
+//! business-hours `schedule.json`; a day of calls (`calls.json`: when,
+//! who, and what happens on the line, as `call-scenario` cues); a
+//! `post-call-rules` rule set (`rules.json`) whose messages are
+//! `sms-templates` templates over `post-call-catalog.json`. Each call:
+//!
+//! 1. the schedule says which interval is in force when it comes in;
+//! 2. the interval's scenario runs on the step engine with the call's
+//!    cues (key presses, who answers), giving the outcome and the path
+//!    the caller took;
+//! 3. the call's record (status, times, keys pressed, who answered) goes
+//!    through the post-call rules, with send windows from the schedule,
+//!    number facts from libphonenumber, and the day's sends as history;
+//! 4. each SMS to send or queue is rendered and measured with
+//!    `sms-encoding`: encoding and parts billed.
+//!
+//! The report counts calls per interval and outcome, the paths callers
+//! took, the SMS sent, queued and suppressed by reason, and parts billed.
+//! `--json` prints the same as one JSON document.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use call_scenario::{
+    Action, Choice, Cue, Event, Facts, Logged, Number, Outcome as CallOutcome,
+    Settings,
+};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use contact_center::{data, MessageFacts, Messages, ScheduleWindows};
+use post_call_rules::{
+    CallRecord, CallStatus, CompiledRules, Direction, Host, LibPhoneNumber,
+    Outcome, Region, RuleSet, SendLog, Suppressed,
+};
+use schedule::Schedule;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// `calls.json`: the day, the number the calls were routed to, the calls.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Day {
+    date: NaiveDate,
+    routed_to: String,
+    calls: Vec<CallEntry>,
+}
+
+/// One call: local time, caller (empty when withheld), what happens on
+/// the line, and how long the conversation lasts once answered.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallEntry {
+    at: NaiveTime,
+    caller: String,
+    cues: Vec<Cue>,
+    #[serde(default)]
+    talk_secs: u32,
+}
+
+/// What the day produced for one call.
+#[derive(Debug)]
+struct CallReport {
+    start: DateTime<Utc>,
+    caller: String,
+    interval: String,
+    status: CallStatus,
+    path: String,
+    agent: Option<String>,
+    sms: Vec<SmsReport>,
+}
+
+#[derive(Debug)]
+struct SmsReport {
+    rule: String,
+    recipient: String,
+    /// `send`, `queue` or `suppress`.
+    action: &'static str,
+    at: Option<DateTime<Utc>>,
+    sender: String,
+    text: String,
+    encoding: String,
+    parts: usize,
+    /// Why it was suppressed or refused, and that reason's kind (for
+    /// counting).
+    reason: Option<String>,
+    kind: Option<&'static str>,
+}
+
+const COMPANY: [(&str, &str); 2] =
+    [("name", "ACME"), ("hotline", "+48 22 123 45 67")];
+
+fn run() -> Result<(), String> {
+    let mut json_out = false;
+    let mut dir = data::dir();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => json_out = true,
+            "--data" => {
+                dir =
+                    PathBuf::from(args.next().ok_or("--data needs a folder")?)
+            }
+            "-h" | "--help" => {
+                println!("Usage: day [--json] [--data DIR]");
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+
+    // Every input, each checked by its own crate.
+    let schedule =
+        data::with(&dir.join("schedule.json"), Schedule::from_json)?;
+    // The number's scenarios are checked against the schedule's intervals:
+    // an interval with no scenario is an error.
+    let settings = data::with(&dir.join("number.json"), Settings::from_json)?;
+    let number = Number::builder()
+        .intervals(schedule.intervals())
+        .build(settings)
+        .map_err(|e| format!("{}: {e}", dir.join("number.json").display()))?;
+    for warning in number.warnings() {
+        eprintln!("number.json: {warning}");
+    }
+    let facts: Facts = data::json(&dir.join("facts.json"))?;
+    let rule_set = data::with(&dir.join("rules.json"), RuleSet::from_json)?;
+    let rules: CompiledRules = rule_set
+        .compile()
+        .map_err(|e| format!("{}: {e}", dir.join("rules.json").display()))?;
+    let staff: HashMap<String, Vec<String>> =
+        data::json(&dir.join("staff.json"))?;
+    let catalog = data::json(&dir.join("post-call-catalog.json"))?;
+    let messages = Messages::new(catalog, &rule_set)
+        .map_err(|e| format!("{}: {e}", dir.join("rules.json").display()))?;
+    let day: Day = data::json(&dir.join("calls.json"))?;
+    let agents: HashMap<String, String> =
+        data::json(&dir.join("agents.json"))?;
+
+    // The rules' static checks, against the windows the schedule offers.
+    let windows: Vec<&str> = schedule.intervals().collect();
+    for finding in rules.check(&windows) {
+        eprintln!("rules.json: {finding}");
+    }
+
+    let tz = schedule.time_zone();
+    let phones = LibPhoneNumber::with_default_region(
+        Region::new("PL").ok_or("no region PL")?,
+    )
+    .ok_or("libphonenumber does not know PL")?;
+    let send_windows = ScheduleWindows::new(&schedule);
+    let mut history = SendLog::new();
+    let mut reports = Vec::new();
+
+    for (i, entry) in day.calls.iter().enumerate() {
+        let local = day.date.and_time(entry.at);
+        let start = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .ok_or_else(|| {
+                format!("calls[{i}]: {local} does not exist in {tz}")
+            })?
+            .with_timezone(&Utc);
+
+        // 1. The interval in force; 2. the scenario, on the step engine.
+        let interval = schedule.at(start).interval.to_string();
+        let sim = call_scenario::simulate(
+            &number,
+            &interval,
+            facts.clone(),
+            &entry.cues,
+        )
+        .map_err(|e| format!("calls.json: calls[{i}]: {e}"))?;
+        let call = sim.call();
+        let mut answered = None;
+        let mut voicemail = false;
+        for e in sim.log() {
+            match &e.entry {
+                Logged::Action(Action::Bridge { .. }) => answered = Some(e.at),
+                Logged::Event(Event::VoicemailFinished { .. }) => {
+                    voicemail = true
+                }
+                _ => {}
+            }
+        }
+        let (status, agent) = match call.outcome() {
+            Some(CallOutcome::Bridged { target, .. }) => {
+                (CallStatus::Answered, Some(target.id().to_string()))
+            }
+            _ if voicemail => (CallStatus::Voicemail, None),
+            Some(CallOutcome::StepLimit) => (CallStatus::Failed, None),
+            _ => (CallStatus::Missed, None),
+        };
+        let path = describe_path(call.choices(), call.outcome(), voicemail);
+
+        // 3. The call record, through the post-call rules.
+        let seconds = |s: u32| chrono::Duration::seconds(i64::from(s));
+        let talk = if answered.is_some() { entry.talk_secs } else { 0 };
+        let record = CallRecord {
+            direction: Direction::Incoming,
+            caller: entry.caller.clone(),
+            called: day.routed_to.clone(),
+            routed_to: day.routed_to.clone(),
+            status,
+            start,
+            answer: answered.map(|s| start + seconds(s)),
+            end: start + seconds(sim.now() + talk),
+            duration_secs: talk,
+            // The menu keys chosen: an extension dialed directly is not a
+            // menu choice ("1" of "105" is not "pressed 1 to order").
+            ivr_keys: call
+                .choices()
+                .filter_map(|c| match c {
+                    Choice::Key(k) => Some(k.as_char()),
+                    _ => None,
+                })
+                .collect(),
+            agent: agent.clone(),
+            group: None,
+        };
+        let host = Host::new(&phones)
+            .windows(&send_windows)
+            .history(&history)
+            .groups(&staff);
+        let evaluation = rules.evaluate(&record, &host);
+
+        // 4. Each SMS rendered and measured.
+        let local_end = record.end.with_timezone(&tz);
+        let date = local_end.format("%Y-%m-%d").to_string();
+        let time = local_end.format("%H:%M").to_string();
+        let mut message_facts = MessageFacts {
+            call: vec![
+                ("caller", record.caller.as_str()),
+                ("date", &date),
+                ("time", &time),
+                ("keys", &record.ivr_keys),
+            ],
+            company: COMPANY.to_vec(),
+        };
+        if let Some(agent) = &agent {
+            let name = agents.get(agent).unwrap_or(agent);
+            message_facts.call.push(("agent", name));
+        }
+        let mut sms = Vec::new();
+        let mut sent = Vec::new();
+        for d in evaluation.decisions() {
+            let recipient = d.recipient.as_deref().unwrap_or("").to_string();
+            let mut report = SmsReport {
+                rule: d.rule_name.to_string(),
+                recipient: recipient.clone(),
+                action: "suppress",
+                at: None,
+                sender: String::new(),
+                text: String::new(),
+                encoding: String::new(),
+                parts: 0,
+                reason: None,
+                kind: None,
+            };
+            match &d.outcome {
+                Outcome::Send(p) | Outcome::Queue(p) => {
+                    report.action = if matches!(d.outcome, Outcome::Send(_)) {
+                        "send"
+                    } else {
+                        "queue"
+                    };
+                    report.at = Some(p.at);
+                    report.sender = p.sender.to_string();
+                    let rendered = messages.render(
+                        d.rule_name,
+                        p.message,
+                        &message_facts,
+                    )?;
+                    report.text = rendered.text;
+                    match rendered.measure {
+                        Ok(a) => {
+                            report.encoding = a.encoding().name().to_string();
+                            report.parts = a.segments();
+                            if report.action == "send" {
+                                sent.push((
+                                    recipient,
+                                    d.rule_name.to_string(),
+                                    p.at,
+                                ));
+                            }
+                        }
+                        // Over 10 parts: not sent, and said why (R4).
+                        Err(e) => {
+                            report.action = "suppress";
+                            report.reason = Some(format!("text refused: {e}"));
+                            report.kind = Some("text over the part limit");
+                        }
+                    }
+                }
+                Outcome::Suppress(why) => {
+                    report.reason = Some(why.to_string());
+                    report.kind = Some(suppressed_kind(why));
+                }
+            }
+            sms.push(report);
+        }
+        // The day's sends are the next call's history (minimum interval).
+        for (recipient, rule, at) in sent {
+            history.record(&recipient, &rule, at);
+        }
+        reports.push(CallReport {
+            start,
+            caller: entry.caller.clone(),
+            interval,
+            status,
+            path,
+            agent,
+            sms,
+        });
+    }
+
+    if json_out {
+        let doc = to_json(&number, &day, &reports, &tz);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
+        );
+    } else {
+        print_report(&number, &day, &reports, &tz);
+    }
+    Ok(())
+}
+
+/// The caller's path, compactly: the menu choices, then how it ended.
+fn describe_path<'a>(
+    choices: impl Iterator<Item = &'a Choice>,
+    outcome: Option<&CallOutcome>,
+    voicemail: bool,
+) -> String {
+    let mut steps: Vec<String> = choices
+        .map(|c| match c {
+            Choice::Key(k) => format!("key {}", k.as_char()),
+            Choice::NothingSelected => "nothing selected".to_string(),
+            Choice::Extension(e) => format!("extension {e}"),
+        })
+        .collect();
+    steps.push(match outcome {
+        Some(CallOutcome::Bridged { target, .. }) => {
+            format!("answered by {}", target.id())
+        }
+        _ if voicemail => "voicemail".to_string(),
+        Some(CallOutcome::CallerHungUp) => "caller hung up".to_string(),
+        Some(CallOutcome::HungUp) => "hung up".to_string(),
+        Some(CallOutcome::StepLimit) => "step limit".to_string(),
+        _ => "unfinished".to_string(),
+    });
+    steps.join(" → ")
+}
+
+fn status_name(s: CallStatus) -> &'static str {
+    match s {
+        CallStatus::Answered => "answered",
+        CallStatus::Missed => "missed",
+        CallStatus::Busy => "busy",
+        CallStatus::Failed => "failed",
+        CallStatus::Voicemail => "voicemail",
+        _ => "other",
+    }
+}
+
+fn count<'a>(
+    items: impl Iterator<Item = &'a str>,
+) -> BTreeMap<&'a str, usize> {
+    let mut m = BTreeMap::new();
+    for i in items {
+        *m.entry(i).or_insert(0) += 1;
+    }
+    m
+}
+
+fn print_report(
+    number: &Number,
+    day: &Day,
+    reports: &[CallReport],
+    tz: &chrono_tz::Tz,
+) {
+    let local = |t: DateTime<Utc>| {
+        let t = t.with_timezone(tz);
+        if t.date_naive() == day.date {
+            t.format("%H:%M").to_string()
+        } else {
+            t.format("%m-%d %H:%M").to_string()
+        }
+    };
+    println!("A day at {}: {} ({tz})\n", number.settings().name, day.date);
+    println!("Calls ({})", reports.len());
+    for r in reports {
+        let caller =
+            if r.caller.is_empty() { "(withheld)" } else { &r.caller };
+        println!(
+            "  {}  {:<17} {:<17} {:<10} {}",
+            local(r.start),
+            caller,
+            r.interval,
+            status_name(r.status),
+            r.path
+        );
+    }
+    let per = |f: &dyn Fn(&CallReport) -> &str| {
+        count(reports.iter().map(f))
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("\n  per interval: {}", per(&|r| r.interval.as_str()));
+    println!("  per outcome:  {}", per(&|r| status_name(r.status)));
+    println!("  paths:        {}", per(&|r| r.path.as_str()));
+
+    println!("\nSMS");
+    for r in reports {
+        for s in &r.sms {
+            let when = s.at.map(local).unwrap_or_else(|| "-".into());
+            match s.action {
+                "suppress" => println!(
+                    "  {when:>11}  suppressed  {:<17} {}: {}",
+                    if s.recipient.is_empty() {
+                        "(none)"
+                    } else {
+                        &s.recipient
+                    },
+                    s.rule,
+                    s.reason.as_deref().unwrap_or("")
+                ),
+                action => println!(
+                    "  {when:>11}  {:<10}  {:<17} from {}, {} {} part{}: {}",
+                    if action == "send" { "send" } else { "queued" },
+                    s.recipient,
+                    s.sender,
+                    s.encoding,
+                    s.parts,
+                    if s.parts == 1 { "" } else { "s" },
+                    s.text
+                ),
+            }
+        }
+    }
+    let all: Vec<&SmsReport> = reports.iter().flat_map(|r| &r.sms).collect();
+    let sent: Vec<&&SmsReport> =
+        all.iter().filter(|s| s.action == "send").collect();
+    let parts: usize = sent.iter().map(|s| s.parts).sum();
+    println!(
+        "\n  sent {} ({parts} parts billed: {}), queued {}, suppressed {}",
+        sent.len(),
+        count(sent.iter().map(|s| s.encoding.as_str()))
+            .iter()
+            .map(|(e, n)| format!("{e} {n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        all.iter().filter(|s| s.action == "queue").count(),
+        all.iter().filter(|s| s.action == "suppress").count(),
+    );
+    for (reason, n) in count(all.iter().filter_map(|s| s.kind)) {
+        println!("    suppressed: {reason} × {n}");
+    }
+}
+
+/// A suppression reason without its particulars (the instant, the line
+/// type), for counting.
+fn suppressed_kind(why: &Suppressed) -> &'static str {
+    match why {
+        Suppressed::Disabled => "rule disabled",
+        Suppressed::NotMobile { .. } => "not a mobile number",
+        Suppressed::NoRecipientNumber => "no number (withheld)",
+        Suppressed::UnknownGroup { .. } | Suppressed::EmptyGroup { .. } => {
+            "no such staff group, or empty"
+        }
+        Suppressed::InvalidSender | Suppressed::NoSender => "no valid sender",
+        Suppressed::UnknownWindow { .. } | Suppressed::NoWindowOpens => {
+            "no send window opens"
+        }
+        Suppressed::IntervalNotElapsed { .. } => {
+            "minimum interval not elapsed"
+        }
+        _ => "other",
+    }
+}
+
+fn to_json(
+    number: &Number,
+    day: &Day,
+    reports: &[CallReport],
+    tz: &chrono_tz::Tz,
+) -> Value {
+    let calls: Vec<Value> = reports
+        .iter()
+        .map(|r| {
+            json!({
+                "start": r.start.to_rfc3339(),
+                "local_time": r.start.with_timezone(tz).format("%H:%M").to_string(),
+                "caller": r.caller,
+                "interval": r.interval,
+                "status": status_name(r.status),
+                "agent": r.agent,
+                "path": r.path,
+                "sms": r.sms.iter().map(|s| json!({
+                    "rule": s.rule,
+                    "recipient": s.recipient,
+                    "action": s.action,
+                    "at": s.at.map(|t| t.to_rfc3339()),
+                    "sender": s.sender,
+                    "text": s.text,
+                    "encoding": s.encoding,
+                    "parts": s.parts,
+                    "reason": s.reason,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let all: Vec<&SmsReport> = reports.iter().flat_map(|r| &r.sms).collect();
+    let sent = all.iter().filter(|s| s.action == "send");
+    json!({
+        "number": number.settings().name,
+        "date": day.date.to_string(),
+        "time_zone": tz.name(),
+        "calls": calls,
+        "totals": {
+            "calls": reports.len(),
+            "per_interval": count(reports.iter().map(|r| r.interval.as_str())),
+            "per_outcome": count(reports.iter().map(|r| status_name(r.status))),
+            "sms_sent": sent.clone().count(),
+            "sms_queued": all.iter().filter(|s| s.action == "queue").count(),
+            "sms_suppressed": all.iter().filter(|s| s.action == "suppress").count(),
+            "parts_billed": sent.clone().map(|s| s.parts).sum::<usize>(),
+            "suppressed_by_reason": count(all.iter().filter_map(|s| s.kind)),
+        },
+    })
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("day: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
