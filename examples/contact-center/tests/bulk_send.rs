@@ -1,0 +1,85 @@
+//! Runs `bulk-send` on the committed group and checks what it reports.
+
+use std::process::{Command, Output};
+
+use sms_encoding::Segmenter;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bulk-send"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stdout(out: Output) -> String {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The number after `label` on the line that contains it.
+fn number_after(out: &str, label: &str) -> usize {
+    let line = out.lines().find(|l| l.contains(label)).expect(label);
+    let rest = &line[line.find(label).unwrap() + label.len()..];
+    rest.trim()
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn preview_bounds_and_every_recipient_accounted_for() {
+    let out = stdout(run(&[]));
+    // The preview keeps the variables as written (R10).
+    assert!(out.contains("preview: {{contact.first_name | \"Dzień dobry\"}},"));
+    assert!(out.contains("parts"));
+    let sends: Vec<&str> =
+        out.lines().filter(|l| l.starts_with("  send ")).collect();
+    let skips = out.lines().filter(|l| l.starts_with("  skip ")).count();
+    assert_eq!(sends.len() + skips, 300, "every contact is sent or skipped");
+    assert_eq!(number_after(&out, "Totals:"), sends.len());
+    assert_eq!(number_after(&out, "skipped:"), skips);
+    // Each line's encoding and parts are sms-encoding's for its text.
+    let seg = Segmenter::default();
+    let mut parts = 0;
+    for line in &sends {
+        let (head, text) = line.split_once(": ").unwrap();
+        let a = seg.analyze(text).unwrap();
+        // `send <number> <encoding> <parts> part(s)`; numbers have spaces.
+        let fields: Vec<&str> = head.split_whitespace().rev().collect();
+        assert_eq!(fields[2], a.encoding().name(), "{line}");
+        assert_eq!(
+            fields[1].parse::<usize>().unwrap(),
+            a.segments(),
+            "{line}"
+        );
+        parts += a.segments();
+    }
+    assert_eq!(number_after(&out, "messages,"), parts);
+    // Landlines and toll-free numbers are skipped with the line type.
+    assert!(out.contains("not a mobile number (FixedLine)"));
+    assert!(out.contains("not a mobile number (TollFree)"));
+}
+
+#[test]
+fn over_the_batch_limit_is_refused_with_the_counts() {
+    let dir =
+        std::env::temp_dir().join(format!("bulk-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let contact = r#"{"first_name": "Ala", "last_name": "Nowak", "phone": "+48 601 234 567"}"#;
+    let group = format!(
+        r#"{{"name": "too many", "contacts": [{}]}}"#,
+        vec![contact; 1001].join(",")
+    );
+    let path = dir.join("group.json");
+    std::fs::write(&path, group).unwrap();
+    let out = run(&["--quiet", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1001 recipients exceed the batch limit of 1000"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
