@@ -155,7 +155,7 @@ pub use crate::host::{
     History, Host, LineType, NoGroups, NoHistory, NoWindows, NumberDetails,
     NumberInfo, SendLog, SendWindows, StaffGroups, WindowState,
 };
-pub use crate::number::Region;
+pub use crate::number::{InvalidRegion, Region};
 #[cfg(feature = "phonenumber")]
 pub use crate::phone::LibPhoneNumber;
 pub use crate::rule::{

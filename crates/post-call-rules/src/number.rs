@@ -82,6 +82,20 @@ impl fmt::Display for Region {
     }
 }
 
+/// Agrees with [`Region::new`]; [`Display`](fmt::Display) writes it back.
+impl std::str::FromStr for Region {
+    type Err = InvalidRegion;
+
+    fn from_str(s: &str) -> Result<Region, InvalidRegion> {
+        Region::new(s).ok_or(InvalidRegion)
+    }
+}
+
+/// A region code that is not two ASCII letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("a region is two letters such as \"PL\"")]
+pub struct InvalidRegion;
+
 impl Serialize for Region {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -134,5 +148,8 @@ mod tests {
         assert_eq!(r.as_str(), "HU");
         assert_eq!(serde_json::to_string(&r).unwrap(), "\"HU\"");
         assert!(serde_json::from_str::<Region>("\"H1\"").is_err());
+        let r: Region = "gb".parse().unwrap();
+        assert_eq!(r.to_string().parse::<Region>(), Ok(r));
+        assert_eq!("G".parse::<Region>(), Err(InvalidRegion));
     }
 }
