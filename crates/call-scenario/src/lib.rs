@@ -200,7 +200,8 @@ nested menus); settings built in Rust deeper than that are refused by the
 depth limit, but dropping them is recursive, like any boxed tree. A
 department ring plan has at most 120 legs (10 min in 5 s turns). Nothing
 in the library panics on input: the engine looks nodes up with bounds
-checks and answers an altered state with an error. [`paths`] is bounded by
+checks, answers a state that names nodes the settings lack with an error,
+and never indexes with a position or id read from a stored state. [`paths`] is bounded by
 [`PathOptions`] (depth 12, 10,000 paths by default).
 
 # Crate features
