@@ -3,7 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Problem, ProblemKind};
 use crate::path;
@@ -18,7 +22,8 @@ use crate::values::{DepartmentWait, ForwardWait, Key, Step};
 /// no scenario yet is `null`. [`Number::new`](crate::Number::new) checks
 /// them; the engine runs only checked settings.
 ///
-/// Unknown fields are refused; fields left out take their defaults, and
+/// Unknown fields are refused, and so is an interval, node name or menu
+/// key written twice; fields left out take their defaults, and
 /// defaults are left out when written, so settings read back equal.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,13 +32,17 @@ pub struct Settings {
     #[serde(default)]
     pub name: String,
     /// The scenario of each schedule interval, by interval name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_intervals")]
     pub scenarios: BTreeMap<String, Node>,
     /// Shared scenarios that any node can continue with through
     /// `{"go_to": "name"}` (a "back to the main menu" key, for one). Not in
     /// seed 002; they are what makes unreachable nodes and loops possible,
     /// and the check reports both.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_nodes"
+    )]
     pub nodes: BTreeMap<String, Node>,
 }
 
@@ -183,7 +192,7 @@ pub struct Menu {
     pub prompt: Prompt,
     /// The keys offered ("галочки") and each key's scenario; `null` for a
     /// key offered with no scenario yet, which the check refuses (R28).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub keys: BTreeMap<Key, Option<Node>>,
     /// The scenario when the caller selects nothing ("Ничего не
     /// выбрано"); required (R28).
@@ -196,6 +205,99 @@ pub struct Menu {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// Reads a map whose keys must be unique: a name written twice is an
+/// error at that entry, where serde's maps would keep the last one and
+/// silently drop the other scenario.
+fn unique_map<'de, D, K, V>(
+    d: D,
+    what: &'static str,
+) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + fmt::Display,
+    V: Deserialize<'de>,
+{
+    struct Unique<K, V> {
+        what: &'static str,
+        kv: PhantomData<(K, V)>,
+    }
+
+    /// Fails as the value of the repeated entry, so the error's path
+    /// ends at that entry.
+    struct Repeated(String);
+
+    impl<'de> DeserializeSeed<'de> for Repeated {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            _: D,
+        ) -> Result<(), D::Error> {
+            Err(de::Error::custom(self.0))
+        }
+    }
+
+    impl<'de, K, V> Visitor<'de> for Unique<K, V>
+    where
+        K: Deserialize<'de> + Ord + fmt::Display,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a map of {}s", self.what)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<BTreeMap<K, V>, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(k) = map.next_key::<K>()? {
+                if out.contains_key(&k) {
+                    let name = k.to_string();
+                    let message = format!(
+                        "{} {} is written twice; keep one (the second \
+                         would replace the first)",
+                        self.what,
+                        // Keys are one character; names may hold spaces.
+                        if self.what == "key" {
+                            name
+                        } else {
+                            format!("{name:?}")
+                        }
+                    );
+                    map.next_value_seed(Repeated(message))?;
+                    return Err(de::Error::custom("duplicate entry"));
+                }
+                let v = map.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+
+    d.deserialize_map(Unique { what, kv: PhantomData })
+}
+
+fn unique_intervals<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Node>, D::Error> {
+    unique_map(d, "interval")
+}
+
+fn unique_nodes<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Node>, D::Error> {
+    unique_map(d, "node")
+}
+
+fn unique_keys<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<Key, Option<Node>>, D::Error> {
+    unique_map(d, "key")
 }
 
 /// Forward to an external number.
@@ -583,5 +685,34 @@ mod tests {
         let (path, msg) = syntax(r#"{"name": "x"} trailing"#);
         assert_eq!(path, "");
         assert!(msg.contains("trailing"), "{msg}");
+    }
+
+    #[test]
+    fn names_written_twice_are_refused_not_dropped() {
+        // serde's maps keep the last of two equal keys: the first
+        // scenario would be lost without a word.
+        let (path, msg) = syntax(
+            r#"{"scenarios": {"Working time": {"message": {"text": "a"}},
+                              "Working time": {"message": {"text": "b"}}}}"#,
+        );
+        assert_eq!(path, r#"scenarios["Working time"]"#);
+        assert!(
+            msg.starts_with(
+                "interval \"Working time\" is written twice; keep one (the \
+                 second would replace the first)"
+            ),
+            "{msg}"
+        );
+        let (path, msg) = syntax(
+            r#"{"scenarios": {"W": {"menu": {"prompt": {"text": "m"},
+                "keys": {"1": {"message": {"text": "x"}}, "1": null},
+                "nothing_selected": {"message": {"text": "b"}}}}}}"#,
+        );
+        assert_eq!(path, r#"scenarios["W"].menu.keys["1"]"#);
+        assert!(msg.starts_with("key 1 is written twice"), "{msg}");
+        let (path, msg) =
+            syntax(r#"{"nodes": {"a": {"go_to": "a"}, "a": {"go_to": "a"}}}"#);
+        assert_eq!(path, r#"nodes["a"]"#);
+        assert!(msg.starts_with("node \"a\" is written twice"), "{msg}");
     }
 }
