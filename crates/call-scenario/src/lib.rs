@@ -116,7 +116,8 @@ between them. These are the rules, each tested in `tests/engine.rs`:
 an external number that is not 10 digits, an empty prompt, a voicemail or
 fax sent to nobody, a malformed external e-mail, a `then` on a menu,
 voicemail, fax or `go_to`, a `go_to` to no node, a loop on which no menu
-waits for input, unknown employees or departments (with a directory),
+waits for input, an empty employee or department id, unknown employees
+or departments (with a directory),
 intervals of the schedule with no scenario (with the intervals), and the
 limits; warnings for a forward with no "no answer" continuation, a named
 node nothing reaches, a scenario for an interval the schedule lacks, and a
