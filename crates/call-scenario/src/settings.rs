@@ -174,7 +174,7 @@ impl NodeKind {
 /// an audio file the user uploaded ("Аудиофайл"). In files
 /// `{"text": "..."}` or `{"audio": "file.mp3"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "RawPrompt")]
 pub enum Prompt {
     /// Read aloud by text-to-speech.
     Text(String),
@@ -400,12 +400,66 @@ pub struct Mailbox {
 #[derive(
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "RawRecipient")]
 pub enum Recipient {
     /// An employee.
     Employee(String),
     /// A department (every member's e-mail).
     Department(String),
+}
+
+/// A prompt as read: serde's own form of `Prompt` answers an empty object
+/// or a second field with a bare "expected value".
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrompt {
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    audio: Option<String>,
+}
+
+impl TryFrom<RawPrompt> for Prompt {
+    type Error = &'static str;
+
+    fn try_from(raw: RawPrompt) -> Result<Prompt, &'static str> {
+        match (raw.text, raw.audio) {
+            (Some(t), None) => Ok(Prompt::Text(t)),
+            (None, Some(a)) => Ok(Prompt::Audio(a)),
+            (Some(_), Some(_)) => {
+                Err("a prompt is either `text` or `audio`, \
+                                       not both; keep one")
+            }
+            (None, None) => Err("a prompt needs `text` (read by \
+                                 text-to-speech) or `audio` (a file name)"),
+        }
+    }
+}
+
+/// A recipient as read, for the same reason as [`RawPrompt`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecipient {
+    #[serde(default)]
+    employee: Option<String>,
+    #[serde(default)]
+    department: Option<String>,
+}
+
+impl TryFrom<RawRecipient> for Recipient {
+    type Error = &'static str;
+
+    fn try_from(raw: RawRecipient) -> Result<Recipient, &'static str> {
+        match (raw.employee, raw.department) {
+            (Some(e), None) => Ok(Recipient::Employee(e)),
+            (None, Some(d)) => Ok(Recipient::Department(d)),
+            (Some(_), Some(_)) => Err("a recipient is either an `employee` \
+                                       or a `department`; add another \
+                                       recipient for the second"),
+            (None, None) => Err("a recipient needs `employee` or \
+                                 `department`"),
+        }
+    }
 }
 
 /// A node as written: one optional field per kind, so unknown fields are
@@ -685,6 +739,52 @@ mod tests {
         let (path, msg) = syntax(r#"{"name": "x"} trailing"#);
         assert_eq!(path, "");
         assert!(msg.contains("trailing"), "{msg}");
+    }
+
+    #[test]
+    fn prompts_and_recipients_say_what_is_wrong() {
+        // serde's own enum form answered each of these with a bare
+        // "expected value at line 1 column N".
+        let msg = |json: &str| {
+            let (path, msg) = syntax(json);
+            (path, msg.split(" at line").next().unwrap_or("").to_string())
+        };
+        let m = r#"scenarios["W"].message"#;
+        for (prompt, want) in [
+            (
+                r#"{"text": "a", "audio": "b.mp3"}"#,
+                "a prompt is either `text` or `audio`, not both; keep one",
+            ),
+            (
+                "{}",
+                "a prompt needs `text` (read by text-to-speech) or `audio` \
+                 (a file name)",
+            ),
+            (
+                r#"{"text": "a", "colour": 1}"#,
+                "unknown field `colour`, expected `text` or `audio`",
+            ),
+        ] {
+            let json = format!(
+                r#"{{"scenarios": {{"W": {{"message": {prompt}}}}}}}"#
+            );
+            let (path, got) = msg(&json);
+            assert!(path.starts_with(m), "{path}");
+            assert_eq!(got, want);
+        }
+        let (path, got) =
+            msg(r#"{"scenarios": {"W": {"voicemail": {"send_to":
+                [{"employee": "a", "department": "b"}]}}}}"#);
+        assert!(path.starts_with(r#"scenarios["W"].voicemail.send_to[0]"#));
+        assert!(got.starts_with("a recipient is either"), "{got}");
+        // The written form is unchanged.
+        let p = Prompt::Audio("a.mp3".into());
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"audio":"a.mp3"}"#);
+        let r = Recipient::Department("sales".into());
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"department":"sales"}"#
+        );
     }
 
     #[test]
