@@ -372,6 +372,19 @@ mod tests {
         assert_eq!(p.legs.len(), 120);
         assert_eq!(p.legs[119].employee, "b");
         assert_eq!((p.legs[119].from, p.legs[119].to), (595, 600));
+        // All at once is bounded by the members listed, not by the wait.
+        let many: Vec<Member> = (0..300)
+            .map(|i| Member { employee: format!("m{i}"), available: true })
+            .collect();
+        let p =
+            RingPlan::new(&many, Distribution::AllAtOnce, DepartmentWait::M10);
+        assert_eq!(p.legs.len(), 300);
+        let p = RingPlan::new(
+            &many,
+            Distribution::Cumulative(Step::S5),
+            DepartmentWait::M10,
+        );
+        assert_eq!(p.legs.len(), 120);
     }
 
     #[test]
