@@ -412,6 +412,7 @@ pub enum Recipient {
 /// or a second field with a bare "expected value".
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a prompt: {\"text\": ...} or {\"audio\": file}")]
 struct RawPrompt {
     #[serde(default)]
     text: Option<String>,
@@ -439,6 +440,7 @@ impl TryFrom<RawPrompt> for Prompt {
 /// A recipient as read, for the same reason as [`RawPrompt`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a recipient: {\"employee\": id} or {\"department\": id}")]
 struct RawRecipient {
     #[serde(default)]
     employee: Option<String>,
@@ -466,6 +468,9 @@ impl TryFrom<RawRecipient> for Recipient {
 /// refused and a missing or doubled kind gets a clear error.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a node: an object with one kind field and an optional `then`"
+)]
 struct RawNode {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     message: Option<Prompt>,
@@ -560,6 +565,9 @@ impl From<Node> for RawNode {
 /// side by side.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a department forward: an object with `department`, `distribution`, `wait`"
+)]
 struct RawDepartment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     greeting: Option<Prompt>,
@@ -785,6 +793,37 @@ mod tests {
             serde_json::to_string(&r).unwrap(),
             r#"{"department":"sales"}"#
         );
+    }
+
+    #[test]
+    fn type_errors_do_not_name_internal_types() {
+        for (json, want) in [
+            (
+                r#"{"scenarios": {"W": null}}"#,
+                "invalid type: null, expected a node: an object with one \
+                 kind field and an optional `then`",
+            ),
+            (
+                r#"{"scenarios": {"W": {"message": "hello"}}}"#,
+                "invalid type: string \"hello\", expected a prompt: \
+                 {\"text\": ...} or {\"audio\": file}",
+            ),
+            (
+                r#"{"scenarios": {"W": {"voicemail": {"send_to": ["anna"]}}}}"#,
+                "invalid type: string \"anna\", expected a recipient: \
+                 {\"employee\": id} or {\"department\": id}",
+            ),
+            (
+                r#"{"scenarios": {"W": {"forward_to_department": "sales"}}}"#,
+                "invalid type: string \"sales\", expected a department \
+                 forward: an object with `department`, `distribution`, \
+                 `wait`",
+            ),
+        ] {
+            let (_, msg) = syntax(json);
+            assert!(!msg.contains("Raw"), "{msg}");
+            assert_eq!(msg.split(" at line").next(), Some(want));
+        }
     }
 
     #[test]
