@@ -695,7 +695,8 @@ impl Call {
     }
 
     fn play(&mut self, prompt: &Prompt, out: &mut Vec<Action>) -> u32 {
-        self.ids.playback += 1;
+        // Saturating: only an altered state comes near the end.
+        self.ids.playback = self.ids.playback.saturating_add(1);
         out.push(Action::Play {
             playback: self.ids.playback,
             prompt: prompt.clone(),
@@ -709,13 +710,15 @@ impl Call {
         seconds: u32,
         out: &mut Vec<Action>,
     ) -> u32 {
-        self.ids.timer += 1;
+        // Saturating: only an altered state comes near the end.
+        self.ids.timer = self.ids.timer.saturating_add(1);
         out.push(Action::StartTimer { timer: self.ids.timer, name, seconds });
         self.ids.timer
     }
 
     fn ring(&mut self, target: Target, out: &mut Vec<Action>) -> u32 {
-        self.ids.leg += 1;
+        // Saturating: only an altered state comes near the end.
+        self.ids.leg = self.ids.leg.saturating_add(1);
         out.push(Action::Ring { leg: self.ids.leg, target });
         self.ids.leg
     }

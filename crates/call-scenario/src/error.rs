@@ -214,6 +214,13 @@ pub enum ProblemKind {
         /// The paths of the nodes on the loop, in order.
         cycle: Vec<String>,
     },
+    /// An employee or department reference left empty (seed 002 asks
+    /// to choose one): checked with or without a directory.
+    #[error("no {what} chosen: the id is empty")]
+    EmptyReference {
+        /// `employee` or `department`.
+        what: &'static str,
+    },
     /// An employee the host's directory does not have.
     #[error("unknown employee {id:?}{}", suggest(suggestion))]
     UnknownEmployee {

@@ -116,7 +116,8 @@ between them. These are the rules, each tested in `tests/engine.rs`:
 an external number that is not 10 digits, an empty prompt, a voicemail or
 fax sent to nobody, a malformed external e-mail, a `then` on a menu,
 voicemail, fax or `go_to`, a `go_to` to no node, a loop on which no menu
-waits for input, unknown employees or departments (with a directory),
+waits for input, an empty employee or department id, unknown employees
+or departments (with a directory),
 intervals of the schedule with no scenario (with the intervals), and the
 limits; warnings for a forward with no "no answer" continuation, a named
 node nothing reaches, a scenario for an interval the schedule lacks, and a
@@ -192,15 +193,18 @@ simulation cue that cannot happen.
 
 [`Limits`], with defaults: at most 10,000 nodes, nesting at most 32 deep,
 and 1,000 steps per call (events accepted plus nodes entered; the call is
-hung up at the limit, so every call ends). Checking walks the settings
-with an explicit stack and is linear in their size (loops are found in one
-pass, since without menus every node has at most one way on). JSON input
-is further bounded by `serde_json`'s recursion limit (128 levels, about 40
+hung up at the limit, so every call ends). Checking walks the settings with
+an explicit stack and is linear in their size (loops are found in one pass,
+since without menus every node has at most one way on). JSON input is
+further bounded by `serde_json`'s recursion limit (128 levels, about 40
 nested menus); settings built in Rust deeper than that are refused by the
 depth limit, but dropping them is recursive, like any boxed tree. A
-department ring plan has at most 120 legs (10 min in 5 s turns). Nothing
-in the library panics on input: the engine looks nodes up with bounds
-checks and answers an altered state with an error. [`paths`] is bounded by
+department ring plan "in turn" or "cumulative" has at most 120 legs (10 min
+in 5 s turns); "all at once" rings every available member the host lists in
+[`Facts::departments`], so that list bounds it. Nothing in the library
+panics on input: the engine looks nodes up with bounds checks, answers a
+state that names nodes the settings lack with an error, and never indexes
+with a position or id read from a stored state. [`paths`] is bounded by
 [`PathOptions`] (depth 12, 10,000 paths by default).
 
 # Crate features

@@ -661,7 +661,25 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether `id` is empty, which is reported; the directory is then
+    /// not asked about it.
+    fn empty_reference(
+        &mut self,
+        p: &str,
+        id: &str,
+        what: &'static str,
+    ) -> bool {
+        let empty = id.trim().is_empty();
+        if empty {
+            self.error(p, ProblemKind::EmptyReference { what });
+        }
+        empty
+    }
+
     fn employee(&mut self, p: &str, id: &str) {
+        if self.empty_reference(p, id, "employee") {
+            return;
+        }
         if let Some(dir) = &self.opts.directory {
             if !dir.employees.contains(id) {
                 let suggestion = similar(&dir.employees, id);
@@ -677,6 +695,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn department(&mut self, p: &str, id: &str) {
+        if self.empty_reference(p, id, "department") {
+            return;
+        }
         if let Some(dir) = &self.opts.directory {
             if !dir.departments.contains(id) {
                 let suggestion = similar(&dir.departments, id);
@@ -1042,6 +1063,40 @@ mod tests {
             .build(s)
             .unwrap();
         assert_eq!(ok.node_count(), 41);
+    }
+
+    #[test]
+    fn empty_references_are_errors_without_a_directory() {
+        // Nothing to look them up in, yet an empty id can name nobody:
+        // the engine would ring employee "".
+        let got = problems(
+            r#"{ "scenarios": { "W": {
+                "forward_to_employee": { "employee": "", "wait": "10s" },
+                "then": { "forward_to_department": { "department": " ",
+                  "distribution": "all_at_once", "wait": "15s" },
+                  "then": { "voicemail": { "send_to": [{ "employee": "" }] } } } } } }"#,
+        );
+        let w = r#"scenarios["W"]"#;
+        assert_eq!(
+            got,
+            [
+                (
+                    format!("{w}.forward_to_employee.employee"),
+                    Severity::Error,
+                    "no employee chosen: the id is empty".to_string()
+                ),
+                (
+                    format!("{w}.then.forward_to_department.department"),
+                    Severity::Error,
+                    "no department chosen: the id is empty".to_string()
+                ),
+                (
+                    format!("{w}.then.then.voicemail.send_to[0].employee"),
+                    Severity::Error,
+                    "no employee chosen: the id is empty".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

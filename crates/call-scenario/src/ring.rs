@@ -203,18 +203,21 @@ impl Rotation {
                 if self.order.is_empty() {
                     return change;
                 }
+                // `at` is kept in range here, but a call state can come
+                // back altered from a host's store: never index with it.
+                let len = self.order.len();
                 if self.ringing {
-                    let next = (self.at + 1) % self.order.len();
+                    let next = (self.at % len + 1) % len;
                     if next == self.at {
                         return change; // the only one keeps ringing
                     }
-                    change.stop.push(self.order[self.at]);
+                    change.stop.extend(self.order.get(self.at).copied());
                     self.at = next;
                 } else {
-                    self.at %= self.order.len();
+                    self.at %= len;
                 }
                 self.ringing = true;
-                change.start.push(self.order[self.at]);
+                change.start.extend(self.order.get(self.at).copied());
             }
             Mode::Cumulative => {
                 if let Some(&m) = self.order.get(self.at) {
@@ -369,6 +372,19 @@ mod tests {
         assert_eq!(p.legs.len(), 120);
         assert_eq!(p.legs[119].employee, "b");
         assert_eq!((p.legs[119].from, p.legs[119].to), (595, 600));
+        // All at once is bounded by the members listed, not by the wait.
+        let many: Vec<Member> = (0..300)
+            .map(|i| Member { employee: format!("m{i}"), available: true })
+            .collect();
+        let p =
+            RingPlan::new(&many, Distribution::AllAtOnce, DepartmentWait::M10);
+        assert_eq!(p.legs.len(), 300);
+        let p = RingPlan::new(
+            &many,
+            Distribution::Cumulative(Step::S5),
+            DepartmentWait::M10,
+        );
+        assert_eq!(p.legs.len(), 120);
     }
 
     #[test]

@@ -3,7 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Problem, ProblemKind};
 use crate::path;
@@ -18,7 +22,8 @@ use crate::values::{DepartmentWait, ForwardWait, Key, Step};
 /// no scenario yet is `null`. [`Number::new`](crate::Number::new) checks
 /// them; the engine runs only checked settings.
 ///
-/// Unknown fields are refused; fields left out take their defaults, and
+/// Unknown fields are refused, and so is an interval, node name or menu
+/// key written twice; fields left out take their defaults, and
 /// defaults are left out when written, so settings read back equal.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,13 +32,17 @@ pub struct Settings {
     #[serde(default)]
     pub name: String,
     /// The scenario of each schedule interval, by interval name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_intervals")]
     pub scenarios: BTreeMap<String, Node>,
     /// Shared scenarios that any node can continue with through
     /// `{"go_to": "name"}` (a "back to the main menu" key, for one). Not in
     /// seed 002; they are what makes unreachable nodes and loops possible,
     /// and the check reports both.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_nodes"
+    )]
     pub nodes: BTreeMap<String, Node>,
 }
 
@@ -165,7 +174,7 @@ impl NodeKind {
 /// an audio file the user uploaded ("Аудиофайл"). In files
 /// `{"text": "..."}` or `{"audio": "file.mp3"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "RawPrompt")]
 pub enum Prompt {
     /// Read aloud by text-to-speech.
     Text(String),
@@ -183,7 +192,7 @@ pub struct Menu {
     pub prompt: Prompt,
     /// The keys offered ("галочки") and each key's scenario; `null` for a
     /// key offered with no scenario yet, which the check refuses (R28).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub keys: BTreeMap<Key, Option<Node>>,
     /// The scenario when the caller selects nothing ("Ничего не
     /// выбрано"); required (R28).
@@ -196,6 +205,99 @@ pub struct Menu {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// Reads a map whose keys must be unique: a name written twice is an
+/// error at that entry, where serde's maps would keep the last one and
+/// silently drop the other scenario.
+fn unique_map<'de, D, K, V>(
+    d: D,
+    what: &'static str,
+) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + fmt::Display,
+    V: Deserialize<'de>,
+{
+    struct Unique<K, V> {
+        what: &'static str,
+        kv: PhantomData<(K, V)>,
+    }
+
+    /// Fails as the value of the repeated entry, so the error's path
+    /// ends at that entry.
+    struct Repeated(String);
+
+    impl<'de> DeserializeSeed<'de> for Repeated {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            _: D,
+        ) -> Result<(), D::Error> {
+            Err(de::Error::custom(self.0))
+        }
+    }
+
+    impl<'de, K, V> Visitor<'de> for Unique<K, V>
+    where
+        K: Deserialize<'de> + Ord + fmt::Display,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a map of {}s", self.what)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<BTreeMap<K, V>, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(k) = map.next_key::<K>()? {
+                if out.contains_key(&k) {
+                    let name = k.to_string();
+                    let message = format!(
+                        "{} {} is written twice; keep one (the second \
+                         would replace the first)",
+                        self.what,
+                        // Keys are one character; names may hold spaces.
+                        if self.what == "key" {
+                            name
+                        } else {
+                            format!("{name:?}")
+                        }
+                    );
+                    map.next_value_seed(Repeated(message))?;
+                    return Err(de::Error::custom("duplicate entry"));
+                }
+                let v = map.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+
+    d.deserialize_map(Unique { what, kv: PhantomData })
+}
+
+fn unique_intervals<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Node>, D::Error> {
+    unique_map(d, "interval")
+}
+
+fn unique_nodes<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Node>, D::Error> {
+    unique_map(d, "node")
+}
+
+fn unique_keys<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<Key, Option<Node>>, D::Error> {
+    unique_map(d, "key")
 }
 
 /// Forward to an external number.
@@ -298,7 +400,7 @@ pub struct Mailbox {
 #[derive(
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "RawRecipient")]
 pub enum Recipient {
     /// An employee.
     Employee(String),
@@ -306,10 +408,69 @@ pub enum Recipient {
     Department(String),
 }
 
+/// A prompt as read: serde's own form of `Prompt` answers an empty object
+/// or a second field with a bare "expected value".
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(expecting = "a prompt: {\"text\": ...} or {\"audio\": file}")]
+struct RawPrompt {
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    audio: Option<String>,
+}
+
+impl TryFrom<RawPrompt> for Prompt {
+    type Error = &'static str;
+
+    fn try_from(raw: RawPrompt) -> Result<Prompt, &'static str> {
+        match (raw.text, raw.audio) {
+            (Some(t), None) => Ok(Prompt::Text(t)),
+            (None, Some(a)) => Ok(Prompt::Audio(a)),
+            (Some(_), Some(_)) => {
+                Err("a prompt is either `text` or `audio`, \
+                                       not both; keep one")
+            }
+            (None, None) => Err("a prompt needs `text` (read by \
+                                 text-to-speech) or `audio` (a file name)"),
+        }
+    }
+}
+
+/// A recipient as read, for the same reason as [`RawPrompt`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(expecting = "a recipient: {\"employee\": id} or {\"department\": id}")]
+struct RawRecipient {
+    #[serde(default)]
+    employee: Option<String>,
+    #[serde(default)]
+    department: Option<String>,
+}
+
+impl TryFrom<RawRecipient> for Recipient {
+    type Error = &'static str;
+
+    fn try_from(raw: RawRecipient) -> Result<Recipient, &'static str> {
+        match (raw.employee, raw.department) {
+            (Some(e), None) => Ok(Recipient::Employee(e)),
+            (None, Some(d)) => Ok(Recipient::Department(d)),
+            (Some(_), Some(_)) => Err("a recipient is either an `employee` \
+                                       or a `department`; add another \
+                                       recipient for the second"),
+            (None, None) => Err("a recipient needs `employee` or \
+                                 `department`"),
+        }
+    }
+}
+
 /// A node as written: one optional field per kind, so unknown fields are
 /// refused and a missing or doubled kind gets a clear error.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a node: an object with one kind field and an optional `then`"
+)]
 struct RawNode {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     message: Option<Prompt>,
@@ -404,6 +565,9 @@ impl From<Node> for RawNode {
 /// side by side.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a department forward: an object with `department`, `distribution`, `wait`"
+)]
 struct RawDepartment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     greeting: Option<Prompt>,
@@ -583,5 +747,111 @@ mod tests {
         let (path, msg) = syntax(r#"{"name": "x"} trailing"#);
         assert_eq!(path, "");
         assert!(msg.contains("trailing"), "{msg}");
+    }
+
+    #[test]
+    fn prompts_and_recipients_say_what_is_wrong() {
+        // serde's own enum form answered each of these with a bare
+        // "expected value at line 1 column N".
+        let msg = |json: &str| {
+            let (path, msg) = syntax(json);
+            (path, msg.split(" at line").next().unwrap_or("").to_string())
+        };
+        let m = r#"scenarios["W"].message"#;
+        for (prompt, want) in [
+            (
+                r#"{"text": "a", "audio": "b.mp3"}"#,
+                "a prompt is either `text` or `audio`, not both; keep one",
+            ),
+            (
+                "{}",
+                "a prompt needs `text` (read by text-to-speech) or `audio` \
+                 (a file name)",
+            ),
+            (
+                r#"{"text": "a", "colour": 1}"#,
+                "unknown field `colour`, expected `text` or `audio`",
+            ),
+        ] {
+            let json = format!(
+                r#"{{"scenarios": {{"W": {{"message": {prompt}}}}}}}"#
+            );
+            let (path, got) = msg(&json);
+            assert!(path.starts_with(m), "{path}");
+            assert_eq!(got, want);
+        }
+        let (path, got) =
+            msg(r#"{"scenarios": {"W": {"voicemail": {"send_to":
+                [{"employee": "a", "department": "b"}]}}}}"#);
+        assert!(path.starts_with(r#"scenarios["W"].voicemail.send_to[0]"#));
+        assert!(got.starts_with("a recipient is either"), "{got}");
+        // The written form is unchanged.
+        let p = Prompt::Audio("a.mp3".into());
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"audio":"a.mp3"}"#);
+        let r = Recipient::Department("sales".into());
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"department":"sales"}"#
+        );
+    }
+
+    #[test]
+    fn type_errors_do_not_name_internal_types() {
+        for (json, want) in [
+            (
+                r#"{"scenarios": {"W": null}}"#,
+                "invalid type: null, expected a node: an object with one \
+                 kind field and an optional `then`",
+            ),
+            (
+                r#"{"scenarios": {"W": {"message": "hello"}}}"#,
+                "invalid type: string \"hello\", expected a prompt: \
+                 {\"text\": ...} or {\"audio\": file}",
+            ),
+            (
+                r#"{"scenarios": {"W": {"voicemail": {"send_to": ["anna"]}}}}"#,
+                "invalid type: string \"anna\", expected a recipient: \
+                 {\"employee\": id} or {\"department\": id}",
+            ),
+            (
+                r#"{"scenarios": {"W": {"forward_to_department": "sales"}}}"#,
+                "invalid type: string \"sales\", expected a department \
+                 forward: an object with `department`, `distribution`, \
+                 `wait`",
+            ),
+        ] {
+            let (_, msg) = syntax(json);
+            assert!(!msg.contains("Raw"), "{msg}");
+            assert_eq!(msg.split(" at line").next(), Some(want));
+        }
+    }
+
+    #[test]
+    fn names_written_twice_are_refused_not_dropped() {
+        // serde's maps keep the last of two equal keys: the first
+        // scenario would be lost without a word.
+        let (path, msg) = syntax(
+            r#"{"scenarios": {"Working time": {"message": {"text": "a"}},
+                              "Working time": {"message": {"text": "b"}}}}"#,
+        );
+        assert_eq!(path, r#"scenarios["Working time"]"#);
+        assert!(
+            msg.starts_with(
+                "interval \"Working time\" is written twice; keep one (the \
+                 second would replace the first)"
+            ),
+            "{msg}"
+        );
+        let (path, msg) = syntax(
+            r#"{"scenarios": {"W": {"menu": {"prompt": {"text": "m"},
+                "keys": {"1": {"message": {"text": "x"}}, "1": null},
+                "nothing_selected": {"message": {"text": "b"}}}}}}"#,
+        );
+        assert_eq!(path, r#"scenarios["W"].menu.keys["1"]"#);
+        assert!(msg.starts_with("key 1 is written twice"), "{msg}");
+        let (path, msg) =
+            syntax(r#"{"nodes": {"a": {"go_to": "a"}, "a": {"go_to": "a"}}}"#);
+        assert_eq!(path, r#"nodes["a"]"#);
+        assert!(msg.starts_with("node \"a\" is written twice"), "{msg}");
     }
 }

@@ -728,6 +728,33 @@ fn state_from_other_settings_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn altered_ring_state_is_not_a_panic() {
+    // A state kept by the host and altered (by hand, or by a bad store)
+    // within the settings' fingerprint: a rotation position past the
+    // members, and ids at their limit. Stepping it must not panic.
+    let n = dept(r#""in_turn", "step": "10s""#);
+    let (call, _) = Call::start(&n, "Working time", facts(SALES)).unwrap();
+    let json = serde_json::to_string(&call).unwrap();
+    assert!(json.contains(r#""at":0,"ringing":true"#), "{json}");
+    assert!(json.contains(r#""timer":2,"leg":1}"#), "{json}");
+    for altered in [
+        json.replace(r#""at":0,"ringing":true"#, r#""at":7,"ringing":true"#),
+        json.replace(r#""at":0,"ringing":true"#, r#""at":7,"ringing":false"#),
+        json.replace(
+            r#""timer":2,"leg":1}"#,
+            r#""timer":4294967295,"leg":4294967295}"#,
+        ),
+    ] {
+        let mut call: Call = serde_json::from_str(&altered).unwrap();
+        // The ring-step timer, then the answer wait: each moves the
+        // rotation or starts timers and legs.
+        for timer in [2, 1] {
+            let _ = call.step(&n, Event::TimerFired { timer });
+        }
+    }
+}
+
+#[test]
 fn go_to_is_followed_but_not_listed() {
     let json = r#"{ "scenarios": { "Working time": { "message": { "text": "Hi" },
         "then": { "go_to": "bye" } } },

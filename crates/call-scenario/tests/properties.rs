@@ -2,15 +2,16 @@
 //! settings read back equal; every call ends within the step limit, never
 //! panics, never rings an unavailable employee, never cancels what is not
 //! running, and leaves no timer or leg running at the end; ring plans
-//! never ring an unavailable member and keep to their distribution.
+//! never ring an unavailable member and keep to their distribution, and
+//! the engine rings a department exactly by its plan.
 
 use std::collections::BTreeMap;
 
 use call_scenario::{
-    DepartmentWait, Distribution, Event, Facts, ForwardToDepartment,
-    ForwardToEmployee, ForwardToNumber, ForwardWait, Key, Limits, Mailbox,
-    Member, Menu, Node, NodeKind, Number, Prompt, Recipient, RingPlan,
-    Settings, Simulation, Step,
+    Action, Cue, DepartmentWait, Distribution, Event, Facts,
+    ForwardToDepartment, ForwardToEmployee, ForwardToNumber, ForwardWait, Key,
+    Limits, Logged, Mailbox, Member, Menu, Node, NodeKind, Number, Prompt,
+    Recipient, RingPlan, Settings, Simulation, Step,
 };
 use proptest::prelude::*;
 
@@ -282,6 +283,75 @@ proptest! {
         }
         prop_assert!(sim.call().steps() <= MAX_STEPS);
         prop_assert_eq!(sim.violations(), Vec::<String>::new());
+    }
+
+    /// `ring.rs` says a call in which nobody answers or reports busy
+    /// follows the plan exactly: the engine's rings and cancels, read
+    /// off the simulation log, are the plan's legs.
+    #[test]
+    fn engine_rings_departments_by_the_plan(
+        avail in proptest::collection::vec(any::<bool>(), 0..8),
+        d in distribution(),
+        wait in proptest::sample::select(DepartmentWait::ALL),
+    ) {
+        let members: Vec<Member> = avail
+            .iter()
+            .enumerate()
+            .map(|(i, &a)| Member { employee: format!("m{i}"), available: a })
+            .collect();
+        let plan = RingPlan::new(&members, d, wait);
+        let mut s = Settings::default();
+        let forward = ForwardToDepartment {
+            greeting: None,
+            department: "d".into(),
+            distribution: d,
+            wait,
+        };
+        s.scenarios.insert(
+            "W".into(),
+            Node::new(NodeKind::ForwardToDepartment(forward)).then(
+                Node::new(NodeKind::Message(Prompt::Text("none".into()))),
+            ),
+        );
+        let number = Number::new(s).unwrap();
+        let mut facts = Facts::default();
+        facts.departments.insert(
+            "d".into(),
+            members.iter().map(|m| m.employee.clone()).collect(),
+        );
+        facts.unavailable = members
+            .iter()
+            .filter(|m| !m.available)
+            .map(|m| m.employee.clone())
+            .collect();
+        let mut sim = Simulation::start(&number, "W", facts).unwrap();
+        // Timers fire until the "no answer" message plays.
+        while sim.playback().is_none() {
+            sim.apply(&Cue::Timeout).unwrap();
+        }
+        let mut legs: Vec<(u32, String, u32, Option<u32>)> = Vec::new();
+        for e in sim.log() {
+            match &e.entry {
+                Logged::Action(Action::Ring { leg, target }) => {
+                    legs.push((*leg, target.id().to_string(), e.at, None))
+                }
+                Logged::Action(Action::CancelLeg { leg }) => {
+                    for l in legs.iter_mut().filter(|l| l.0 == *leg) {
+                        prop_assert_eq!(l.3, None, "leg {} cancelled twice", leg);
+                        l.3 = Some(e.at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let got: Vec<(String, u32, Option<u32>)> =
+            legs.into_iter().map(|l| (l.1, l.2, l.3)).collect();
+        let want: Vec<(String, u32, Option<u32>)> = plan
+            .legs
+            .iter()
+            .map(|l| (l.employee.clone(), l.from, Some(l.to)))
+            .collect();
+        prop_assert_eq!(got, want);
     }
 
     #[test]
