@@ -123,11 +123,12 @@ limits; warnings for a forward with no "no answer" continuation, a named
 node nothing reaches, a scenario for an interval the schedule lacks, and a
 menu with no key and no extension dialing.
 
-Values of closed sets (waits, steps, keys, distributions) are enums: a
-file with `"wait": "25s"` stops at reading, with the path and the allowed
-values; everything else is reported all at once, each [`Problem`] with
-the path of its node, as
-`scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
+Values of closed sets (waits, steps, keys, distributions) are enums, so
+a file with `"wait": "25s"` is refused when it is read, with the path and
+the allowed values, and with every other value outside its set in the
+same file (a second look at the document finds them all). Settings that
+read are checked all at once, each [`Problem`] with the path of its node,
+as `scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
 
 # Examples
 

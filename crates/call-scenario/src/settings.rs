@@ -61,10 +61,16 @@ impl Settings {
             .map_err(|e| {
                 let path = path::render(e.path());
                 let message = e.into_inner().to_string();
-                Error::new(vec![Problem::error(
-                    path,
-                    ProblemKind::Syntax { message },
-                )])
+                let first =
+                    Problem::error(path, ProblemKind::Syntax { message });
+                // Reading stops at the first bad value; every value outside
+                // its closed set is found by a second look at the document,
+                // so a file with several is reported at once.
+                let mut problems = closed_set_problems(json);
+                if !problems.iter().any(|p| p.path == first.path) {
+                    problems.insert(0, first);
+                }
+                Error::new(problems)
             })?;
         de.end().map_err(|e| {
             Error::new(vec![Problem::error(
@@ -81,6 +87,124 @@ impl Settings {
         // Strings, maps and enums with string forms cannot fail to
         // serialize.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Every value of the document outside its closed set (menu keys, answer
+/// waits, distributions and steps), each with its path; nothing for a
+/// document that is not JSON (reading reports that). Only the places the
+/// format gives those values are looked at: other mistakes are left to
+/// reading.
+fn closed_set_problems(json: &str) -> Vec<Problem> {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(json) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for map in ["scenarios", "nodes"] {
+        if let Some(nodes) = doc.get(map).and_then(|v| v.as_object()) {
+            for (name, node) in nodes {
+                let mut at = String::new();
+                path::field(&mut at, map);
+                path::key(&mut at, name);
+                closed_in_node(node, &at, 0, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Deeper than any tree the limits allow (`Limits::max_depth` is 32):
+/// the walk stops there instead of recursing without end.
+const WALK_DEPTH: usize = 256;
+
+fn closed_in_node(
+    node: &serde_json::Value,
+    at: &str,
+    depth: usize,
+    out: &mut Vec<Problem>,
+) {
+    let Some(node) = node.as_object() else { return };
+    if depth > WALK_DEPTH {
+        return;
+    }
+    let check = |value: Option<&serde_json::Value>,
+                 field: &str,
+                 parse: &dyn Fn(&str) -> Option<String>,
+                 kind_at: &str,
+                 out: &mut Vec<Problem>| {
+        if let Some(text) = value.and_then(|v| v.as_str()) {
+            if let Some(message) = parse(text) {
+                let mut p = kind_at.to_string();
+                path::field(&mut p, field);
+                out.push(Problem::error(p, ProblemKind::Syntax { message }));
+            }
+        }
+    };
+    fn err<T: core::str::FromStr<Err = String>>(s: &str) -> Option<String> {
+        s.parse::<T>().err()
+    }
+    for (kind, body) in node {
+        let mut kind_at = at.to_string();
+        path::field(&mut kind_at, kind);
+        match kind.as_str() {
+            "then" => closed_in_node(body, &kind_at, depth + 1, out),
+            "forward_to_number" | "forward_to_employee" => check(
+                body.get("wait"),
+                "wait",
+                &err::<ForwardWait>,
+                &kind_at,
+                out,
+            ),
+            "forward_to_department" => {
+                check(
+                    body.get("wait"),
+                    "wait",
+                    &err::<DepartmentWait>,
+                    &kind_at,
+                    out,
+                );
+                check(body.get("step"), "step", &err::<Step>, &kind_at, out);
+                check(
+                    body.get("distribution"),
+                    "distribution",
+                    &|s| {
+                        let known = ["all_at_once", "in_turn", "cumulative"];
+                        (!known.contains(&s)).then(|| {
+                            format!(
+                                "invalid distribution {s:?}; expected one of \
+                                 \"all_at_once\", \"in_turn\", \"cumulative\""
+                            )
+                        })
+                    },
+                    &kind_at,
+                    out,
+                );
+            }
+            "menu" => {
+                if let Some(keys) =
+                    body.get("keys").and_then(|k| k.as_object())
+                {
+                    for (key, branch) in keys {
+                        let mut key_at = kind_at.clone();
+                        path::field(&mut key_at, "keys");
+                        path::key(&mut key_at, key);
+                        if let Err(message) = key.parse::<Key>() {
+                            out.push(Problem::error(
+                                key_at.clone(),
+                                ProblemKind::Syntax { message },
+                            ));
+                        }
+                        closed_in_node(branch, &key_at, depth + 1, out);
+                    }
+                }
+                if let Some(branch) = body.get("nothing_selected") {
+                    let mut branch_at = kind_at.clone();
+                    path::field(&mut branch_at, "nothing_selected");
+                    closed_in_node(branch, &branch_at, depth + 1, out);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -853,5 +977,35 @@ mod tests {
             syntax(r#"{"nodes": {"a": {"go_to": "a"}, "a": {"go_to": "a"}}}"#);
         assert_eq!(path, r#"nodes["a"]"#);
         assert!(msg.starts_with("node \"a\" is written twice"), "{msg}");
+    }
+    #[test]
+    fn every_value_outside_its_set_is_reported_at_once() {
+        let json = r#"{ "scenarios": {
+            "Working time": { "menu": {
+                "prompt": { "text": "Press 1" },
+                "keys": {
+                    "1": { "forward_to_employee": { "employee": "anna", "wait": "25s" } },
+                    "A": { "message": { "text": "?" } },
+                    "2": { "forward_to_department": { "department": "sales",
+                        "distribution": "by_skill", "step": "3s", "wait": "1min" },
+                        "then": { "forward_to_number": { "number": "4952302222", "wait": "2min" } } }
+                },
+                "nothing_selected": { "message": { "text": "Bye" } } } } } }"#;
+        let err = Settings::from_json(json).unwrap_err();
+        let mut paths: Vec<&str> =
+            err.problems().iter().map(|p| p.path.as_str()).collect();
+        paths.sort_unstable();
+        let menu = r#"scenarios["Working time"].menu.keys"#;
+        let want = [
+            format!(r#"{menu}["1"].forward_to_employee.wait"#),
+            format!(r#"{menu}["2"].forward_to_department.distribution"#),
+            format!(r#"{menu}["2"].forward_to_department.step"#),
+            format!(r#"{menu}["2"].then.forward_to_number.wait"#),
+            format!(r#"{menu}["A"]"#),
+        ];
+        assert_eq!(paths, want, "{err}");
+        let text = err.to_string();
+        assert!(text.contains(r#"invalid answer wait "25s""#), "{text}");
+        assert!(text.contains(r#""1min""#), "the allowed values: {text}");
     }
 }
