@@ -502,7 +502,8 @@ impl Default for PathOptions {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PathEnd {
-    /// The call ended with a terminal action (or the step limit).
+    /// The call ended: with a terminal action, or at the step limit
+    /// (flagged).
     Ended(Outcome),
     /// The depth was reached with the call still going.
     DepthReached,
@@ -532,9 +533,16 @@ pub struct Paths {
 }
 
 impl Paths {
-    /// The paths that end without a terminal action.
+    /// The paths that end without a terminal action of the scenario: the
+    /// engine waits for nothing, or the step limit hung the call up (a
+    /// caller can go round a loop until it does).
     pub fn flagged(&self) -> impl Iterator<Item = &CallerPath> {
-        self.paths.iter().filter(|p| p.end == PathEnd::NoTerminal)
+        self.paths.iter().filter(|p| {
+            matches!(
+                p.end,
+                PathEnd::NoTerminal | PathEnd::Ended(Outcome::StepLimit)
+            )
+        })
     }
 }
 

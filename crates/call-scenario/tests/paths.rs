@@ -137,3 +137,33 @@ fn extension_paths_are_explored() {
         .any(|p| p.cues
             == [Cue::Digits("101".into()), Cue::Answer("anna".into())]));
 }
+
+#[test]
+fn paths_cut_by_the_step_limit_are_flagged() {
+    // A menu whose only key leads back to it: a caller can go round until
+    // the step limit hangs up.
+    let settings = call_scenario::Settings::from_json(
+        r#"{ "scenarios": { "Working time": { "go_to": "main" } },
+             "nodes": { "main": { "menu": {
+                 "prompt": { "text": "1 to hear this again" },
+                 "keys": { "1": { "go_to": "main" } },
+                 "nothing_selected": { "message": { "text": "Bye" } } } } } }"#,
+    )
+    .unwrap();
+    let limits = call_scenario::Limits { max_steps: 6, ..Default::default() };
+    let number = Number::builder().limits(limits).build(settings).unwrap();
+    let paths = paths(
+        &number,
+        "Working time",
+        &Facts::default(),
+        PathOptions { depth: 12, max_paths: 1_000 },
+    )
+    .unwrap();
+    let cut: Vec<_> = paths
+        .paths
+        .iter()
+        .filter(|p| p.end == PathEnd::Ended(call_scenario::Outcome::StepLimit))
+        .collect();
+    assert!(!cut.is_empty());
+    assert_eq!(paths.flagged().count(), cut.len());
+}
