@@ -431,7 +431,7 @@ impl CompiledTemplate {
             out.push_str(&self.text[piece.literal()]);
             if piece.then != Then::Nothing {
                 let mark = &self.marks[piece.mark as usize];
-                out.push_str(&self.source[mark.position.span.clone()]);
+                out.push_str(&self.source[mark.span.clone()]);
             }
         }
         out
@@ -589,11 +589,9 @@ impl CompiledTemplate {
                 _ => return Ok(Filled::Empty),
             },
         };
-        let short =
-            links.shorten(url).map_err(|message| RenderError::Link {
-                position: self.marks[mark].position.clone(),
-                message,
-            })?;
+        let short = links.shorten(url).map_err(|message| {
+            RenderError::Link { position: self.position_of(mark), message }
+        })?;
         let chars = short.chars().count();
         if chars > links.max_chars() {
             return Err(RenderError::LinkTooLong {
@@ -638,7 +636,7 @@ fn too_long(
 ) -> RenderError {
     RenderError::ValueTooLong {
         field: t.field_name(placeholder),
-        position: t.marks[placeholder].position.clone(),
+        position: t.position_of(placeholder),
         chars,
         max,
     }

@@ -288,16 +288,15 @@ impl Template {
             c.push_text(&src[at..open]);
             match parse_placeholder(src, open, &mut c.text) {
                 Ok((expr, end)) => {
-                    let position = lines.position(open..end);
-                    if let Err((kind, name)) =
-                        c.add(expr, catalog, position.clone())
+                    // Line and column are worked out only for problems;
+                    // a placeholder keeps its span, and its position is
+                    // found when asked for.
+                    if let Err((kind, name)) = c.add(expr, catalog, open..end)
                     {
                         // About one name: point at it, not the whole
                         // placeholder.
-                        let position = match name {
-                            Some(span) => lines.position(span),
-                            None => position,
-                        };
+                        let span = name.unwrap_or(open..end);
+                        let position = lines.position(span);
                         problems.push(Problem { position, kind });
                     }
                     at = end;
@@ -383,7 +382,8 @@ enum Expr {
 /// A placeholder, compactly.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Mark {
-    pub(crate) position: Position,
+    /// Where it is in the source, braces included.
+    pub(crate) span: Range<usize>,
     pub(crate) kind: MarkKind,
 }
 
@@ -515,7 +515,7 @@ impl CompiledTemplate {
         &mut self,
         expr: Expr,
         catalog: &Catalog,
-        position: Position,
+        span: Range<usize>,
     ) -> Result<(), AddError> {
         let kind = match expr {
             Expr::Text(r) => {
@@ -550,7 +550,7 @@ impl CompiledTemplate {
                 MarkKind::LinkFrom { scope, field, slot }
             }
         };
-        self.marks.push(Mark { position, kind });
+        self.marks.push(Mark { span, kind });
         Ok(())
     }
 
@@ -568,11 +568,13 @@ impl CompiledTemplate {
     pub fn placeholders(&self) -> &[Placeholder] {
         self.placeholders.get_or_init(|| {
             let src = |r: &Range<usize>| self.source[r.clone()].to_string();
+            // Marks are in source order: one pass finds every position.
+            let mut lines = Lines::new(&self.source);
             let text = |r: &Range<usize>| self.text[r.clone()].to_string();
             self.marks
                 .iter()
                 .map(|m| Placeholder {
-                    position: m.position.clone(),
+                    position: lines.position(m.span.clone()),
                     kind: match &m.kind {
                         MarkKind::Var { scope, field, slot, fallback } => {
                             PlaceholderKind::Variable {
@@ -631,6 +633,13 @@ impl CompiledTemplate {
             })?;
         }
         Some(total)
+    }
+
+    /// The position of placeholder `placeholder` in the source.
+    pub(crate) fn position_of(&self, placeholder: usize) -> Position {
+        let span =
+            self.marks.get(placeholder).map_or(0..0, |m| m.span.clone());
+        Position::new(&self.source, span)
     }
 
     /// The fallback of a variable placeholder, if it has one.

@@ -437,3 +437,22 @@ fn marking_a_scope_present_is_by_scope() {
     v.clear();
     assert_eq!(t.render(&v, &NoLinks).unwrap().text, "/");
 }
+
+#[test]
+fn placeholder_positions_count_lines_characters_and_utf16_units() {
+    let body = "Hi {{contact.first_name}}!\n😀 żółw {{case.number}}\n\n  {{link \"https://ex.com\"}}";
+    let t = compile(body);
+    let at: Vec<(usize, usize, usize)> = t
+        .placeholders()
+        .iter()
+        .map(|p| (p.position.line, p.position.column, p.position.column_utf16))
+        .collect();
+    // Line 2: "😀 żółw " is 7 characters but 8 UTF-16 units.
+    assert_eq!(at, [(1, 4, 4), (2, 8, 9), (4, 3, 3)]);
+    let spans: Vec<&str> = t
+        .placeholders()
+        .iter()
+        .map(|p| &body[p.position.span.clone()])
+        .collect();
+    assert_eq!(spans[1], "{{case.number}}");
+}
