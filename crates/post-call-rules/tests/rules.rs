@@ -76,6 +76,30 @@ fn unknown_fields_are_refused_naming_rule_and_field() {
 }
 
 #[test]
+fn duplicate_fields_are_refused_naming_rule_and_field() {
+    // A JSON object with a key twice: reading it into a map would keep
+    // the last silently, switching this paused rule back on.
+    let json = format!(
+        r#"{{"rules": [{}, {}]}}"#,
+        rule("A", ""),
+        rule("Paused", r#", "enabled": false, "enabled": true"#)
+    );
+    let err = RuleSet::from_json(&json).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.rule, Some((1, Some("Paused".into()))));
+    assert_eq!(p.path, "rules[1]");
+    assert!(err.to_string().contains("duplicate field `enabled`"), "{err}");
+    // At the top level: a second "rules" would drop the first list.
+    let json = format!(r#"{{"rules": [{}], "rules": []}}"#, rule("A", ""));
+    let err = RuleSet::from_json(&json).unwrap_err();
+    assert_eq!(err.problems()[0].rule, None);
+    assert!(err.to_string().contains("duplicate field `rules`"), "{err}");
+    // Trailing text after the document is still refused.
+    let json = format!(r#"{{"rules": [{}]}} x"#, rule("A", ""));
+    assert!(RuleSet::from_json(&json).is_err());
+}
+
+#[test]
 fn compile_reports_every_problem_with_rule_and_path() {
     let json = format!(
         r#"{{"rules": [{}, {}, {}]}}"#,
@@ -291,10 +315,11 @@ fn caller_region_and_foreign() {
     }
     // Foreign compares calling codes, not regions: a host that answers
     // region "CA" with code 1 and one with region "US" and code 1 agree.
-    let us = rules_with(
-        r#""account": {"calling_code": 1},"#,
-        &rule("F", r#", "when": {"caller": {"foreign": true}}"#),
-    );
+    let us = CompiledRules::from_json(&format!(
+        r#"{{"account": {{"calling_code": 1}}, "rules": [{}]}}"#,
+        rule("F", r#", "when": {"caller": {"foreign": true}}"#),
+    ))
+    .unwrap();
     let canada = |_: &str| NumberDetails {
         line_type: LineType::Mobile,
         calling_code: Some(1),
