@@ -540,6 +540,31 @@ fn minimum_interval_per_rule_and_across_rules() {
 }
 
 #[test]
+fn minimum_interval_with_numbers_written_with_separators() {
+    // The host records the caller as its PBX wrote it, and the same
+    // caller calls again: the interval holds, whatever the spelling.
+    let r = rules(&rule("Thanks", r#", "min_interval_secs": 86400"#));
+    let until = t(9, 0) + TimeDelta::days(1);
+    for (recorded, calling) in [
+        ("+48 601 234 567", "+48 601 234 567"),
+        ("+48 601 234 567", CUSTOMER),
+        ("+48-601-234-567", "+48 (601) 234.567"),
+        (CUSTOMER, "+48 601 234 567"),
+    ] {
+        let mut log = SendLog::new();
+        log.record(recorded, "Thanks", t(9, 0));
+        assert_eq!(log.last_send(CUSTOMER, None), Some(t(9, 0)));
+        assert_eq!(log.last_send(calling, Some("Thanks")), Some(t(9, 0)));
+        let c = call(calling, CallStatus::Answered);
+        assert_eq!(
+            suppressed(&decide(&r, &c, &host().history(&log))),
+            Suppressed::IntervalNotElapsed { until },
+            "recorded {recorded:?}, calling {calling:?}"
+        );
+    }
+}
+
+#[test]
 fn minimum_interval_counts_earlier_decisions_of_the_same_call() {
     let r = rules_with(
         r#""hit_policy": "all_matches","#,
