@@ -190,16 +190,31 @@ fn direction() {
     ));
     let c = call(CUSTOMER, CallStatus::Answered);
     assert!(decide(&r, &c, &host()).is_empty());
-    let mut out = CallRecord::new(
+    let out = CallRecord::new(
         Direction::Outgoing,
         OFFICE,
         CUSTOMER,
         CallStatus::Answered,
         t(10, 0),
     );
-    out.routed_to = OFFICE.into();
     let d = decide(&r, &out, &host());
     assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    // An outgoing call is routed to (presented from) the account's number,
+    // the caller, not to the customer it dialled: rules on the account's
+    // routed-to numbers apply to it as built by `CallRecord::new`.
+    assert_eq!(out.routed_to, OFFICE);
+    let routed = rules(&rule(
+        "Out from the office",
+        &format!(
+            r#", "when": {{"direction": "outgoing", "routed_to": ["{OFFICE}"]}},
+               "to": "called""#
+        ),
+    ));
+    let d = decide(&routed, &out, &host());
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    let incoming = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(incoming.routed_to, OFFICE);
 }
 
 #[test]
