@@ -163,9 +163,11 @@ pub struct CallRecord {
 }
 
 impl CallRecord {
-    /// A call routed to the number dialled, that started, ended and
-    /// (if answered) was answered at `end`, with no talk time, no IVR
-    /// keys, no agent and no group; set the other fields directly.
+    /// A call that started, ended and (if answered) was answered at
+    /// `end`, with no talk time, no IVR keys, no agent and no group; set
+    /// the other fields directly. `routed_to` is the account's side of
+    /// the call: the number dialled for an incoming call, the caller (the
+    /// number presented) for an outgoing one.
     pub fn new(
         direction: Direction,
         caller: &str,
@@ -177,7 +179,10 @@ impl CallRecord {
             direction,
             caller: caller.to_string(),
             called: called.to_string(),
-            routed_to: called.to_string(),
+            routed_to: match direction {
+                Direction::Incoming => called.to_string(),
+                Direction::Outgoing => caller.to_string(),
+            },
             status,
             start: end,
             answer: (status == CallStatus::Answered).then_some(end),

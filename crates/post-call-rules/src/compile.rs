@@ -136,13 +136,15 @@ pub struct CompiledRules {
 }
 
 impl RuleSet {
-    /// Reads a rule set from JSON. Unknown fields are refused.
+    /// Reads a rule set from JSON. Unknown fields, and fields given twice
+    /// in one object, are refused.
     ///
     /// # Errors
     ///
-    /// A syntax error, a wrong type, an unknown or a missing field, as one
-    /// [`Problem`] with the path of the bad value and, inside a rule, the
-    /// rule's position and name.
+    /// A syntax error, a wrong type, an unknown, a missing or a duplicate
+    /// field, as one [`Problem`] with the path of the bad value (for a
+    /// duplicate field, of the object that has it) and, inside a rule,
+    /// the rule's position and name.
     ///
     /// # Example
     ///
@@ -165,14 +167,26 @@ impl RuleSet {
                 kind: ProblemKind::Syntax { message },
             }])
         };
-        let value: serde_json::Value = serde_json::from_str(json)
-            .map_err(|e| syntax(String::new(), e.to_string(), None))?;
-        serde_path_to_error::deserialize(&value).map_err(|e| {
+        // Read from the text, not through a `serde_json::Value`: a Value
+        // keeps only the last of a key given twice, which would read
+        // `"enabled": false, "enabled": true` as enabled without a word.
+        let mut de = serde_json::Deserializer::from_str(json);
+        let set = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
+            let inner = e.into_inner();
+            if inner.is_syntax() || inner.is_eof() {
+                return syntax(String::new(), inner.to_string(), None);
+            }
             let path = if path == "." { String::new() } else { path };
-            let rule = rule_of_path(&path, &value);
-            syntax(path, e.into_inner().to_string(), rule)
-        })
+            // The text is well-formed, so it reads as a Value, which
+            // gives the name of the rule the path is in.
+            let rule = serde_json::from_str::<serde_json::Value>(json)
+                .ok()
+                .and_then(|value| rule_of_path(&path, &value));
+            syntax(path, inner.to_string(), rule)
+        })?;
+        de.end().map_err(|e| syntax(String::new(), e.to_string(), None))?;
+        Ok(set)
     }
 
     /// Writes the rule set as pretty JSON, leaving out defaults.

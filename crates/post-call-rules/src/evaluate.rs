@@ -92,7 +92,9 @@ pub enum Suppressed {
     InvalidSender,
     /// A random sender, but the account has no mobile numbers.
     NoSender,
-    /// The host has no send window of that name.
+    /// The host has no send window of that name (one of the rule's
+    /// windows; the rule then never sends, whatever its other windows
+    /// say).
     UnknownWindow {
         /// The window's name.
         window: String,
@@ -651,7 +653,9 @@ impl<'a, 'h> Eval<'a, 'h> {
     }
 
     /// The first instant at or after `base` at which one of the rule's
-    /// windows is open.
+    /// windows is open. Every window is asked, so that one the host does
+    /// not have suppresses the rule wherever it is in the list and
+    /// whatever the others say.
     fn window(
         &self,
         r: &CompiledRule,
@@ -660,6 +664,7 @@ impl<'a, 'h> Eval<'a, 'h> {
         if r.rule.windows.is_empty() {
             return Ok(base);
         }
+        let mut open = false;
         let mut next: Option<DateTime<Utc>> = None;
         for name in &r.rule.windows {
             match self.host.windows.state(name, base) {
@@ -668,12 +673,15 @@ impl<'a, 'h> Eval<'a, 'h> {
                         window: name.clone(),
                     })
                 }
-                Some(WindowState::Open) => return Ok(base),
+                Some(WindowState::Open) => open = true,
                 Some(WindowState::Closed { opens: Some(t) }) if t > base => {
                     next = Some(next.map_or(t, |n| n.min(t)));
                 }
                 Some(WindowState::Closed { .. }) => {}
             }
+        }
+        if open {
+            return Ok(base);
         }
         next.ok_or(Suppressed::NoWindowOpens)
     }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use crate::number::normalize;
 use crate::Region;
 
 /// What kind of line a number is, in libphonenumber's terms.
@@ -135,6 +136,13 @@ impl SendWindows for NoWindows {
 
 /// When the account last sent to a number (R17). The crate keeps no
 /// state: the host records what it sent and answers here.
+///
+/// The recipient is asked for as
+/// [`Decision::recipient`](crate::Decision::recipient) has it: as written
+/// in the call record or staff group, with spaces, `-`, `.`, `(` and `)`
+/// removed. An implementation must find sends it recorded under another
+/// spelling of the same number, or the minimum interval does not hold
+/// for them; [`SendLog`] does.
 pub trait History {
     /// The last send to `recipient` by the rule named `rule`, or by any
     /// rule when `rule` is `None`; `None` when there was none.
@@ -155,7 +163,10 @@ impl History for NoHistory {
     }
 }
 
-/// History as a value: the last send per recipient and rule.
+/// History as a value: the last send per recipient and rule. Numbers
+/// are kept and looked up with spaces, `-`, `.`, `(` and `)` removed, as
+/// the rules compare them, so `+48 601 234 567` and `+48601234567` are
+/// one recipient.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -182,8 +193,8 @@ impl SendLog {
     /// Records a send by `rule` to `recipient` at `at`, keeping the latest
     /// per rule.
     pub fn record(&mut self, recipient: &str, rule: &str, at: DateTime<Utc>) {
-        let sends =
-            self.by_recipient.entry(recipient.to_string()).or_default();
+        let recipient = normalize(recipient).into_owned();
+        let sends = self.by_recipient.entry(recipient).or_default();
         match sends.iter_mut().find(|(r, _)| r == rule) {
             Some((_, t)) => *t = (*t).max(at),
             None => sends.push((rule.to_string(), at)),
@@ -197,7 +208,7 @@ impl History for SendLog {
         recipient: &str,
         rule: Option<&str>,
     ) -> Option<DateTime<Utc>> {
-        let sends = self.by_recipient.get(recipient)?;
+        let sends = self.by_recipient.get(normalize(recipient).as_ref())?;
         sends
             .iter()
             .filter(|(r, _)| rule.is_none_or(|rule| r == rule))

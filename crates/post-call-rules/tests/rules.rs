@@ -76,6 +76,30 @@ fn unknown_fields_are_refused_naming_rule_and_field() {
 }
 
 #[test]
+fn duplicate_fields_are_refused_naming_rule_and_field() {
+    // A JSON object with a key twice: reading it into a map would keep
+    // the last silently, switching this paused rule back on.
+    let json = format!(
+        r#"{{"rules": [{}, {}]}}"#,
+        rule("A", ""),
+        rule("Paused", r#", "enabled": false, "enabled": true"#)
+    );
+    let err = RuleSet::from_json(&json).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.rule, Some((1, Some("Paused".into()))));
+    assert_eq!(p.path, "rules[1]");
+    assert!(err.to_string().contains("duplicate field `enabled`"), "{err}");
+    // At the top level: a second "rules" would drop the first list.
+    let json = format!(r#"{{"rules": [{}], "rules": []}}"#, rule("A", ""));
+    let err = RuleSet::from_json(&json).unwrap_err();
+    assert_eq!(err.problems()[0].rule, None);
+    assert!(err.to_string().contains("duplicate field `rules`"), "{err}");
+    // Trailing text after the document is still refused.
+    let json = format!(r#"{{"rules": [{}]}} x"#, rule("A", ""));
+    assert!(RuleSet::from_json(&json).is_err());
+}
+
+#[test]
 fn compile_reports_every_problem_with_rule_and_path() {
     let json = format!(
         r#"{{"rules": [{}, {}, {}]}}"#,
@@ -166,16 +190,31 @@ fn direction() {
     ));
     let c = call(CUSTOMER, CallStatus::Answered);
     assert!(decide(&r, &c, &host()).is_empty());
-    let mut out = CallRecord::new(
+    let out = CallRecord::new(
         Direction::Outgoing,
         OFFICE,
         CUSTOMER,
         CallStatus::Answered,
         t(10, 0),
     );
-    out.routed_to = OFFICE.into();
     let d = decide(&r, &out, &host());
     assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    // An outgoing call is routed to (presented from) the account's number,
+    // the caller, not to the customer it dialled: rules on the account's
+    // routed-to numbers apply to it as built by `CallRecord::new`.
+    assert_eq!(out.routed_to, OFFICE);
+    let routed = rules(&rule(
+        "Out from the office",
+        &format!(
+            r#", "when": {{"direction": "outgoing", "routed_to": ["{OFFICE}"]}},
+               "to": "called""#
+        ),
+    ));
+    let d = decide(&routed, &out, &host());
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    let incoming = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(incoming.routed_to, OFFICE);
 }
 
 #[test]
@@ -291,10 +330,11 @@ fn caller_region_and_foreign() {
     }
     // Foreign compares calling codes, not regions: a host that answers
     // region "CA" with code 1 and one with region "US" and code 1 agree.
-    let us = rules_with(
-        r#""account": {"calling_code": 1},"#,
-        &rule("F", r#", "when": {"caller": {"foreign": true}}"#),
-    );
+    let us = CompiledRules::from_json(&format!(
+        r#"{{"account": {{"calling_code": 1}}, "rules": [{}]}}"#,
+        rule("F", r#", "when": {"caller": {"foreign": true}}"#),
+    ))
+    .unwrap();
     let canada = |_: &str| NumberDetails {
         line_type: LineType::Mobile,
         calling_code: Some(1),
@@ -515,6 +555,31 @@ fn minimum_interval_per_rule_and_across_rules() {
 }
 
 #[test]
+fn minimum_interval_with_numbers_written_with_separators() {
+    // The host records the caller as its PBX wrote it, and the same
+    // caller calls again: the interval holds, whatever the spelling.
+    let r = rules(&rule("Thanks", r#", "min_interval_secs": 86400"#));
+    let until = t(9, 0) + TimeDelta::days(1);
+    for (recorded, calling) in [
+        ("+48 601 234 567", "+48 601 234 567"),
+        ("+48 601 234 567", CUSTOMER),
+        ("+48-601-234-567", "+48 (601) 234.567"),
+        (CUSTOMER, "+48 601 234 567"),
+    ] {
+        let mut log = SendLog::new();
+        log.record(recorded, "Thanks", t(9, 0));
+        assert_eq!(log.last_send(CUSTOMER, None), Some(t(9, 0)));
+        assert_eq!(log.last_send(calling, Some("Thanks")), Some(t(9, 0)));
+        let c = call(calling, CallStatus::Answered);
+        assert_eq!(
+            suppressed(&decide(&r, &c, &host().history(&log))),
+            Suppressed::IntervalNotElapsed { until },
+            "recorded {recorded:?}, calling {calling:?}"
+        );
+    }
+}
+
+#[test]
 fn minimum_interval_counts_earlier_decisions_of_the_same_call() {
     let r = rules_with(
         r#""hit_policy": "all_matches","#,
@@ -620,16 +685,22 @@ fn window_suppressions() {
     assert_eq!(suppressed(&decide(&never, &c, &h)), Suppressed::NoWindowOpens);
     let liar = rules(&rule("W", r#", "windows": ["Liar"]"#));
     assert_eq!(suppressed(&decide(&liar, &c, &h)), Suppressed::NoWindowOpens);
-    let unknown = rules(&rule("W", r#", "windows": ["Office", "Lunch"]"#));
-    // Office is open, so the unknown window is not reached...
-    assert_eq!(sent_at(&decide(&unknown, &c, &h)), t(10, 0));
-    // ...but it is when Office is closed.
+    // A window the host does not have suppresses the rule whatever the
+    // other windows say and wherever it is in the list: the windows are a
+    // set, and a misspelt one must not send at some hours only.
     let mut late = c.clone();
     late.end = t(17, 0);
-    assert_eq!(
-        suppressed(&decide(&unknown, &late, &h)),
-        Suppressed::UnknownWindow { window: "Lunch".into() }
-    );
+    for list in [r#"["Office", "Lunch"]"#, r#"["Lunch", "Office"]"#] {
+        let unknown = rules(&rule("W", &format!(r#", "windows": {list}"#)));
+        for call in [&c, &late] {
+            assert_eq!(
+                suppressed(&decide(&unknown, call, &h)),
+                Suppressed::UnknownWindow { window: "Lunch".into() },
+                "{list} at {}",
+                call.end
+            );
+        }
+    }
     assert_eq!(
         suppressed(&decide(&never, &c, &host())),
         Suppressed::UnknownWindow { window: "Never".into() }
