@@ -233,3 +233,45 @@ fn senders_windows_and_names() {
         "rule 2 \"Windows\": unknown send window \"Lunch\""
     );
 }
+
+/// A hostile rule set: long lists of caller numbers and prefixes in every
+/// rule, which no rule shadows (their IVR keys differ, and are compared
+/// last), so every pair compares the whole lists. The shadowing check
+/// stops at its work limit and says where, instead of running for many
+/// seconds; the other checks still run for every rule.
+#[test]
+fn shadowing_check_stops_at_its_work_limit() {
+    let numbers: Vec<String> =
+        (0..1000).map(|i| format!("\"+48601{i:06}\"")).collect();
+    let prefixes: Vec<String> =
+        (0..1000).map(|i| format!("\"+48601{i:03}\"")).collect();
+    let rule = |i: usize| {
+        format!(
+            r#"{{"name": "r{i}", "when": {{"caller": {{"numbers": [{}],
+                "prefixes": [{}], "ivr_keys": ["{i:03}"]}}}},
+                "sender": {{"alphanumeric": "A"}}, "message": {{"text": "x"}}}}"#,
+            numbers.join(","),
+            prefixes.join(",")
+        )
+    };
+    let rules: Vec<String> = (0..100).map(rule).collect();
+    let json = format!(r#"{{"rules": [{}]}}"#, rules.join(","));
+    let set = CompiledRules::from_json(&json).unwrap();
+    // A lower limit than the default, so the test is quick in debug
+    // builds; each pair here costs 128,000 steps.
+    let findings = set.check_with_limit(&[], 2_000_000);
+    let count = |f: &dyn Fn(&FindingKind) -> bool| {
+        findings.iter().filter(|x| f(&x.kind)).count()
+    };
+    assert_eq!(count(&|k| matches!(k, FindingKind::Shadowed { .. })), 0);
+    let stopped: Vec<_> = findings
+        .iter()
+        .filter(|f| matches!(f.kind, FindingKind::NotChecked { .. }))
+        .collect();
+    assert_eq!(stopped.len(), 1, "{stopped:?}");
+    // 2,000,000 / 128,000: the 16th pair, which rule 6 compares.
+    assert_eq!(stopped[0].rule, 6);
+    assert!(stopped[0].to_string().contains("work limit"));
+    // Every rule's sender is still checked ("A" is too short).
+    assert_eq!(count(&|k| matches!(k, FindingKind::InvalidSender(_))), 100);
+}
