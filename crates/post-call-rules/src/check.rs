@@ -61,6 +61,10 @@ pub enum FindingKind {
         /// The position of the first rule with that name.
         first: usize,
     },
+    /// A rule only for outgoing calls that sends to the caller: on an
+    /// outgoing call the caller is the account's own number. The
+    /// customer is `"to": "called"`.
+    OutgoingToCaller,
     /// The shadowing check stopped at this rule: comparing the rule set's
     /// pairs of rules would take more than its work limit (long caller
     /// number, prefix or IVR key lists). This rule and the later ones are
@@ -99,6 +103,11 @@ impl fmt::Display for FindingKind {
             FindingKind::DuplicateName { first } => {
                 write!(f, "the same name as rule {first}")
             }
+            FindingKind::OutgoingToCaller => f.write_str(
+                "only for outgoing calls, but sends to the caller, which is \
+                 the account's own number there; write \"to\": \"called\" \
+                 to reach the customer",
+            ),
             FindingKind::NotChecked { limit } => write!(
                 f,
                 "not checked for shadowing, nor are the rules after it: \
@@ -153,7 +162,9 @@ impl fmt::Display for NeverMatches {
 impl CompiledRules {
     /// Every finding, ordered by rule position: rules that can never
     /// match, rules shadowed under first-match, invalid senders, windows
-    /// not among `windows` (the host's window names), duplicate names.
+    /// not among `windows` (the host's window names), duplicate names,
+    /// and rules for outgoing calls that send to the caller (the
+    /// account's own number there).
     ///
     /// Shadowing compares the sets of calls two rules accept, condition by
     /// condition (direction, routed-to numbers, status with duration —
@@ -281,6 +292,11 @@ impl CompiledRules {
                         out.push(finding(r, FindingKind::NoRandomSender));
                     }
                 }
+            }
+            let outgoing_only =
+                r.direction_bits == crate::Direction::Outgoing.bit();
+            if outgoing_only && r.rule.to == crate::rule::Target::Caller {
+                out.push(finding(r, FindingKind::OutgoingToCaller));
             }
             for w in &r.rule.windows {
                 if !windows.contains(&w.as_str()) {

@@ -75,6 +75,7 @@ impl Account {
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum HitPolicy {
     /// The first enabled rule whose conditions hold decides; later rules
     /// are not applied. A disabled rule whose conditions hold is reported
@@ -97,6 +98,7 @@ impl HitPolicy {
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MaybeMobile {
     /// Do not send (the default): R20 says never send to a number that
     /// cannot receive SMS, and such a number may be a landline. Hosts in
@@ -189,6 +191,7 @@ impl Rule {
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum IntervalScope {
     /// Only this rule's sends (the default): a thank-you and an order
     /// confirmation do not hold each other back.
@@ -288,6 +291,7 @@ impl CallerConditions {
 /// Whom a rule sends to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Target {
     /// The calling number (`"caller"`).
     #[default]
@@ -308,6 +312,7 @@ impl Target {
 /// From whom a rule sends (R14).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Sender {
     /// One of the account's mobile numbers (`{"number": "+48..."}`).
     Number(String),

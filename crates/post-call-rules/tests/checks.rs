@@ -275,3 +275,27 @@ fn shadowing_check_stops_at_its_work_limit() {
     // Every rule's sender is still checked ("A" is too short).
     assert_eq!(count(&|k| matches!(k, FindingKind::InvalidSender(_))), 100);
 }
+
+#[test]
+fn an_outgoing_rule_that_sends_to_the_caller_is_reported() {
+    let set = CompiledRules::from_json(
+        r#"{"rules": [
+          {"name": "After our call", "when": {"direction": "outgoing"},
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "After our call, to the customer",
+           "when": {"direction": "outgoing", "status": ["missed"]}, "to": "called",
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "After their call", "when": {"direction": "incoming"},
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}}
+        ]}"#,
+    )
+    .unwrap();
+    let findings = set.check(&[]);
+    let outgoing: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::OutgoingToCaller)
+        .map(|f| f.rule)
+        .collect();
+    assert_eq!(outgoing, [0]);
+    assert!(findings[0].to_string().contains("\"to\": \"called\""));
+}

@@ -274,6 +274,11 @@ proptest! {
                     let key = match rule.interval_scope {
                         IntervalScope::Rule => Some(rule.name.as_str()),
                         IntervalScope::AllRules => None,
+                        other => {
+                            return Err(TestCaseError::fail(format!(
+                                "a scope this test does not know: {other:?}"
+                            )))
+                        }
                     };
                     if let Some(last) = log.last_send(recipient, key) {
                         prop_assert!(p.at >= last + gap, "{:?} after {}", d, last);
