@@ -302,6 +302,9 @@ fn check_set(
                 let key = match r.interval_scope {
                     IntervalScope::Rule => Some(r.name.as_str()),
                     IntervalScope::AllRules => None,
+                    other => {
+                        panic!("a scope this check does not know: {other:?}")
+                    }
                 };
                 // The history as recorded, numbers compared without
                 // separators, independently of `SendLog`.
