@@ -27,6 +27,28 @@ use serde::Deserialize;
 use sms_encoding::{Encoding, Replacements, Segmenter};
 use sms_templates::{Catalog, CompiledTemplate, NoLinks, Template, Values};
 
+/// Prints a line like `println!`, but a reader that stops reading
+/// (`agent-composer | head`) ends the program quietly, not with a panic.
+macro_rules! outln {
+    () => {
+        write_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        write_line(format_args!($($arg)*))
+    };
+}
+
+fn write_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("agent-composer: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
+}
+
 const USAGE: &str = "\
 Usage: agent-composer [--template NAME] [--contact ID] [--data DIR]
 
@@ -90,7 +112,7 @@ fn parse_args() -> Result<Args, String> {
             "--contact" => args.contact = Some(value("--contact")?),
             "--data" => args.data = Some(value("--data")?.into()),
             "-h" | "--help" => {
-                print!("{USAGE}");
+                outln!("{}", USAGE.trim_end());
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other:?}")),
@@ -139,16 +161,16 @@ fn show(seg: &Segmenter, text: &str) {
     // Long texts are shown by their start here; everything is measured
     // in full.
     match text.char_indices().nth(120) {
-        Some((cut, _)) => println!(
+        Some((cut, _)) => outln!(
             "    {}… ({} characters in all)",
             &text[..cut],
             text.chars().count()
         ),
-        None => println!("    {text}"),
+        None => outln!("    {text}"),
     }
     match seg.analyze(text) {
         Ok(a) => {
-            println!("    {}   {}", a.units_counter(), a.chars_counter());
+            outln!("    {}   {}", a.units_counter(), a.chars_counter());
             if a.encoding() == Encoding::Ucs2 {
                 let culprits: Vec<String> =
                     seg.non_gsm_chars(text).map(|c| c.to_string()).collect();
@@ -157,14 +179,14 @@ fn show(seg: &Segmenter, text: &str) {
                     0 => String::new(),
                     n => format!(" and {n} more"),
                 };
-                println!(
+                outln!(
                     "    UCS-2 because of {}{more}",
                     culprits[..shown].join(", ")
                 );
             }
         }
         // Over 10 parts: refused with the counts, never cut (R4).
-        Err(e) => println!("    refused: {e}"),
+        Err(e) => outln!("    refused: {e}"),
     }
     // The two replacement switches: national letters (seed 000), then
     // typographic look-alikes as well.
@@ -190,13 +212,13 @@ fn show(seg: &Segmenter, text: &str) {
         } else {
             "no part fewer".to_string()
         };
-        println!(
+        outln!(
             "    replace {name}: {} ({} characters replaced; {verdict})",
             after.units_counter(),
             r.replacements().len(),
         );
         if let Some(c) = after.first_non_gsm() {
-            println!("      still UCS-2 because of {c}");
+            outln!("      still UCS-2 because of {c}");
         }
     }
 }
@@ -241,8 +263,8 @@ fn run() -> Result<(), String> {
     let seg = Segmenter::default();
     for (template, compiled) in &compiled {
         match &template.description {
-            Some(d) => println!("{} — {d}", template.name),
-            None => println!("{}", template.name),
+            Some(d) => outln!("{} — {d}", template.name),
+            None => outln!("{}", template.name),
         }
         for contact in &contacts {
             let who = format!("{} {}", contact.first_name, contact.last_name);
@@ -254,15 +276,15 @@ fn run() -> Result<(), String> {
                 );
             }
             for (case, from) in sends {
-                println!("  {}, {from}:", who.trim());
+                outln!("  {}, {from}:", who.trim());
                 let v = values(&catalog, &book.user, contact, case);
                 match compiled.render(&v, &NoLinks) {
                     Ok(r) => show(&seg, &r.text),
-                    Err(e) => println!("    not rendered: {e}"),
+                    Err(e) => outln!("    not rendered: {e}"),
                 }
             }
         }
-        println!();
+        outln!();
     }
     Ok(())
 }

@@ -19,6 +19,32 @@ use schedule::Schedule;
 use sms_encoding::{Analysis, Replacements, Segmenter};
 use sms_templates::{Catalog, CompiledTemplate, Shortener, Template, Values};
 
+/// Prints a line on standard output, like `println!`, but a reader that
+/// stops reading (`day | head`) ends the program quietly instead of with
+/// a panic.
+#[macro_export]
+macro_rules! outln {
+    () => {
+        $crate::write_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_line(format_args!($($arg)*))
+    };
+}
+
+/// Writes one line for [`outln!`]: a closed pipe exits with success, any
+/// other write error with a message and failure.
+pub fn write_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// Reading data files.
 pub mod data {
     use super::*;

@@ -83,3 +83,46 @@ fn over_the_batch_limit_is_refused_with_the_counts() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `bulk-send | head -1`: the reader closes the pipe after one line; the
+/// program must end quietly, not panic on the broken pipe. A thousand
+/// recipients print far more than a pipe holds, so the write does fail.
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir =
+        std::env::temp_dir().join(format!("bulk-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let contacts: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(r#"{{"first_name": "Ala", "last_name": "Nowak", "phone": "+48 601 {i:03} 567"}}"#)
+        })
+        .collect();
+    let path = dir.join("group.json");
+    std::fs::write(
+        &path,
+        format!(r#"{{"name": "many", "contacts": [{}]}}"#, contacts.join(",")),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulk-send"))
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    reader.read_line(&mut first).unwrap();
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with("Template \"reminder\""), "{first}");
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

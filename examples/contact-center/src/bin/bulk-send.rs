@@ -18,7 +18,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use contact_center::data;
+use contact_center::{data, outln};
 use post_call_rules::{LibPhoneNumber, LineType, NumberInfo, Region};
 use serde::Deserialize;
 use sms_encoding::Segmenter;
@@ -65,7 +65,7 @@ fn run() -> Result<(), String> {
             }
             "--quiet" => quiet = true,
             "-h" | "--help" => {
-                println!("Usage: bulk-send [--template NAME] [--quiet] [GROUP.json]");
+                outln!("Usage: bulk-send [--template NAME] [--quiet] [GROUP.json]");
                 return Ok(());
             }
             path => group_path = PathBuf::from(path),
@@ -131,21 +131,21 @@ fn run() -> Result<(), String> {
         Ok(a) => a.segments().to_string(),
         Err(_) => "over 255".to_string(),
     };
-    println!(
+    outln!(
         "Template {:?} to group {:?} ({} contacts)",
         template.name,
         group.name,
         group.contacts.len()
     );
-    println!("  preview: {}", compiled.preview());
-    println!(
+    outln!("  preview: {}", compiled.preview());
+    outln!(
         "  length: {}–{} characters; {}–{} parts",
         bounds.min_chars,
         bounds.max_chars.map_or("unbounded".to_string(), |m| m.to_string()),
         parts(&shortest.text),
         parts(&longest.text),
     );
-    println!();
+    outln!();
 
     // Each recipient: mobile numbers only, then one batch render.
     let phones = LibPhoneNumber::with_default_region(
@@ -164,9 +164,11 @@ fn run() -> Result<(), String> {
                 format!("not a mobile number ({line:?})")
             };
             if !quiet {
-                println!(
+                outln!(
                     "  skip {:<20} {} {}: {why}",
-                    c.phone, c.first_name, c.last_name
+                    c.phone,
+                    c.first_name,
+                    c.last_name
                 );
             }
             *skipped.entry(why).or_default() += 1;
@@ -199,7 +201,7 @@ fn run() -> Result<(), String> {
                 e.0 += 1;
                 e.1 += a.segments();
                 if !quiet {
-                    println!(
+                    outln!(
                         "  send {:<20} {:<8} {} part{}: {text}",
                         c.phone,
                         a.encoding().name(),
@@ -210,7 +212,7 @@ fn run() -> Result<(), String> {
             }
             Err(e) => {
                 errors += 1;
-                println!("  fail {:<20} {e}", c.phone);
+                outln!("  fail {:<20} {e}", c.phone);
             }
         }
         if progress && (i + 1) % 50 == 0 {
@@ -223,16 +225,16 @@ fn run() -> Result<(), String> {
     }
     let messages: usize = per_encoding.values().map(|e| e.0).sum();
     let billed: usize = per_encoding.values().map(|e| e.1).sum();
-    println!("\nTotals: {messages} messages, {billed} parts billed");
+    outln!("\nTotals: {messages} messages, {billed} parts billed");
     for (enc, (n, p)) in &per_encoding {
-        println!("  {enc}: {n} messages, {p} parts");
+        outln!("  {enc}: {n} messages, {p} parts");
     }
-    println!("  skipped: {}", skipped.values().sum::<usize>());
+    outln!("  skipped: {}", skipped.values().sum::<usize>());
     for (why, n) in &skipped {
-        println!("    {why}: {n}");
+        outln!("    {why}: {n}");
     }
     if errors > 0 {
-        println!("  failed: {errors}");
+        outln!("  failed: {errors}");
     }
     Ok(())
 }

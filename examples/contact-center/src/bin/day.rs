@@ -33,7 +33,7 @@ use call_scenario::{
     Settings,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use contact_center::{data, MessageFacts, Messages, ScheduleWindows};
+use contact_center::{data, outln, MessageFacts, Messages, ScheduleWindows};
 use post_call_rules::{
     CallRecord, CallStatus, CompiledRules, Direction, Host, LibPhoneNumber,
     Outcome, Region, RuleSet, SendLog, Suppressed,
@@ -107,7 +107,7 @@ fn run() -> Result<(), String> {
                     PathBuf::from(args.next().ok_or("--data needs a folder")?)
             }
             "-h" | "--help" => {
-                println!("Usage: day [--json] [--data DIR]");
+                outln!("Usage: day [--json] [--data DIR]");
                 return Ok(());
             }
             other => return Err(format!("unknown argument {other:?}")),
@@ -320,7 +320,7 @@ fn run() -> Result<(), String> {
 
     if json_out {
         let doc = to_json(&number, &day, &reports, &tz);
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
         );
@@ -391,12 +391,12 @@ fn print_report(
             t.format("%m-%d %H:%M").to_string()
         }
     };
-    println!("A day at {}: {} ({tz})\n", number.settings().name, day.date);
-    println!("Calls ({})", reports.len());
+    outln!("A day at {}: {} ({tz})\n", number.settings().name, day.date);
+    outln!("Calls ({})", reports.len());
     for r in reports {
         let caller =
             if r.caller.is_empty() { "(withheld)" } else { &r.caller };
-        println!(
+        outln!(
             "  {}  {:<17} {:<17} {:<10} {}",
             local(r.start),
             caller,
@@ -412,16 +412,16 @@ fn print_report(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!("\n  per interval: {}", per(&|r| r.interval.as_str()));
-    println!("  per outcome:  {}", per(&|r| status_name(r.status)));
-    println!("  paths:        {}", per(&|r| r.path.as_str()));
+    outln!("\n  per interval: {}", per(&|r| r.interval.as_str()));
+    outln!("  per outcome:  {}", per(&|r| status_name(r.status)));
+    outln!("  paths:        {}", per(&|r| r.path.as_str()));
 
-    println!("\nSMS");
+    outln!("\nSMS");
     for r in reports {
         for s in &r.sms {
             let when = s.at.map(local).unwrap_or_else(|| "-".into());
             match s.action {
-                "suppress" => println!(
+                "suppress" => outln!(
                     "  {when:>11}  suppressed  {:<17} {}: {}",
                     if s.recipient.is_empty() {
                         "(none)"
@@ -431,7 +431,7 @@ fn print_report(
                     s.rule,
                     s.reason.as_deref().unwrap_or("")
                 ),
-                action => println!(
+                action => outln!(
                     "  {when:>11}  {:<10}  {:<17} from {}, {} {} part{}: {}",
                     if action == "send" { "send" } else { "queued" },
                     s.recipient,
@@ -448,7 +448,7 @@ fn print_report(
     let sent: Vec<&&SmsReport> =
         all.iter().filter(|s| s.action == "send").collect();
     let parts: usize = sent.iter().map(|s| s.parts).sum();
-    println!(
+    outln!(
         "\n  sent {} ({parts} parts billed: {}), queued {}, suppressed {}",
         sent.len(),
         count(sent.iter().map(|s| s.encoding.as_str()))
@@ -460,7 +460,7 @@ fn print_report(
         all.iter().filter(|s| s.action == "suppress").count(),
     );
     for (reason, n) in count(all.iter().filter_map(|s| s.kind)) {
-        println!("    suppressed: {reason} × {n}");
+        outln!("    suppressed: {reason} × {n}");
     }
 }
 

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use contact_center::{data, MessageFacts, Messages, ScheduleWindows};
+use contact_center::{data, outln, MessageFacts, Messages, ScheduleWindows};
 use post_call_rules::{
     CallRecord, Host, LibPhoneNumber, Outcome, Region, RuleSet, SendLog,
     TraceResult,
@@ -33,7 +33,7 @@ fn run() -> Result<(), String> {
         match arg.as_str() {
             "--trace" => trace = true,
             "-h" | "--help" => {
-                println!("Usage: post-call-sms [--trace] [RECORDS.json]");
+                outln!("Usage: post-call-sms [--trace] [RECORDS.json]");
                 return Ok(());
             }
             path => records_path = PathBuf::from(path),
@@ -63,7 +63,7 @@ fn run() -> Result<(), String> {
 
     for record in &records {
         let end = record.end.with_timezone(&tz);
-        println!(
+        outln!(
             "{} {} call from {} ({:?}, keys {:?})",
             end.format("%Y-%m-%d %H:%M"),
             if record.answer.is_some() { "answered" } else { "unanswered" },
@@ -84,12 +84,12 @@ fn run() -> Result<(), String> {
             for t in trace {
                 match t.result {
                     TraceResult::Matched => {
-                        println!("    rule {:?}: matched", t.name)
+                        outln!("    rule {:?}: matched", t.name)
                     }
                     TraceResult::Failed(c) => {
-                        println!("    rule {:?}: {c:?} did not hold", t.name)
+                        outln!("    rule {:?}: {c:?} did not hold", t.name)
                     }
-                    other => println!("    rule {:?}: {other:?}", t.name),
+                    other => outln!("    rule {:?}: {other:?}", t.name),
                 }
             }
         }
@@ -112,13 +112,13 @@ fn run() -> Result<(), String> {
         }
         let mut sent = Vec::new();
         if evaluation.decisions().is_empty() {
-            println!("  no rule matched");
+            outln!("  no rule matched");
         }
         for d in evaluation.decisions() {
             let to = d.recipient.as_deref().unwrap_or("(no number)");
             let p = match &d.outcome {
                 Outcome::Suppress(why) => {
-                    println!("  {:?} → {to}: suppressed: {why}", d.rule_name);
+                    outln!("  {:?} → {to}: suppressed: {why}", d.rule_name);
                     continue;
                 }
                 Outcome::Send(p) | Outcome::Queue(p) => p,
@@ -142,7 +142,7 @@ fn run() -> Result<(), String> {
                 }
                 Err(e) => format!("refused: {e}"),
             };
-            println!(
+            outln!(
                 "  {:?} → {to}: {verb} at {} from {}\n    {}\n    {measure}",
                 d.rule_name,
                 p.at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
@@ -153,7 +153,7 @@ fn run() -> Result<(), String> {
         for (to, rule, at) in sent {
             history.record(&to, &rule, at);
         }
-        println!();
+        outln!();
     }
     Ok(())
 }
