@@ -9,12 +9,17 @@
 //! - [`Messages`]: each rule's message text is an `sms-templates`
 //!   template over the call's facts; rendered, optionally transliterated
 //!   and measured by `sms-encoding`.
+//! - [`PostCall`]: what the post-call programs load, and the host they
+//!   evaluate with.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use post_call_rules::{Message, RuleSet, SendWindows, WindowState};
+use post_call_rules::{
+    CallRecord, CompiledRules, Finding, Host, LibPhoneNumber, Message, Region,
+    RuleSet, SendLog, SendWindows, WindowState,
+};
 use schedule::Schedule;
 use sms_encoding::{Analysis, Replacements, Segmenter};
 use sms_templates::{Catalog, CompiledTemplate, Shortener, Template, Values};
@@ -161,24 +166,12 @@ impl Shortener for FullLinks {
     }
 }
 
-/// The facts of one call a message may name (the `call` scope), and the
-/// company's (the `company` scope).
-#[derive(Clone, Debug, Default)]
-pub struct MessageFacts<'a> {
-    /// `call.*` fields by name.
-    pub call: Vec<(&'a str, &'a str)>,
-    /// `company.*` fields by name.
-    pub company: Vec<(&'a str, &'a str)>,
-}
-
 /// One rendered, measured SMS.
 #[derive(Clone, Debug)]
 pub struct Sms {
     /// The text as sent (after national-character replacement when the
     /// rule asks for it).
     pub text: String,
-    /// Characters replaced.
-    pub replaced: usize,
     /// Encoding, units and parts; an error when over the part limit.
     pub measure: Result<Analysis, sms_encoding::Error>,
 }
@@ -218,8 +211,8 @@ impl Messages {
         Ok(Messages { catalog, templates, segmenter: Segmenter::default() })
     }
 
-    /// Renders rule `rule`'s message for a call, applies its
-    /// national-character replacement, and measures it.
+    /// Renders rule `rule`'s message with `facts` (scope, field, value),
+    /// applies its national-character replacement, and measures it.
     ///
     /// # Errors
     /// An unknown rule name, or a render error (a value over its field's
@@ -228,20 +221,16 @@ impl Messages {
         &self,
         rule: &str,
         message: &Message,
-        facts: &MessageFacts<'_>,
+        facts: &[(&str, &str, &str)],
     ) -> Result<Sms, String> {
         let template = self
             .templates
             .get(rule)
             .ok_or_else(|| format!("no message compiled for rule {rule:?}"))?;
         let mut values = Values::new(&self.catalog);
-        for (scope, fields) in
-            [("call", &facts.call), ("company", &facts.company)]
-        {
-            for &(field, value) in fields.iter() {
-                if let Some(slot) = self.catalog.slot(scope, field) {
-                    values.set(slot, value);
-                }
+        for &(scope, field, value) in facts {
+            if let Some(slot) = self.catalog.slot(scope, field) {
+                values.set(slot, value);
             }
         }
         let links: &dyn Shortener =
@@ -249,16 +238,139 @@ impl Messages {
         let rendered = template
             .render(&values, links)
             .map_err(|e| format!("rule {rule:?}: {e}"))?;
-        let (text, replaced) = if message.replace_national {
-            let r = self.segmenter.replace(
-                &rendered.text,
-                Replacements { national: true, smart: false },
-            );
-            (r.text().to_string(), r.replacements().len())
+        let text = if message.replace_national {
+            let national = Replacements { national: true, smart: false };
+            self.segmenter.replace(&rendered.text, national).text().to_string()
         } else {
-            (rendered.text, 0)
+            rendered.text
         };
         let measure = self.segmenter.analyze(&text);
-        Ok(Sms { text, replaced, measure })
+        Ok(Sms { text, measure })
+    }
+}
+
+/// The company's facts messages may name (the `company` scope).
+const COMPANY: [(&str, &str); 2] =
+    [("name", "ACME"), ("hotline", "+48 22 123 45 67")];
+
+/// Everything the post-call programs load from the data folder: the
+/// schedule (the send windows), the rule set, its messages, the staff
+/// groups, the agents' names, and libphonenumber for number facts.
+#[derive(Debug)]
+pub struct PostCall {
+    /// `schedule.json`.
+    pub schedule: Schedule,
+    /// `rules.json`, compiled.
+    pub rules: CompiledRules,
+    messages: Messages,
+    staff: HashMap<String, Vec<String>>,
+    agents: HashMap<String, String>,
+    phones: LibPhoneNumber,
+}
+
+impl PostCall {
+    /// Loads `schedule.json`, `rules.json`, `post-call-catalog.json`,
+    /// `staff.json` and `agents.json` from `dir`.
+    ///
+    /// # Errors
+    /// The first file that cannot be read or is invalid, named.
+    pub fn load(dir: &Path) -> Result<PostCall, String> {
+        let schedule =
+            data::with(&dir.join("schedule.json"), Schedule::from_json)?;
+        let rules_path = dir.join("rules.json");
+        let rule_set = data::with(&rules_path, RuleSet::from_json)?;
+        let in_rules = |e: String| format!("{}: {e}", rules_path.display());
+        let rules = rule_set.compile().map_err(|e| in_rules(e.to_string()))?;
+        let catalog = data::json(&dir.join("post-call-catalog.json"))?;
+        let messages = Messages::new(catalog, &rule_set).map_err(in_rules)?;
+        let staff = data::json(&dir.join("staff.json"))?;
+        let agents = data::json(&dir.join("agents.json"))?;
+        let pl = Region::new("PL").ok_or("no region PL")?;
+        let phones = LibPhoneNumber::with_default_region(pl)
+            .ok_or("libphonenumber does not know PL")?;
+        Ok(PostCall { schedule, rules, messages, staff, agents, phones })
+    }
+
+    /// The rules' static checks, against the windows the schedule offers.
+    pub fn findings(&self) -> Vec<Finding> {
+        let windows: Vec<&str> = self.schedule.intervals().collect();
+        self.rules.check(&windows)
+    }
+
+    /// The host for an evaluation: number facts from libphonenumber, the
+    /// schedule's windows, `history`, and the staff groups.
+    pub fn host<'a>(
+        &'a self,
+        windows: &'a ScheduleWindows<'a>,
+        history: &'a SendLog,
+    ) -> Host<'a> {
+        Host::new(&self.phones)
+            .windows(windows)
+            .history(history)
+            .groups(&self.staff)
+    }
+
+    /// Renders and measures rule `rule`'s `message` for `record`: the
+    /// caller, the local date and time the call ended, the menu keys, the
+    /// name of the agent who answered, and the company's facts.
+    ///
+    /// # Errors
+    /// As [`Messages::render`].
+    pub fn render(
+        &self,
+        rule: &str,
+        message: &Message,
+        record: &CallRecord,
+    ) -> Result<Sms, String> {
+        let end = record.end.with_timezone(&self.schedule.time_zone());
+        let date = end.format("%Y-%m-%d").to_string();
+        let time = end.format("%H:%M").to_string();
+        let mut facts = vec![
+            ("call", "caller", record.caller.as_str()),
+            ("call", "date", date.as_str()),
+            ("call", "time", time.as_str()),
+            ("call", "keys", record.ivr_keys.as_str()),
+        ];
+        if let Some(agent) = &record.agent {
+            let name = self.agents.get(agent).unwrap_or(agent);
+            facts.push(("call", "agent", name.as_str()));
+        }
+        facts.extend(COMPANY.iter().map(|&(f, v)| ("company", f, v)));
+        self.messages.render(rule, message, &facts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn windows_follow_the_schedule() {
+        let schedule = Schedule::from_json(
+            r#"{"time_zone": "Europe/Warsaw",
+                "week": {"monday": [{"from": "08:00", "to": "16:00"}]}}"#,
+        )
+        .unwrap();
+        let w = ScheduleWindows::new(&schedule);
+        // Monday 2026-11-23, 10:00 in Warsaw is 09:00 UTC.
+        let open = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        assert_eq!(w.state("Working time", open), Some(WindowState::Open));
+        // 17:00 on Monday: next open on the following Monday at 08:00.
+        let late = Utc.with_ymd_and_hms(2026, 11, 23, 16, 0, 0).unwrap();
+        let next = Utc.with_ymd_and_hms(2026, 11, 30, 7, 0, 0).unwrap();
+        assert_eq!(
+            w.state("Working time", late),
+            Some(WindowState::Closed { opens: Some(next) })
+        );
+        assert_eq!(
+            w.state("Non-working time", open),
+            Some(WindowState::Closed {
+                opens: Some(
+                    Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap()
+                )
+            })
+        );
+        assert_eq!(w.state("Lunch", open), None);
     }
 }

@@ -24,7 +24,7 @@
 //! took, the SMS sent, queued and suppressed by reason, and parts billed.
 //! `--json` prints the same as one JSON document.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,12 +33,10 @@ use call_scenario::{
     Settings,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use contact_center::{data, outln, MessageFacts, Messages, ScheduleWindows};
+use contact_center::{data, outln, PostCall, ScheduleWindows};
 use post_call_rules::{
-    CallRecord, CallStatus, CompiledRules, Direction, Host, LibPhoneNumber,
-    Outcome, Region, RuleSet, SendLog, Suppressed,
+    CallRecord, CallStatus, Direction, Outcome, SendLog, Suppressed,
 };
-use schedule::Schedule;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -92,9 +90,6 @@ struct SmsReport {
     kind: Option<&'static str>,
 }
 
-const COMPANY: [(&str, &str); 2] =
-    [("name", "ACME"), ("hotline", "+48 22 123 45 67")];
-
 fn run() -> Result<(), String> {
     let mut json_out = false;
     let mut dir = data::dir();
@@ -115,8 +110,8 @@ fn run() -> Result<(), String> {
     }
 
     // Every input, each checked by its own crate.
-    let schedule =
-        data::with(&dir.join("schedule.json"), Schedule::from_json)?;
+    let post_call = PostCall::load(&dir)?;
+    let schedule = &post_call.schedule;
     // The number's scenarios are checked against the schedule's intervals:
     // an interval with no scenario is an error.
     let settings = data::with(&dir.join("number.json"), Settings::from_json)?;
@@ -128,31 +123,13 @@ fn run() -> Result<(), String> {
         eprintln!("number.json: {warning}");
     }
     let facts: Facts = data::json(&dir.join("facts.json"))?;
-    let rule_set = data::with(&dir.join("rules.json"), RuleSet::from_json)?;
-    let rules: CompiledRules = rule_set
-        .compile()
-        .map_err(|e| format!("{}: {e}", dir.join("rules.json").display()))?;
-    let staff: HashMap<String, Vec<String>> =
-        data::json(&dir.join("staff.json"))?;
-    let catalog = data::json(&dir.join("post-call-catalog.json"))?;
-    let messages = Messages::new(catalog, &rule_set)
-        .map_err(|e| format!("{}: {e}", dir.join("rules.json").display()))?;
     let day: Day = data::json(&dir.join("calls.json"))?;
-    let agents: HashMap<String, String> =
-        data::json(&dir.join("agents.json"))?;
-
-    // The rules' static checks, against the windows the schedule offers.
-    let windows: Vec<&str> = schedule.intervals().collect();
-    for finding in rules.check(&windows) {
+    for finding in post_call.findings() {
         eprintln!("rules.json: {finding}");
     }
 
     let tz = schedule.time_zone();
-    let phones = LibPhoneNumber::with_default_region(
-        Region::new("PL").ok_or("no region PL")?,
-    )
-    .ok_or("libphonenumber does not know PL")?;
-    let send_windows = ScheduleWindows::new(&schedule);
+    let send_windows = ScheduleWindows::new(schedule);
     let mut history = SendLog::new();
     let mut reports = Vec::new();
 
@@ -222,29 +199,10 @@ fn run() -> Result<(), String> {
             agent: agent.clone(),
             group: None,
         };
-        let host = Host::new(&phones)
-            .windows(&send_windows)
-            .history(&history)
-            .groups(&staff);
-        let evaluation = rules.evaluate(&record, &host);
+        let host = post_call.host(&send_windows, &history);
+        let evaluation = post_call.rules.evaluate(&record, &host);
 
         // 4. Each SMS rendered and measured.
-        let local_end = record.end.with_timezone(&tz);
-        let date = local_end.format("%Y-%m-%d").to_string();
-        let time = local_end.format("%H:%M").to_string();
-        let mut message_facts = MessageFacts {
-            call: vec![
-                ("caller", record.caller.as_str()),
-                ("date", &date),
-                ("time", &time),
-                ("keys", &record.ivr_keys),
-            ],
-            company: COMPANY.to_vec(),
-        };
-        if let Some(agent) = &agent {
-            let name = agents.get(agent).unwrap_or(agent);
-            message_facts.call.push(("agent", name));
-        }
         let mut sms = Vec::new();
         let mut sent = Vec::new();
         for d in evaluation.decisions() {
@@ -270,11 +228,8 @@ fn run() -> Result<(), String> {
                     };
                     report.at = Some(p.at);
                     report.sender = p.sender.to_string();
-                    let rendered = messages.render(
-                        d.rule_name,
-                        p.message,
-                        &message_facts,
-                    )?;
+                    let rendered =
+                        post_call.render(d.rule_name, p.message, &record)?;
                     report.text = rendered.text;
                     match rendered.measure {
                         Ok(a) => {

@@ -14,16 +14,11 @@
 //! or suppressed, and why. `--trace` also prints, for every rule, the
 //! first condition that failed or that it matched.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use contact_center::{data, outln, MessageFacts, Messages, ScheduleWindows};
-use post_call_rules::{
-    CallRecord, Host, LibPhoneNumber, Outcome, Region, RuleSet, SendLog,
-    TraceResult,
-};
-use schedule::Schedule;
+use contact_center::{data, outln, PostCall, ScheduleWindows};
+use post_call_rules::{CallRecord, Outcome, SendLog, TraceResult};
 
 fn run() -> Result<(), String> {
     let dir = data::dir();
@@ -39,26 +34,10 @@ fn run() -> Result<(), String> {
             path => records_path = PathBuf::from(path),
         }
     }
-    let schedule =
-        data::with(&dir.join("schedule.json"), Schedule::from_json)?;
-    let rule_set = data::with(&dir.join("rules.json"), RuleSet::from_json)?;
-    let rules = rule_set.compile().map_err(|e| format!("rules.json: {e}"))?;
-    let messages = Messages::new(
-        data::json(&dir.join("post-call-catalog.json"))?,
-        &rule_set,
-    )?;
-    let staff: HashMap<String, Vec<String>> =
-        data::json(&dir.join("staff.json"))?;
-    let agents: HashMap<String, String> =
-        data::json(&dir.join("agents.json"))?;
+    let post_call = PostCall::load(&dir)?;
     let records: Vec<CallRecord> = data::json(&records_path)?;
-
-    let tz = schedule.time_zone();
-    let phones = LibPhoneNumber::with_default_region(
-        Region::new("PL").ok_or("no region PL")?,
-    )
-    .ok_or("libphonenumber does not know PL")?;
-    let windows = ScheduleWindows::new(&schedule);
+    let tz = post_call.schedule.time_zone();
+    let windows = ScheduleWindows::new(&post_call.schedule);
     let mut history = SendLog::new();
 
     for record in &records {
@@ -71,14 +50,11 @@ fn run() -> Result<(), String> {
             record.status,
             record.ivr_keys,
         );
-        let host = Host::new(&phones)
-            .windows(&windows)
-            .history(&history)
-            .groups(&staff);
+        let host = post_call.host(&windows, &history);
         let evaluation = if trace {
-            rules.evaluate_traced(record, &host)
+            post_call.rules.evaluate_traced(record, &host)
         } else {
-            rules.evaluate(record, &host)
+            post_call.rules.evaluate(record, &host)
         };
         if let Some(trace) = evaluation.trace() {
             for t in trace {
@@ -92,23 +68,6 @@ fn run() -> Result<(), String> {
                     other => outln!("    rule {:?}: {other:?}", t.name),
                 }
             }
-        }
-        let (date, time) = (
-            end.format("%Y-%m-%d").to_string(),
-            end.format("%H:%M").to_string(),
-        );
-        let agent = record.agent.as_ref().map(|a| agents.get(a).unwrap_or(a));
-        let mut facts = MessageFacts {
-            call: vec![
-                ("caller", record.caller.as_str()),
-                ("date", &date),
-                ("time", &time),
-                ("keys", &record.ivr_keys),
-            ],
-            company: vec![("name", "ACME"), ("hotline", "+48 22 123 45 67")],
-        };
-        if let Some(agent) = agent {
-            facts.call.push(("agent", agent));
         }
         let mut sent = Vec::new();
         if evaluation.decisions().is_empty() {
@@ -128,7 +87,7 @@ fn run() -> Result<(), String> {
             } else {
                 "queue for an agent"
             };
-            let sms = messages.render(d.rule_name, p.message, &facts)?;
+            let sms = post_call.render(d.rule_name, p.message, record)?;
             let measure = match &sms.measure {
                 Ok(a) => {
                     if verb == "send" {
