@@ -113,6 +113,23 @@ fn closed_set_problems(json: &str) -> Vec<Problem> {
     out
 }
 
+/// A problem if `body.field` is a string outside `T`'s closed set.
+fn closed_value<T: core::str::FromStr<Err = String>>(
+    body: &serde_json::Value,
+    field: &str,
+    at: &str,
+    out: &mut Vec<Problem>,
+) {
+    let Some(text) = body.get(field).and_then(|v| v.as_str()) else {
+        return;
+    };
+    if let Err(message) = text.parse::<T>() {
+        let mut p = at.to_string();
+        path::field(&mut p, field);
+        out.push(Problem::error(p, ProblemKind::Syntax { message }));
+    }
+}
+
 /// Deeper than any tree the limits allow (`Limits::max_depth` is 32):
 /// the walk stops there instead of recursing without end.
 const WALK_DEPTH: usize = 256;
@@ -127,55 +144,20 @@ fn closed_in_node(
     if depth > WALK_DEPTH {
         return;
     }
-    let check = |value: Option<&serde_json::Value>,
-                 field: &str,
-                 parse: &dyn Fn(&str) -> Option<String>,
-                 kind_at: &str,
-                 out: &mut Vec<Problem>| {
-        if let Some(text) = value.and_then(|v| v.as_str()) {
-            if let Some(message) = parse(text) {
-                let mut p = kind_at.to_string();
-                path::field(&mut p, field);
-                out.push(Problem::error(p, ProblemKind::Syntax { message }));
-            }
-        }
-    };
-    fn err<T: core::str::FromStr<Err = String>>(s: &str) -> Option<String> {
-        s.parse::<T>().err()
-    }
     for (kind, body) in node {
         let mut kind_at = at.to_string();
         path::field(&mut kind_at, kind);
         match kind.as_str() {
             "then" => closed_in_node(body, &kind_at, depth + 1, out),
-            "forward_to_number" | "forward_to_employee" => check(
-                body.get("wait"),
-                "wait",
-                &err::<ForwardWait>,
-                &kind_at,
-                out,
-            ),
+            "forward_to_number" | "forward_to_employee" => {
+                closed_value::<ForwardWait>(body, "wait", &kind_at, out);
+            }
             "forward_to_department" => {
-                check(
-                    body.get("wait"),
-                    "wait",
-                    &err::<DepartmentWait>,
-                    &kind_at,
-                    out,
-                );
-                check(body.get("step"), "step", &err::<Step>, &kind_at, out);
-                check(
-                    body.get("distribution"),
+                closed_value::<DepartmentWait>(body, "wait", &kind_at, out);
+                closed_value::<Step>(body, "step", &kind_at, out);
+                closed_value::<DistributionName>(
+                    body,
                     "distribution",
-                    &|s| {
-                        let known = ["all_at_once", "in_turn", "cumulative"];
-                        (!known.contains(&s)).then(|| {
-                            format!(
-                                "invalid distribution {s:?}; expected one of \
-                                 \"all_at_once\", \"in_turn\", \"cumulative\""
-                            )
-                        })
-                    },
                     &kind_at,
                     out,
                 );
@@ -710,6 +692,23 @@ enum DistributionName {
     Cumulative,
 }
 
+/// The spellings `serde` reads, for the check of closed sets.
+impl core::str::FromStr for DistributionName {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<DistributionName, String> {
+        match s {
+            "all_at_once" => Ok(DistributionName::AllAtOnce),
+            "in_turn" => Ok(DistributionName::InTurn),
+            "cumulative" => Ok(DistributionName::Cumulative),
+            _ => Err(format!(
+                "invalid distribution {s:?}; expected one of \
+                 \"all_at_once\", \"in_turn\", \"cumulative\""
+            )),
+        }
+    }
+}
+
 impl TryFrom<RawDepartment> for ForwardToDepartment {
     type Error = String;
 
@@ -990,7 +989,8 @@ mod tests {
                         "distribution": "by_skill", "step": "3s", "wait": "1min" },
                         "then": { "forward_to_number": { "number": "4952302222", "wait": "2min" } } }
                 },
-                "nothing_selected": { "message": { "text": "Bye" } } } } } }"#;
+                "nothing_selected": { "forward_to_department": { "department": "sales",
+                    "distribution": "cumulative", "step": "5s", "wait": "1min" } } } } } }"#;
         let err = Settings::from_json(json).unwrap_err();
         let mut paths: Vec<&str> =
             err.problems().iter().map(|p| p.path.as_str()).collect();
