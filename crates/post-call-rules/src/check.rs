@@ -207,6 +207,28 @@ impl CompiledRules {
     /// [`check`](Self::check) with another work limit for the shadowing
     /// check than [`CHECK_WORK`]: lower for rule sets from untrusted
     /// users, higher (up to `u64::MAX`) to always finish.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use post_call_rules::{CompiledRules, FindingKind};
+    ///
+    /// let rule = |name: &str| format!(
+    ///     r#"{{"name": "{name}", "sender": {{"alphanumeric": "ACME"}},
+    ///         "message": {{"text": "Hi"}}}}"#
+    /// );
+    /// let json = format!(r#"{{"rules": [{}, {}, {}]}}"#, rule("a"), rule("b"), rule("c"));
+    /// let rules = CompiledRules::from_json(&json)?;
+    /// // Each comparison of two rules costs at least one step. With a
+    /// // limit of 0, rule 1 is still compared (nothing is spent yet) and
+    /// // found shadowed by rule 0; the check stops at rule 2.
+    /// let findings = rules.check_with_limit(&[], 0);
+    /// assert_eq!(findings[0].rule, 1);
+    /// assert!(matches!(findings[0].kind, FindingKind::Shadowed { by: 0, .. }));
+    /// assert_eq!(findings[1].rule, 2);
+    /// assert_eq!(findings[1].kind, FindingKind::NotChecked { limit: 0 });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn check_with_limit(
         &self,
         windows: &[&str],
