@@ -219,15 +219,6 @@ impl Catalog {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-
-    /// Every `scope.field` name, in slot order, with its scope index and
-    /// field.
-    pub(crate) fn entries(&self) -> impl Iterator<Item = (usize, &Field)> {
-        self.scopes
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.fields.iter().map(move |f| (i, f)))
-    }
 }
 
 /// Edit distance (insertions, deletions, substitutions, transpositions of

@@ -451,7 +451,7 @@ impl CompiledTemplate {
                     let fallback = self.fallback(piece.mark as usize);
                     let fb = fallback.map_or(0, |f| f.chars().count());
                     // An absent scope renders nothing.
-                    self.fields[piece.slot as usize].1.map(|m| m.max(fb))
+                    piece.max_chars().map(|m| m.max(fb))
                 }
                 Then::Link => Some(links.max_chars()),
             };

@@ -145,6 +145,11 @@ impl Piece {
     pub(crate) fn literal(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
+
+    /// The field's maximum in characters, if the catalog bounds it.
+    pub(crate) fn max_chars(&self) -> Option<usize> {
+        (self.max != usize::MAX).then_some(self.max)
+    }
 }
 
 /// `n` as a `u32` offset. Compiling refuses bodies over `u32::MAX` bytes
@@ -166,8 +171,6 @@ pub struct CompiledTemplate {
     pub(crate) marks: Vec<Mark>,
     /// The placeholders as public values, built on first request.
     placeholders: std::sync::OnceLock<Vec<Placeholder>>,
-    /// For each slot: its scope index and its `max_chars`.
-    pub(crate) fields: Vec<(usize, Option<usize>)>,
     /// For each scope: its slots.
     pub(crate) scope_slots: Vec<Range<usize>>,
     pub(crate) limits: Limits,
@@ -251,8 +254,6 @@ impl Template {
             });
             return Err(CompileError { problems });
         }
-        let fields: Vec<(usize, Option<usize>)> =
-            catalog.entries().map(|(i, f)| (i, f.max_chars)).collect();
         let mut lines = Lines::new(src);
         let mut c = CompiledTemplate {
             name: self.name.clone(),
@@ -264,7 +265,6 @@ impl Template {
             may_overflow: true,
             shape: catalog.shape(),
             literals: std::sync::OnceLock::new(),
-            fields,
             scope_slots: {
                 let mut at = 0;
                 catalog
@@ -353,7 +353,6 @@ impl PartialEq for CompiledTemplate {
             && self.text == other.text
             && self.pieces == other.pieces
             && self.marks == other.marks
-            && self.fields == other.fields
             && self.scope_slots == other.scope_slots
             && self.limits == other.limits
             && self.may_overflow == other.may_overflow
@@ -436,14 +435,9 @@ impl CompiledTemplate {
     }
 
     /// A placeholder after the literal text pushed last.
-    fn push_placeholder(&mut self, then: Then, slot: Slot, scope: usize) {
+    fn push_placeholder(&mut self, then: Then, r: &Resolved) {
         let mark = narrow(self.marks.len());
-        let max = self
-            .fields
-            .get(slot.index())
-            .and_then(|f| f.1)
-            .unwrap_or(usize::MAX);
-        let (slot, scope) = (narrow(slot.index()), narrow(scope));
+        let (slot, scope, max) = (r.slot.0, narrow(r.scope), r.max);
         match self.pieces.last_mut() {
             Some(p) if p.then == Then::Nothing => {
                 *p = Piece { then, mark, slot, scope, max, ..*p };
@@ -470,7 +464,7 @@ impl CompiledTemplate {
         source: &str,
         scope_span: &Range<usize>,
         field_span: &Range<usize>,
-    ) -> Result<(Slot, usize), AddError> {
+    ) -> Result<Resolved, AddError> {
         let scope = &source[scope_span.clone()];
         let field = &source[field_span.clone()];
         let whole = Some(scope_span.start..field_span.end);
@@ -493,10 +487,20 @@ impl CompiledTemplate {
                 return Err((ProblemKind::Catalog(p), whole));
             }
         }
-        match catalog.slot(scope, field) {
-            Some(slot) => Ok((slot, scope_index)),
+        match fields.iter().position(|f| f.name == field) {
+            Some(i) => {
+                let before: usize = catalog.scopes[..scope_index]
+                    .iter()
+                    .map(|s| s.fields.len())
+                    .sum();
+                Ok(Resolved {
+                    slot: Slot(narrow(before + i)),
+                    scope: scope_index,
+                    max: fields[i].max_chars.unwrap_or(usize::MAX),
+                })
+            }
             None => {
-                let fields = catalog.scopes[scope_index].fields.iter();
+                let fields = fields.iter();
                 let suggestion =
                     suggest(field, fields.map(|f| f.name.as_str()));
                 Err((
@@ -524,10 +528,9 @@ impl CompiledTemplate {
                 MarkKind::Text(r)
             }
             Expr::Var { scope, field, fallback } => {
-                let (slot, scope_index) =
-                    Self::resolve(catalog, &self.source, &scope, &field)?;
-                self.push_placeholder(Then::Var, slot, scope_index);
-                MarkKind::Var { scope, field, slot, fallback }
+                let r = Self::resolve(catalog, &self.source, &scope, &field)?;
+                self.push_placeholder(Then::Var, &r);
+                MarkKind::Var { scope, field, slot: r.slot, fallback }
             }
             Expr::LinkUrl(r) if r.is_empty() => {
                 return Err((
@@ -540,14 +543,14 @@ impl CompiledTemplate {
             }
             Expr::LinkUrl(r) => {
                 // No slot: the address is in the mark.
-                self.push_placeholder(Then::Link, Slot(0), 0);
+                let none = Resolved { slot: Slot(0), scope: 0, max: 0 };
+                self.push_placeholder(Then::Link, &none);
                 MarkKind::LinkTo(r)
             }
             Expr::LinkVar { scope, field } => {
-                let (slot, scope_index) =
-                    Self::resolve(catalog, &self.source, &scope, &field)?;
-                self.push_placeholder(Then::Link, slot, scope_index);
-                MarkKind::LinkFrom { scope, field, slot }
+                let r = Self::resolve(catalog, &self.source, &scope, &field)?;
+                self.push_placeholder(Then::Link, &r);
+                MarkKind::LinkFrom { scope, field, slot: r.slot }
             }
         };
         self.marks.push(Mark { span, kind });
@@ -625,7 +628,7 @@ impl CompiledTemplate {
             total = total.checked_add(match piece.then {
                 Then::Nothing => 0,
                 Then::Var => {
-                    let value = self.fields.get(piece.slot as usize)?.1?;
+                    let value = piece.max_chars()?;
                     let fallback = self.fallback(piece.mark as usize);
                     value.checked_mul(4)?.max(fallback.map_or(0, str::len))
                 }
@@ -681,6 +684,14 @@ type ParseError = (Range<usize>, ProblemKind, usize);
 /// A placeholder the catalog refuses, and the span of the name it is
 /// about (`None`: the whole placeholder).
 type AddError = (ProblemKind, Option<Range<usize>>);
+
+/// A `scope.field` found in the catalog: its slot, its scope's index, and
+/// its maximum in characters (`usize::MAX`: none).
+struct Resolved {
+    slot: Slot,
+    scope: usize,
+    max: usize,
+}
 
 /// Whether a `}}` comes after the `{{` at `open` before the next `{{`.
 fn closes_before_next(src: &str, open: usize) -> bool {
