@@ -34,7 +34,7 @@ use criterion::{
 };
 use opening_hours::localization::TzLocation;
 use opening_hours::{Context, OpeningHours, RuleKind};
-use schedule::{Entry, Schedule, WORKING_TIME};
+use business_hours::{Entry, Schedule, WORKING_TIME};
 
 /// The instants, UTC (Berlin is UTC+1 in November): (day, hour, minute)
 /// in November 2026, with the local time.

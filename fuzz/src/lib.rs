@@ -141,8 +141,8 @@ pub fn check_schedule(data: &[u8]) {
     use chrono::{DateTime, Duration, Utc};
     let Some((seed, json)) = data.split_first_chunk::<8>() else { return };
     let Ok(json) = std::str::from_utf8(json) else { return };
-    let Ok(s) = schedule::Schedule::from_json(json) else { return };
-    let Ok(back) = schedule::Schedule::from_json(&s.to_json()) else {
+    let Ok(s) = business_hours::Schedule::from_json(json) else { return };
+    let Ok(back) = business_hours::Schedule::from_json(&s.to_json()) else {
         panic!("a valid schedule's JSON does not read back");
     };
     assert_eq!(back, s);

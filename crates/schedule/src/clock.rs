@@ -10,13 +10,13 @@ use core::str::FromStr;
 ///
 /// # Example
 /// ```
-/// use schedule::Clock;
+/// use business_hours::Clock;
 ///
 /// let c: Clock = "08:30".parse()?;
 /// assert_eq!(c.minutes(), 510);
 /// assert_eq!(c.to_string(), "08:30");
 /// assert!("24:01".parse::<Clock>().is_err());
-/// # Ok::<(), schedule::ClockError>(())
+/// # Ok::<(), business_hours::ClockError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Clock(u16);

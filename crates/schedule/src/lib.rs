@@ -6,7 +6,7 @@ business's own time zone and right across daylight-saving changes.
 
 ```
 use chrono::{TimeZone, Utc};
-use schedule::Schedule;
+use business_hours::Schedule;
 
 let s = Schedule::from_json(r#"{
     "time_zone": "Europe/Warsaw",

@@ -373,7 +373,7 @@ impl Schedule {
     /// ```
     /// use chrono::{TimeZone, Utc};
     ///
-    /// let s = schedule::Schedule::from_json(r#"{
+    /// let s = business_hours::Schedule::from_json(r#"{
     ///     "time_zone": "Europe/Warsaw",
     ///     "week": { "monday": [{ "from": "09:00", "to": "17:00" }] }
     /// }"#)?;
@@ -381,7 +381,7 @@ impl Schedule {
     /// let state = s.at(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
     /// assert_eq!(state.interval, "Working time");
     /// assert_eq!(state.until.unwrap().to_rfc3339(), "2026-11-23T16:00:00+00:00");
-    /// # Ok::<(), schedule::Error>(())
+    /// # Ok::<(), business_hours::Error>(())
     /// ```
     pub fn at(&self, t: DateTime<Utc>) -> State<'_> {
         if self.compiled.always {
@@ -462,7 +462,7 @@ impl Schedule {
     /// ```
     /// use chrono::{Duration, TimeZone, Utc};
     ///
-    /// let s = schedule::Schedule::from_json(r#"{
+    /// let s = business_hours::Schedule::from_json(r#"{
     ///     "time_zone": "Europe/Berlin",
     ///     "week": { "saturday": [{ "from": "10:00", "to": "14:00" }] }
     /// }"#)?;
@@ -471,7 +471,7 @@ impl Schedule {
     /// let names: Vec<_> = week.iter().map(|e| e.interval).collect();
     /// assert_eq!(names, ["Non-working time", "Working time", "Non-working time"]);
     /// assert_eq!(week[1].start.to_rfc3339(), "2026-11-28T09:00:00+00:00");
-    /// # Ok::<(), schedule::Error>(())
+    /// # Ok::<(), business_hours::Error>(())
     /// ```
     pub fn calendar(
         &self,

@@ -3,7 +3,7 @@
 //! computation (`data/dst_boundaries.tsv`, Python `zoneinfo`, tzdata 2025b).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use schedule::Schedule;
+use business_hours::Schedule;
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

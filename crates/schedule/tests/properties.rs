@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use schedule::{Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week};
+use business_hours::{Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week};
 
 const ZONES: [&str; 8] = [
     "Europe/Warsaw",
@@ -78,9 +78,9 @@ fn config() -> impl Strategy<Value = ScheduleConfig> {
             ScheduleConfig {
                 time_zone: zone.to_string(),
                 mode: if always {
-                    schedule::Mode::RoundTheClock
+                    business_hours::Mode::RoundTheClock
                 } else {
-                    schedule::Mode::Weekly
+                    business_hours::Mode::Weekly
                 },
                 intervals: vec!["Lunch".into()],
                 week,

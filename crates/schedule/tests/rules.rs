@@ -2,7 +2,7 @@
 //! ranges and their owning day, exceptions, validation, queries, format.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
-use schedule::{ProblemKind, Schedule, ScheduleConfig, Source};
+use business_hours::{ProblemKind, Schedule, ScheduleConfig, Source};
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

@@ -20,7 +20,7 @@ use post_call_rules::{
     CallRecord, CompiledRules, Finding, Host, LibPhoneNumber, Message, Region,
     RuleSet, SendLog, SendWindows, WindowState,
 };
-use schedule::Schedule;
+use business_hours::Schedule;
 use sms_encoding::{Analysis, Replacements, Segmenter};
 use sms_templates::{Catalog, CompiledTemplate, Shortener, Template, Values};
 

@@ -36,7 +36,7 @@ use std::process::ExitCode;
 use chrono::{
     DateTime, Datelike, Days, NaiveDate, SecondsFormat, TimeZone, Utc, Weekday,
 };
-use schedule::{Entry, Schedule, Source, State};
+use business_hours::{Entry, Schedule, Source, State};
 use serde_json::{json, Value};
 
 const SYNOPSIS: &str = "\
