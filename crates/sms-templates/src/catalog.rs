@@ -6,8 +6,13 @@ use serde::{Deserialize, Serialize};
 /// may use. Fields are numbered in order ([`Catalog::slot`]); a render
 /// takes values by those numbers, so names are looked up once, when a
 /// template is compiled.
+///
+/// A deployment usually keeps its catalog in a JSON file; in code, build
+/// one with `Catalog::new`, `Scope::new` and `Field::new`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Catalog {
     /// The scopes, in order.
     pub scopes: Vec<Scope>,
@@ -15,19 +20,32 @@ pub struct Catalog {
 
 /// A data area: "contact", "case", "user", or one the host adds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Scope {
-    /// The name used in templates, as `contact`.
+    /// The name used in templates, as `contact`: ASCII letters, digits
+    /// and `_`, not starting with a digit.
     pub name: String,
-    /// Its fields.
+    /// Its fields, in order.
     pub fields: Vec<Field>,
+}
+
+impl Scope {
+    /// A scope named `name` with `fields`.
+    pub fn new(name: impl Into<String>, fields: Vec<Field>) -> Scope {
+        Scope { name: name.into(), fields }
+    }
 }
 
 /// A field of a scope.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Field {
-    /// The name used in templates, as `first_name`.
+    /// The name used in templates, as `first_name`: ASCII letters, digits
+    /// and `_`, not starting with a digit.
     pub name: String,
     /// The longest value, in characters, if the deployment bounds it; used
     /// for length bounds before rendering, and enforced when rendering.
@@ -35,8 +53,26 @@ pub struct Field {
     pub max_chars: Option<usize>,
 }
 
+impl Field {
+    /// A field named `name` without a maximum length.
+    pub fn new(name: impl Into<String>) -> Field {
+        Field { name: name.into(), max_chars: None }
+    }
+
+    /// With values of at most `max` characters.
+    #[must_use]
+    pub fn with_max_chars(mut self, max: usize) -> Field {
+        self.max_chars = Some(max);
+        self
+    }
+}
+
 /// A field's number in a catalog: an index into the values of a render.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// It serialises as that number.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize,
+)]
+#[serde(transparent)]
 pub struct Slot(pub(crate) u32);
 
 impl Slot {
@@ -47,28 +83,25 @@ impl Slot {
 }
 
 /// A problem with a catalog: a scope or field that templates could not
-/// name unambiguously.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// name unambiguously. Its `Display` reads `{path}: {message}`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
 #[error("{path}: {message}")]
 pub struct CatalogProblem {
-    /// Where: `scopes[1]` or `scopes[1].fields[2]`.
-    pub path: String,
-    /// What is wrong and how to fix it.
-    pub message: String,
+    path: String,
+    message: String,
 }
 
-/// A fingerprint of scope sizes: FNV-1a's step (64-bit), taken a whole
-/// number at a time, over the number of fields of each scope, in order,
-/// then the number of scopes. Cheap enough for every `Values::new`.
-pub(crate) fn shape(sizes: impl Iterator<Item = usize>) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mix = |h: u64, n: usize| (h ^ n as u64).wrapping_mul(PRIME);
-    let mut count = 0;
-    let h = sizes.fold(0xcbf2_9ce4_8422_2325, |h, n| {
-        count += 1;
-        mix(h, n)
-    });
-    mix(h, count)
+impl CatalogProblem {
+    /// Where, from the catalog's root: `scopes[1]` or
+    /// `scopes[1].fields[2]`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong and how to fix it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 /// Whether `name` can be written in a template: ASCII letters, digits and
@@ -92,7 +125,7 @@ impl Catalog {
     /// let mut c = sms_templates::Catalog::standard();
     /// assert!(c.problems().is_empty());
     /// c.scopes[0].fields[0].name = "imię".into();
-    /// assert_eq!(c.problems()[0].path, "scopes[0].fields[0]");
+    /// assert_eq!(c.problems()[0].path(), "scopes[0].fields[0]");
     /// ```
     pub fn problems(&self) -> Vec<CatalogProblem> {
         let mut out = Vec::new();
@@ -139,19 +172,55 @@ impl Catalog {
         out
     }
 
-    /// The catalog of the seed pages: contact (first name, last name,
-    /// address, phone), case (number, title, status) and the sending user
-    /// (first name, last name, phone).
+    /// A catalog of `scopes`, in order.
+    ///
+    /// The struct may gain fields: build it with this, not a struct
+    /// literal.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_templates::{Catalog, Field, Scope};
+    ///
+    /// let catalog = Catalog::new(vec![Scope::new(
+    ///     "order",
+    ///     vec![Field::new("number").with_max_chars(12), Field::new("note")],
+    /// )]);
+    /// assert_eq!(catalog.slot("order", "note").unwrap().index(), 1);
+    /// ```
+    pub fn new(scopes: Vec<Scope>) -> Catalog {
+        Catalog { scopes }
+    }
+
+    /// The JSON Schema of a catalog file: an object with `scopes`, each
+    /// with a `name` and `fields`, each field with a `name` and an
+    /// optional `max_chars`; no other keys. Editors and web forms can
+    /// check a file with it before it reaches the loader.
+    ///
+    /// # Example
+    /// ```
+    /// let schema = sms_templates::Catalog::json_schema();
+    /// let json = serde_json::to_value(&schema)?;
+    /// assert_eq!(json["required"][0], "scopes");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "schemars")]
+    pub fn json_schema() -> schemars::Schema {
+        schemars::schema_for!(Catalog)
+    }
+
+    /// The catalog of a typical contact center: contact (first name, last
+    /// name, address, phone), case (number, title, status) and the sending
+    /// user (first name, last name, phone), each field with a maximum
+    /// length.
     pub fn standard() -> Catalog {
-        let scope = |name: &str, fields: &[(&str, usize)]| Scope {
-            name: name.to_string(),
-            fields: fields
-                .iter()
-                .map(|&(n, max)| Field {
-                    name: n.to_string(),
-                    max_chars: Some(max),
-                })
-                .collect(),
+        let scope = |name: &str, fields: &[(&str, usize)]| {
+            Scope::new(
+                name,
+                fields
+                    .iter()
+                    .map(|&(n, max)| Field::new(n).with_max_chars(max))
+                    .collect(),
+            )
         };
         Catalog {
             scopes: vec![
@@ -207,7 +276,7 @@ impl Catalog {
     /// fields each has), kept by [`Values`](crate::Values) and compiled
     /// templates so that values for another catalog are refused.
     pub(crate) fn shape(&self) -> u64 {
-        shape(self.scopes.iter().map(|s| s.fields.len()))
+        crate::hash::fnv1a_numbers(self.scopes.iter().map(|s| s.fields.len()))
     }
 
     /// How many fields in all.
