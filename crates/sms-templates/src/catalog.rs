@@ -104,6 +104,20 @@ impl CatalogProblem {
     }
 }
 
+fn scope_twice(i: usize, name: &str) -> CatalogProblem {
+    CatalogProblem {
+        path: format!("scopes[{i}]"),
+        message: format!("scope name {name:?} is used twice"),
+    }
+}
+
+fn field_twice(i: usize, j: usize, name: &str) -> CatalogProblem {
+    CatalogProblem {
+        path: format!("scopes[{i}].fields[{j}]"),
+        message: format!("field name {name:?} is used twice in its scope"),
+    }
+}
+
 /// Whether `name` can be written in a template: ASCII letters, digits and
 /// `_`, not starting with a digit.
 fn is_identifier(name: &str) -> bool {
@@ -128,48 +142,64 @@ impl Catalog {
     /// assert_eq!(c.problems()[0].path(), "scopes[0].fields[0]");
     /// ```
     pub fn problems(&self) -> Vec<CatalogProblem> {
+        use std::collections::HashSet;
         let mut out = Vec::new();
-        let mut problem = |path: String, message: String| {
-            out.push(CatalogProblem { path, message })
-        };
+        let mut scopes = HashSet::with_capacity(self.scopes.len());
         for (i, scope) in self.scopes.iter().enumerate() {
             if !is_identifier(&scope.name) {
-                problem(
-                    format!("scopes[{i}]"),
-                    format!(
+                out.push(CatalogProblem {
+                    path: format!("scopes[{i}]"),
+                    message: format!(
                         "scope name {:?} is not an identifier (ASCII letters, digits, _)",
                         scope.name
                     ),
-                );
+                });
             }
-            if self.scopes[..i].iter().any(|s| s.name == scope.name) {
-                problem(
-                    format!("scopes[{i}]"),
-                    format!("scope name {:?} is used twice", scope.name),
-                );
+            if !scopes.insert(scope.name.as_str()) {
+                out.push(scope_twice(i, &scope.name));
             }
+            let mut fields = HashSet::with_capacity(scope.fields.len());
             for (j, field) in scope.fields.iter().enumerate() {
                 if !is_identifier(&field.name) {
-                    problem(
-                        format!("scopes[{i}].fields[{j}]"),
-                        format!(
+                    out.push(CatalogProblem {
+                        path: format!("scopes[{i}].fields[{j}]"),
+                        message: format!(
                             "field name {:?} is not an identifier (ASCII letters, digits, _)",
                             field.name
                         ),
-                    );
+                    });
                 }
-                if scope.fields[..j].iter().any(|f| f.name == field.name) {
-                    problem(
-                        format!("scopes[{i}].fields[{j}]"),
-                        format!(
-                            "field name {:?} is used twice in its scope",
-                            field.name
-                        ),
-                    );
+                if !fields.insert(field.name.as_str()) {
+                    out.push(field_twice(i, j, &field.name));
                 }
             }
         }
         out
+    }
+
+    /// Why `field` of the scope at `scope` cannot be named from a
+    /// template, if the catalog holds the scope's name or that field's
+    /// name twice: the problem at the second one. Costs one pass over the
+    /// scopes and that scope's fields.
+    pub(crate) fn ambiguity(
+        &self,
+        scope: usize,
+        field: &str,
+    ) -> Option<CatalogProblem> {
+        let name = &self.scopes[scope].name;
+        if let Some(j) =
+            self.scopes[scope + 1..].iter().position(|s| &s.name == name)
+        {
+            return Some(scope_twice(scope + 1 + j, name));
+        }
+        let mut same = self.scopes[scope]
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.name == field);
+        same.next()?;
+        let (j, _) = same.next()?;
+        Some(field_twice(scope, j, field))
     }
 
     /// A catalog of `scopes`, in order.
@@ -313,13 +343,30 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The longest name, in characters, that gets a suggestion: longer ones
+/// are not typing slips, and the edit distance costs the product of the
+/// two lengths.
+const SUGGEST_CHARS: usize = 64;
+
 /// The closest of `candidates` to `name`, if close enough to suggest.
+/// Costs at most a fixed amount a candidate (names are compared only when
+/// both are short and their lengths are close).
 pub(crate) fn suggest<'c>(
     name: &str,
     candidates: impl Iterator<Item = &'c str>,
 ) -> Option<String> {
-    let limit = (name.chars().count() / 3).clamp(1, 3);
+    if name.len() > 4 * SUGGEST_CHARS {
+        return None;
+    }
+    let n = name.chars().count();
+    if n > SUGGEST_CHARS {
+        return None;
+    }
+    let limit = (n / 3).clamp(1, 3);
     candidates
+        // Each edit changes the length by at most one.
+        .filter(|c| c.len() <= 4 * (SUGGEST_CHARS + 3))
+        .filter(|c| c.chars().count().abs_diff(n) <= limit)
         .map(|c| (distance(name, c), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
@@ -341,5 +388,8 @@ mod tests {
             Some("contact".into())
         );
         assert_eq!(suggest("zzz", ["contact", "case"].into_iter()), None);
+        let long = "a".repeat(SUGGEST_CHARS + 1);
+        let longer = format!("{long}b");
+        assert_eq!(suggest(&long, [longer.as_str()].into_iter()), None);
     }
 }

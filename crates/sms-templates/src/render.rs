@@ -31,8 +31,8 @@ pub struct Values<'a> {
     shape: u64,
     inline: [Option<&'a str>; INLINE],
     heap: Vec<Option<&'a str>>,
-    /// Scopes marked present without a value.
-    marked: Vec<usize>,
+    /// Scopes marked present without a value: a bit each, 64 a word.
+    marked: Vec<u64>,
 }
 
 /// Fields kept inline in [`Values`].
@@ -100,8 +100,12 @@ impl<'a> Values<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn mark_present(&mut self, scope: usize) -> &mut Values<'a> {
-        if scope < self.scopes && !self.marked.contains(&scope) {
-            self.marked.push(scope);
+        if scope < self.scopes {
+            let word = scope / 64;
+            if self.marked.len() <= word {
+                self.marked.resize(word + 1, 0);
+            }
+            self.marked[word] |= 1 << (scope % 64);
         }
         self
     }
@@ -124,7 +128,10 @@ impl<'a> Values<'a> {
         self.slots()
             .get(slots.clone())
             .is_some_and(|s| s.iter().any(Option::is_some))
-            || self.marked.contains(&scope)
+            || self
+                .marked
+                .get(scope / 64)
+                .is_some_and(|w| w >> (scope % 64) & 1 == 1)
     }
 }
 
@@ -729,15 +736,18 @@ impl CompiledTemplate {
     }
 
     /// The `scope.field` names the template uses, in order of first use.
+    ///
+    /// Linear in the number of placeholders.
     pub fn variables(&self) -> Vec<String> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
         for i in 0..self.marks.len() {
             let name = self.field_name(i);
-            if !name.is_empty() && !seen.contains(&name) {
-                seen.push(name);
+            if !name.is_empty() && seen.insert(name.clone()) {
+                out.push(name);
             }
         }
-        seen
+        out
     }
 }
 

@@ -378,6 +378,9 @@ impl Template {
             limits,
         };
         let mut at = 0;
+        // Where the next `}}` is, found once for every malformed
+        // placeholder after it, so that compiling stays linear.
+        let mut closes = Closes::new(src);
         while let Some(mut open) = find_open(src, at) {
             // In `{{{`, the first brace is text: the placeholder opens at
             // the last `{{` of a run of braces.
@@ -385,7 +388,7 @@ impl Template {
                 open += 1;
             }
             c.push_text(&src[at..open]);
-            match parse_placeholder(src, open, &mut c.text) {
+            match parse_placeholder(src, open, &mut c.text, &mut closes) {
                 Ok((expr, end)) => {
                     // Line and column are worked out only for problems;
                     // a placeholder keeps its span, and its position is
@@ -400,7 +403,7 @@ impl Template {
                     }
                     at = end;
                 }
-                Err(_) if !closes_before_next(src, open) => {
+                Err(_) if !closes_before_next(src, open, &mut closes) => {
                     // No `}}` before the next `{{` (or the end): braces
                     // most likely meant as text.
                     let position = lines.position(open..open + 2);
@@ -570,16 +573,10 @@ impl CompiledTemplate {
             ));
         };
         // A name the catalog holds twice would be ambiguous.
-        let later = &catalog.scopes[scope_index + 1..];
-        let fields = &catalog.scopes[scope_index].fields;
-        let twice = later.iter().any(|s| s.name == scope)
-            || fields.iter().filter(|f| f.name == field).count() > 1;
-        if twice {
-            let problems = catalog.problems();
-            if let Some(p) = problems.into_iter().next() {
-                return Err((ProblemKind::Catalog(p), whole));
-            }
+        if let Some(p) = catalog.ambiguity(scope_index, field) {
+            return Err((ProblemKind::Catalog(p), whole));
         }
+        let fields = &catalog.scopes[scope_index].fields;
         match fields.iter().position(|f| f.name == field) {
             Some(i) => {
                 let before: usize = catalog.scopes[..scope_index]
@@ -788,9 +785,81 @@ struct Resolved {
 }
 
 /// Whether a `}}` comes after the `{{` at `open` before the next `{{`.
-fn closes_before_next(src: &str, open: usize) -> bool {
+fn closes_before_next(src: &str, open: usize, closes: &mut Closes) -> bool {
     let next = find_open(src, open + 2).unwrap_or(src.len());
-    src[open + 2..next].contains("}}")
+    // A `}}` that starts before a `{{` also ends before it.
+    closes.next(open + 2).is_some_and(|close| close < next)
+}
+
+/// The first `}}` that starts at or after `from` and ends by `to`.
+fn find_close(src: &str, from: usize, to: usize) -> Option<usize> {
+    let hay = src.as_bytes().get(from..to)?;
+    steps::add(hay.len());
+    hay.windows(2).position(|w| w == b"}}").map(|i| from + i)
+}
+
+/// The next `}}` at or after a position, remembered: each byte is
+/// searched about once over a compile, however many malformed
+/// placeholders ask (a search from every one to the end would make
+/// compiling quadratic in the body).
+struct Closes<'s> {
+    src: &'s str,
+    /// No `}}` starts in `from..found` (`found` = the end when `None`).
+    from: usize,
+    found: Option<usize>,
+}
+
+impl<'s> Closes<'s> {
+    fn new(src: &'s str) -> Closes<'s> {
+        // Nothing searched yet: an empty stretch at the end.
+        Closes { src, from: src.len(), found: None }
+    }
+
+    /// The first `}}` that starts at or after `at`.
+    fn next(&mut self, at: usize) -> Option<usize> {
+        let len = self.src.len();
+        if at >= self.from {
+            if self.found.is_none_or(|f| at <= f) {
+                return self.found;
+            }
+            // Past the one found: search on from `at`.
+            self.from = at;
+            self.found = find_close(self.src, at, len);
+        } else {
+            // Before the stretch known to be free of `}}`: search only
+            // up to it (a `}}` may straddle its start).
+            if let Some(f) = find_close(self.src, at, (self.from + 1).min(len))
+            {
+                self.found = Some(f);
+            }
+            self.from = at;
+        }
+        self.found
+    }
+}
+
+/// Counts the bytes that searches for `}}` look at, so a test can check
+/// that compiling stays linear without timing it.
+#[cfg(test)]
+pub(crate) mod steps {
+    use std::cell::Cell;
+
+    thread_local!(static STEPS: Cell<usize> = const { Cell::new(0) });
+
+    pub(crate) fn add(n: usize) {
+        STEPS.with(|s| s.set(s.get() + n));
+    }
+
+    /// The count so far on this thread.
+    pub(crate) fn get() -> usize {
+        STEPS.with(Cell::get)
+    }
+}
+
+#[cfg(not(test))]
+mod steps {
+    #[inline(always)]
+    pub(crate) fn add(_: usize) {}
 }
 
 /// The next `{{` at or after `from`.
@@ -810,12 +879,13 @@ fn find_open(src: &str, from: usize) -> Option<usize> {
 /// Parses the placeholder opening at `open` (`{{`): the expression and the
 /// byte after its `}}`; or the problem, its span and where to go on.
 /// Strings are decoded onto the end of `text`.
-fn parse_placeholder(
-    src: &str,
+fn parse_placeholder<'s>(
+    src: &'s str,
     open: usize,
     text: &mut String,
+    closes: &mut Closes<'s>,
 ) -> Result<(Expr, usize), ParseError> {
-    let mut p = Cursor { src, at: open + 2 };
+    let mut p = Cursor { src, at: open + 2, closes };
     p.spaces();
     if p.rest().starts_with("}}") {
         return Err((open..p.at + 2, ProblemKind::Empty, p.at + 2));
@@ -854,18 +924,19 @@ fn parse_placeholder(
     if p.rest().starts_with("}}") {
         return Ok((expr, p.at + 2));
     }
-    if !p.rest().contains("}}") {
+    if p.closes.next(p.at).is_none() {
         return Err((open..open + 2, ProblemKind::Unclosed, src.len()));
     }
     Err(p.syntax("`}}`", open))
 }
 
-struct Cursor<'s> {
+struct Cursor<'s, 'c> {
     src: &'s str,
     at: usize,
+    closes: &'c mut Closes<'s>,
 }
 
-impl Cursor<'_> {
+impl Cursor<'_, '_> {
     fn rest(&self) -> &str {
         &self.src[self.at..]
     }
@@ -893,10 +964,10 @@ impl Cursor<'_> {
 
     /// A problem at the cursor; resume after the placeholder's `}}` (or at
     /// the end).
-    fn syntax(&self, expected: &'static str, open: usize) -> ParseError {
+    fn syntax(&mut self, expected: &'static str, open: usize) -> ParseError {
         let found: String = self.rest().chars().take(12).collect();
         let resume =
-            self.rest().find("}}").map_or(self.src.len(), |i| self.at + i + 2);
+            self.closes.next(self.at).map_or(self.src.len(), |i| i + 2);
         let end = resume.max(open + 2).min(self.src.len());
         (open..end, ProblemKind::Syntax { expected, found }, resume)
     }
@@ -957,5 +1028,40 @@ impl Cursor<'_> {
             ProblemKind::UnclosedString,
             self.src.len(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bytes searched while compiling `body` with limits that let
+    /// every byte and placeholder through.
+    fn steps_to_compile(body: &str) -> usize {
+        let limits = Limits::default()
+            .max_template_bytes(usize::MAX)
+            .max_placeholders(usize::MAX);
+        let before = steps::get();
+        let err = Template::new("t", body)
+            .compile_with(&Catalog::standard(), limits)
+            .unwrap_err();
+        assert!(!err.problems().is_empty());
+        steps::get() - before
+    }
+
+    #[test]
+    fn compiling_malformed_placeholders_is_linear() {
+        // Each `{{ a ` is a syntax problem with no `}}` anywhere after it;
+        // a search for one that went to the end each time would make
+        // twice the text four times the work.
+        for piece in ["{{ a ", "{{a.", "{{a.b |", "{{link ", "{{\"x\" "] {
+            let n = steps_to_compile(&piece.repeat(2_000));
+            let n2 = steps_to_compile(&piece.repeat(4_000));
+            assert!(
+                n2 <= 2 * n + 64,
+                "{piece:?}: {n} bytes searched for 2,000, {n2} for 4,000"
+            );
+            assert!(n <= 4 * piece.len() * 2_000, "{piece:?}: {n}");
+        }
     }
 }

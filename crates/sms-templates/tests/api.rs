@@ -140,3 +140,20 @@ fn limits_missing_from_a_file_keep_their_defaults() {
     assert_eq!(limits, Limits::default().max_placeholders(20));
     assert!(serde_json::from_str::<Limits>(r#"{"max_parts": 2}"#).is_err());
 }
+
+#[test]
+fn scopes_marked_present_beyond_the_sixty_fourth() {
+    let scopes = (0..100)
+        .map(|i| Scope::new(format!("s{i}"), vec![Field::new("f")]))
+        .collect();
+    let catalog = Catalog::new(scopes);
+    let t =
+        Template::new("t", r#"{{s3.f | "a"}}{{s70.f | "b"}}{{s71.f | "c"}}"#)
+            .compile(&catalog)
+            .unwrap();
+    let mut v = Values::new(&catalog);
+    v.mark_present(70).mark_present(3).mark_present(70).mark_present(100);
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text(), "ab");
+    v.clear();
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text(), "");
+}

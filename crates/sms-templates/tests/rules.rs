@@ -379,9 +379,21 @@ fn a_catalog_with_unreachable_names_is_refused() {
     let err = Template::new("t", "Hi {{contact.first_name}}")
         .compile(&c)
         .unwrap_err();
-    assert!(
-        matches!(err.problems()[0].kind(), ProblemKind::Catalog(_)),
-        "{err}"
+    // The problem named is the one that makes this name ambiguous, not
+    // the catalog's first.
+    match err.problems()[0].kind() {
+        ProblemKind::Catalog(p) => assert_eq!(p.path(), "scopes[3]"),
+        other => panic!("expected a catalog problem, got {other:?}"),
+    }
+    let err = Template::new("t", "{{case.first-name}}").compile(&c);
+    assert!(err.is_err());
+    let mut c = catalog();
+    c.scopes[1].fields.push(sms_templates::Field::new("number"));
+    let err = Template::new("t", "{{case.number}}").compile(&c).unwrap_err();
+    assert_eq!(
+        err.problems()[0].kind().to_string(),
+        "the catalog is invalid at scopes[1].fields[4]: field name \"number\" \
+         is used twice in its scope"
     );
     // A template that does not use the ambiguous scope still compiles.
     assert!(Template::new("t", "Hi {{user.first_name}}").compile(&c).is_ok());
