@@ -91,8 +91,34 @@ the `schemars` feature, `Catalog::json_schema` and
 
 # Input safety
 
-[`Limits`] (with defaults) bound template size, placeholder count,
-rendered size and batch size. Parsing and rendering are single passes.
+Template bodies and recipients' values may come from anyone; the catalog
+and the shortener are the deployment's own. [`Limits`] (with defaults)
+bound template size (16 KiB), placeholder count (200), rendered size
+(16 KiB) and batch size (1000), and every bound below holds whatever
+limits a caller sets. Nothing recurses, so no input can exhaust the stack.
+
+In the table, *n* is the body's length in bytes, *p* its number of
+placeholders, *c* the catalog's scopes and fields together, *v* the
+length of a recipient's values, *r* the number of recipients, and
+*out* the rendered text's length (at most
+[`Limits::max_rendered_bytes`]).
+
+| function | time | memory |
+|---|---|---|
+| [`Template::compile`], [`compile_with`](Template::compile_with) | *O(n + p·c)*; a body over [`Limits::max_template_bytes`] is refused before it is read | *O(n + p)*, problems included |
+| [`CompiledTemplate::render`], [`render_to`](CompiledTemplate::render_to), [`render_record`](CompiledTemplate::render_record), [`render_record_to`](CompiledTemplate::render_record_to) | *O(p + out + v)* plus the [`Shortener`]'s own work; the size limit is checked before each value or link is written | *O(out + p)*; nothing for `render_to` beyond `out` |
+| [`CompiledTemplate::render_batch`] | *r* renders; over [`Limits::max_recipients`] is refused first | *r* results |
+| [`CompiledTemplate::preview`], [`length_bounds`](CompiledTemplate::length_bounds), [`variables`](CompiledTemplate::variables) | *O(n)* | *O(n)* |
+| [`CompiledTemplate::placeholders`] | *O(n + p)* the first time, then *O(1)* | *O(n + p)*, kept |
+| [`Catalog::problems`] | *O(c)* names hashed | *O(c)* |
+| [`Catalog::slot`], [`Catalog::scope_index`], [`Catalog::len`] | *O(c)* | none |
+| [`Values::new`], [`Values::clear`] | *O(c)* | *O(c)*, none for up to 16 fields |
+| [`Values::set`], [`Values::mark_present`] | *O(1)* (amortised) | at most one bit a scope |
+| [`CompileError`]'s `Display` | at most 50 problems are written | |
+
+Every other function takes constant time. A "did you mean" is computed
+only for names of up to 64 characters, so a long unknown name costs no
+more than reading it.
 
 # Errors
 

@@ -1,6 +1,7 @@
 //! Rendering: values per recipient, links, provenance, batches, previews
 //! and length bounds.
 
+use core::cell::{Cell, RefCell};
 use core::fmt;
 use core::ops::Range;
 use core::str::FromStr;
@@ -608,23 +609,39 @@ impl CompiledTemplate {
         subs: &mut S,
     ) -> Result<(), RenderError> {
         let base = out.len();
-        // Which scopes are present, once: a bit per scope (the first 64;
-        // any further one is checked where it is used).
-        // With `Values`, a set field's scope is present, so the question
-        // is asked only of unset and empty fields, where it is.
-        let mut present = 0u64;
-        if !L::VALUE_IMPLIES_PRESENT {
-            for (i, slots) in self.scope_slots.iter().enumerate().take(64) {
-                if values.scope_present(i, slots) {
-                    present |= 1 << i;
+        // Whether each scope is present, asked at most once a render (so a
+        // render costs at most one pass over the catalog's fields): two
+        // bits a scope for the first 64 (asked, present), then a byte a
+        // scope, allocated only for larger catalogs. With `Values`, a set
+        // field's scope is present, so the question is asked only of
+        // unset and empty fields.
+        let asked = Cell::new(0u64);
+        let yes = Cell::new(0u64);
+        let far: RefCell<Vec<u8>> = RefCell::new(Vec::new());
+        let is_present = |scope: usize| -> bool {
+            let ask = || values.scope_present(scope, &self.scope_slots[scope]);
+            if scope < 64 {
+                let bit = 1u64 << scope;
+                if asked.get() & bit == 0 {
+                    asked.set(asked.get() | bit);
+                    if ask() {
+                        yes.set(yes.get() | bit);
+                    }
                 }
-            }
-        }
-        let is_present = |scope: usize| {
-            if scope < 64 && !L::VALUE_IMPLIES_PRESENT {
-                present & (1 << scope) != 0
+                yes.get() & bit != 0
             } else {
-                values.scope_present(scope, &self.scope_slots[scope])
+                let mut far = far.borrow_mut();
+                if far.is_empty() {
+                    far.resize(self.scope_slots.len().saturating_sub(64), 0);
+                }
+                match far.get_mut(scope - 64) {
+                    Some(known @ 0) => {
+                        *known = 1 + u8::from(ask());
+                        *known == 2
+                    }
+                    Some(known) => *known == 2,
+                    None => ask(),
+                }
             }
         };
         for (piece, literal) in self.pieces.iter().zip(self.literals()) {

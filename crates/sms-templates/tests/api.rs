@@ -157,3 +157,32 @@ fn scopes_marked_present_beyond_the_sixty_fourth() {
     v.clear();
     assert_eq!(t.render(&v, &NoLinks).unwrap().text(), "");
 }
+
+/// A recipient that counts how often it is asked about its scopes.
+struct Counting(std::cell::Cell<usize>);
+
+impl sms_templates::Record for Counting {
+    fn value(&self, _: sms_templates::Slot) -> Option<&str> {
+        None
+    }
+
+    fn has_scope(&self, scope: usize) -> bool {
+        self.0.set(self.0.get() + 1);
+        scope.is_multiple_of(2)
+    }
+}
+
+#[test]
+fn a_render_asks_about_each_scope_at_most_once() {
+    let scopes = (0..100)
+        .map(|i| Scope::new(format!("s{i}"), vec![Field::new("f")]))
+        .collect();
+    let catalog = Catalog::new(scopes);
+    let body = r#"{{s2.f | "x"}}{{s3.f | "y"}}{{s80.f | "z"}}"#.repeat(60);
+    let limits = Limits::default().max_placeholders(1000);
+    let t = Template::new("t", body).compile_with(&catalog, limits).unwrap();
+    let who = Counting(std::cell::Cell::new(0));
+    let r = t.render_record(&who, &NoLinks).unwrap();
+    assert_eq!(r.text(), "xz".repeat(60));
+    assert_eq!(who.0.get(), 3);
+}
