@@ -198,9 +198,10 @@ pub fn check_templates(data: &[u8]) {
         Ok(t) => t,
         Err(err) => {
             for p in err.problems() {
-                assert!(p.position.span.start <= p.position.span.end);
-                assert!(p.position.span.end <= body.len());
-                assert!(body.is_char_boundary(p.position.span.start));
+                let span = p.position().span();
+                assert!(span.start <= span.end);
+                assert!(span.end <= body.len());
+                assert!(body.is_char_boundary(span.start));
             }
             return;
         }
@@ -228,17 +229,19 @@ pub fn check_templates(data: &[u8]) {
     };
     let mut fast = String::new();
     if compiled.render_to(&values, &NoLinks, &mut fast).is_ok() {
-        assert_eq!(fast, rendered.text);
+        assert_eq!(fast, rendered.text());
     }
     let bounds = compiled.length_bounds(&NoLinks);
-    let n = rendered.text.chars().count();
-    assert!(bounds.min_chars <= n && bounds.max_chars.is_none_or(|m| n <= m));
-    for sub in &rendered.substitutions {
-        let got = &rendered.text[sub.range.clone()];
+    let n = rendered.text().chars().count();
+    assert!(
+        bounds.min_chars() <= n && bounds.max_chars().is_none_or(|m| n <= m)
+    );
+    for sub in rendered.substitutions() {
+        let got = &rendered.text()[sub.range()];
         if let PlaceholderKind::Variable { fallback, .. } =
-            &compiled.placeholders()[sub.placeholder].kind
+            compiled.placeholders()[sub.placeholder()].kind()
         {
-            match sub.filled {
+            match sub.filled() {
                 Filled::Fallback => assert_eq!(Some(got), fallback.as_deref()),
                 Filled::Value => assert!(words.contains(&got)),
                 _ => assert_eq!(got, ""),

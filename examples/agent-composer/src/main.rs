@@ -279,7 +279,7 @@ fn run() -> Result<(), String> {
                 outln!("  {}, {from}:", who.trim());
                 let v = values(&catalog, &book.user, contact, case);
                 match compiled.render(&v, &NoLinks) {
-                    Ok(r) => show(&seg, &r.text),
+                    Ok(r) => show(&seg, r.text()),
                     Err(e) => outln!("    not rendered: {e}"),
                 }
             }

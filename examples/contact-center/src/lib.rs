@@ -240,9 +240,12 @@ impl Messages {
             .map_err(|e| format!("rule {rule:?}: {e}"))?;
         let text = if message.replace_national {
             let national = Replacements { national: true, smart: false };
-            self.segmenter.replace(&rendered.text, national).text().to_string()
+            self.segmenter
+                .replace(rendered.text(), national)
+                .text()
+                .to_string()
         } else {
-            rendered.text
+            rendered.into_text()
         };
         let measure = self.segmenter.analyze(&text);
         Ok(Sms { text, measure })
