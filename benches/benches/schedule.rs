@@ -26,6 +26,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
+use business_hours::{Entry, Schedule, WORKING_TIME};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, TimeZone, Utc};
 use criterion::measurement::WallTime;
 use criterion::{
@@ -34,7 +35,6 @@ use criterion::{
 };
 use opening_hours::localization::TzLocation;
 use opening_hours::{Context, OpeningHours, RuleKind};
-use business_hours::{Entry, Schedule, WORKING_TIME};
 
 /// The instants, UTC (Berlin is UTC+1 in November): (day, hour, minute)
 /// in November 2026, with the local time.
@@ -222,7 +222,7 @@ fn ours_calendar(s: &Schedule, t: DateTime<Utc>) -> Vec<Entry<'_>> {
 fn ours_week(s: &Schedule, t: DateTime<Utc>) -> Vec<Interval> {
     ours_calendar(s, t)
         .iter()
-        .map(|e| (e.start, e.end, e.interval == WORKING_TIME))
+        .map(|e| (e.start(), e.end(), e.interval() == WORKING_TIME))
         .collect()
 }
 
@@ -262,7 +262,7 @@ fn check_agreement<Z>(
     let mut examples = Vec::new();
     for &t in instants {
         let local = t.with_timezone(tz);
-        let ours_open = s.at(t).interval == WORKING_TIME;
+        let ours_open = s.at(t).interval() == WORKING_TIME;
         let peer_open = oh.is_open(local.clone());
         open += usize::from(ours_open);
         if ours_open != peer_open {
@@ -272,7 +272,7 @@ fn check_agreement<Z>(
                  open={peer_open}"
             ));
         }
-        let ours_next = s.next_change(t).map(|c| c.at);
+        let ours_next = s.next_change(t).map(|c| c.at());
         let peer_next = oh.next_change(local).map(|d| d.with_timezone(&Utc));
         if ours_next != peer_next {
             next += 1;

@@ -27,8 +27,8 @@ let s = Schedule::from_json(r#"{
 // Monday 2026-11-23, 12:10 in Warsaw (11:10 UTC).
 let now = Utc.with_ymd_and_hms(2026, 11, 23, 11, 10, 0).unwrap();
 let state = s.at(now);
-assert_eq!(state.interval, "Lunch break");
-assert_eq!(state.until.unwrap().to_rfc3339(), "2026-11-23T11:30:00+00:00");
+assert_eq!(state.interval(), "Lunch break");
+assert_eq!(state.until().unwrap().to_rfc3339(), "2026-11-23T11:30:00+00:00");
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
@@ -113,17 +113,19 @@ mod zone;
 
 pub use crate::clock::{Clock, ClockError};
 pub use crate::config::{
-    Exception, Mode, ScheduleConfig, TimeRange, Week, NON_WORKING_TIME,
-    WORKING_TIME,
+    Exception, Mode, ParseModeError, ScheduleConfig, TimeRange, Week,
+    NON_WORKING_TIME, WORKING_TIME,
 };
 pub use crate::error::{Error, Problem, ProblemKind};
-pub use crate::schedule::{Calendar, Change, Entry, Schedule, Source, State};
+pub use crate::schedule::{
+    Calendar, Change, Entry, ParseSourceError, Period, Schedule, Source, State,
+};
 
 /// The limits on a schedule, checked by [`Schedule::new`].
 pub mod limits {
     pub use crate::compile::{
         MAX_EXCEPTIONS, MAX_EXCEPTION_DAYS, MAX_EXTRA_INTERVALS,
-        MAX_NAME_CHARS, MAX_RANGES_PER_DAY,
+        MAX_JSON_BYTES, MAX_NAME_CHARS, MAX_RANGES_PER_DAY,
     };
 }
 

@@ -1,5 +1,8 @@
 //! The schedule and its queries.
 
+use core::fmt;
+use core::str::FromStr;
+
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -14,7 +17,7 @@ use crate::{fast, zone};
 /// [`Schedule::from_json`]; it serializes back to the same config.
 ///
 /// A schedule is a plain value: `Clone` it to copy one number's settings to
-/// another (R29); it is `Send + Sync`.
+/// another; it is `Send + Sync`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ScheduleConfig", into = "ScheduleConfig")]
 pub struct Schedule {
@@ -31,8 +34,8 @@ struct Fast {
     plan: Option<fast::Plan>,
     /// The interval of a week that is one interval throughout.
     uniform: Option<u8>,
-    /// Shared by clones, so copying a schedule to another number (R29)
-    /// reuses the table.
+    /// Shared by clones, so copying a schedule to another number reuses
+    /// the table.
     offsets: std::sync::Arc<std::sync::OnceLock<fast::Offsets>>,
 }
 
@@ -44,7 +47,31 @@ impl PartialEq for Fast {
 
 impl Eq for Fast {}
 
-/// Which part of the schedule produced an interval (B11).
+/// Which part of the schedule produced an interval.
+///
+/// `Display` names the part by its path in the config, and `FromStr`
+/// reads the same spellings back:
+///
+/// | source | spelling |
+/// |---|---|
+/// | round the clock | `round the clock` |
+/// | a weekly range | `week.monday[0]` |
+/// | a range of an exception | `exceptions[1].ranges[0] on 2026-12-31` |
+/// | time no range covers | `no range` |
+/// | ... on a date of an exception | `exceptions[0], no range` |
+///
+/// It may gain variants: match it with a wildcard arm.
+///
+/// # Example
+/// ```
+/// use business_hours::Source;
+/// use chrono::Weekday;
+///
+/// let s = Source::Weekly { weekday: Weekday::Sat, range: 0 };
+/// assert_eq!(s.to_string(), "week.saturday[0]");
+/// assert_eq!("week.saturday[0]".parse::<Source>()?, s);
+/// # Ok::<(), business_hours::ParseSourceError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Source {
@@ -98,44 +125,215 @@ impl Source {
     }
 }
 
-/// The interval in force at an instant, since when and until when.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Source::RoundTheClock => f.write_str("round the clock"),
+            Source::Weekly { weekday, range } => {
+                write!(f, "{}[{range}]", crate::compile::path_day(weekday))
+            }
+            Source::Exception { exception, date, range } => {
+                write!(f, "exceptions[{exception}].ranges[{range}] on {date}")
+            }
+            Source::Uncovered { exception: None } => f.write_str("no range"),
+            Source::Uncovered { exception: Some(k) } => {
+                write!(f, "exceptions[{k}], no range")
+            }
+        }
+    }
+}
+
+impl FromStr for Source {
+    type Err = ParseSourceError;
+
+    fn from_str(s: &str) -> Result<Source, ParseSourceError> {
+        parse_source(s).ok_or_else(|| ParseSourceError { text: s.to_string() })
+    }
+}
+
+/// `[n]` at the start of `s`, and the rest.
+fn index(s: &str) -> Option<(usize, &str)> {
+    let (digits, rest) = s.strip_prefix('[')?.split_once(']')?;
+    let plain = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    Some((digits.parse().ok().filter(|_| plain)?, rest))
+}
+
+fn parse_source(s: &str) -> Option<Source> {
+    match s {
+        "round the clock" => return Some(Source::RoundTheClock),
+        "no range" => return Some(Source::Uncovered { exception: None }),
+        _ => {}
+    }
+    if let Some(rest) = s.strip_prefix("week.") {
+        let weekday = crate::config::WEEKDAYS.into_iter().find(|&wd| {
+            rest.starts_with(&crate::compile::path_day(wd)["week.".len()..])
+        })?;
+        let rest = &rest[crate::compile::path_day(weekday).len() - 5..];
+        let (range, rest) = index(rest)?;
+        return rest.is_empty().then_some(Source::Weekly { weekday, range });
+    }
+    let (exception, rest) = index(s.strip_prefix("exceptions")?)?;
+    if rest == ", no range" {
+        return Some(Source::Uncovered { exception: Some(exception) });
+    }
+    let (range, rest) = index(rest.strip_prefix(".ranges")?)?;
+    let date = rest.strip_prefix(" on ")?;
+    // Only the spelling `Display` gives: YYYY-MM-DD.
+    if date.len() != 10 {
+        return None;
+    }
+    let date = date.parse().ok()?;
+    Some(Source::Exception { exception, date, range })
+}
+
+/// A text that is not a [`Source`]'s spelling.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown source {text:?}; expected \"round the clock\", \
+     \"week.monday[0]\" (any weekday and index), \
+     \"exceptions[1].ranges[0] on 2026-12-31\", \"no range\" or \
+     \"exceptions[0], no range\""
+)]
+pub struct ParseSourceError {
+    text: String,
+}
+
+/// Written as its `Display` spelling (`"week.monday[0]"`).
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The interval in force at an instant, since when and until when
+/// ([`Schedule::at`]). Serializes as `{"interval", "since", "until",
+/// "source"}` with times in RFC 3339 UTC and `null` for "never".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct State<'s> {
+    interval: &'s str,
+    since: Option<DateTime<Utc>>,
+    until: Option<DateTime<Utc>>,
+    source: Source,
+}
+
+impl<'s> State<'s> {
     /// The interval's name.
-    pub interval: &'s str,
+    pub fn interval(&self) -> &'s str {
+        self.interval
+    }
+
     /// When this interval began, after a different one; `None` if it never
     /// began (it has always been in force).
-    pub since: Option<DateTime<Utc>>,
+    pub fn since(&self) -> Option<DateTime<Utc>> {
+        self.since
+    }
+
     /// When a different interval begins; `None` if this one never ends.
-    pub until: Option<DateTime<Utc>>,
+    pub fn until(&self) -> Option<DateTime<Utc>> {
+        self.until
+    }
+
     /// What produced the interval at this instant.
-    pub source: Source,
+    pub fn source(&self) -> Source {
+        self.source
+    }
 }
 
-/// A change of interval.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A change of interval ([`Schedule::next_change`]). Serializes as
+/// `{"at", "from", "to", "source"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Change<'s> {
-    /// When it happens.
-    pub at: DateTime<Utc>,
-    /// The interval before.
-    pub from: &'s str,
-    /// The interval after.
-    pub to: &'s str,
-    /// What produces the new interval.
-    pub source: Source,
+    at: DateTime<Utc>,
+    from: &'s str,
+    to: &'s str,
+    source: Source,
 }
 
-/// One entry of an effective calendar: an interval from `start` to `end`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+impl<'s> Change<'s> {
+    /// When it happens.
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// The interval before.
+    pub fn from(&self) -> &'s str {
+        self.from
+    }
+
+    /// The interval after.
+    pub fn to(&self) -> &'s str {
+        self.to
+    }
+
+    /// What produces the new interval.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+}
+
+/// One entry of an effective calendar ([`Schedule::calendar`]): an
+/// interval from `start` to `end`. Serializes as `{"interval", "start",
+/// "end", "source"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Entry<'s> {
+    interval: &'s str,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    source: Source,
+}
+
+impl<'s> Entry<'s> {
     /// The interval's name.
-    pub interval: &'s str,
+    pub fn interval(&self) -> &'s str {
+        self.interval
+    }
+
     /// Start, included (clipped to the calendar's start).
-    pub start: DateTime<Utc>,
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
     /// End, excluded (clipped to the calendar's end).
-    pub end: DateTime<Utc>,
+    pub fn end(&self) -> DateTime<Utc> {
+        self.end
+    }
+
     /// What produced the interval at `start`.
-    pub source: Source,
+    pub fn source(&self) -> Source {
+        self.source
+    }
+}
+
+/// A stretch of time from `start` (included) to `end` (excluded; `None`
+/// when it never ends): when an interval is next in force
+/// ([`Schedule::next_begin`]), or when sending is allowed
+/// ([`Schedule::next_allowed`]). Serializes as `{"start", "end"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Period {
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+}
+
+impl Period {
+    /// The first instant, included.
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
+    /// The end, excluded; `None` if the period never ends.
+    pub fn end(&self) -> Option<DateTime<Utc>> {
+        self.end
+    }
+
+    /// Whether `t` lies in the period.
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.start <= t && self.end.is_none_or(|end| t < end)
+    }
 }
 
 /// The entries of [`Schedule::calendar`], in order.
@@ -276,24 +474,25 @@ impl Schedule {
     /// (`week.monday[0].to`); otherwise every problem of
     /// [`Schedule::new`].
     pub fn from_json(json: &str) -> Result<Schedule, Error> {
+        let whole = |kind| Error::new(vec![Problem::new(String::new(), kind)]);
+        if json.len() > compile::MAX_JSON_BYTES {
+            let limit = compile::MAX_JSON_BYTES;
+            return Err(whole(ProblemKind::TooLong {
+                bytes: json.len(),
+                limit,
+            }));
+        }
+        if json.trim().is_empty() {
+            return Err(whole(ProblemKind::Empty));
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let config: ScheduleConfig = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| {
                 let path = e.path().to_string();
                 let path = if path == "." { String::new() } else { path };
-                let message = e.into_inner().to_string();
-                Error::new(vec![Problem {
-                    path,
-                    kind: ProblemKind::Syntax { message },
-                }])
+                Error::new(vec![syntax(path, &e.into_inner())])
             })?;
-        de.end().map_err(|e| {
-            let message = e.to_string();
-            Error::new(vec![Problem {
-                path: String::new(),
-                kind: ProblemKind::Syntax { message },
-            }])
-        })?;
+        de.end().map_err(|e| Error::new(vec![syntax(String::new(), &e)]))?;
         Schedule::new(config)
     }
 
@@ -367,7 +566,7 @@ impl Schedule {
     }
 
     /// The interval in force at `t`, since when and until when, and what
-    /// produced it (B11).
+    /// produced it.
     ///
     /// # Example
     /// ```
@@ -379,8 +578,8 @@ impl Schedule {
     /// }"#)?;
     /// // Monday 2026-11-23 10:00 in Warsaw is 09:00 UTC.
     /// let state = s.at(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
-    /// assert_eq!(state.interval, "Working time");
-    /// assert_eq!(state.until.unwrap().to_rfc3339(), "2026-11-23T16:00:00+00:00");
+    /// assert_eq!(state.interval(), "Working time");
+    /// assert_eq!(state.until().unwrap().to_rfc3339(), "2026-11-23T16:00:00+00:00");
     /// # Ok::<(), business_hours::Error>(())
     /// ```
     pub fn at(&self, t: DateTime<Utc>) -> State<'_> {
@@ -453,6 +652,177 @@ impl Schedule {
         })
     }
 
+    /// When the interval named `interval` next begins after `t`
+    /// (strictly), and when that stretch of it ends (`None`: never). If
+    /// the interval is in force at `t`, this is its next beginning after
+    /// the current stretch. `None` if it never begins again after `t`, or
+    /// the schedule has no interval of that name.
+    ///
+    /// The answer comes from the schedule's calendar, with no loop in the
+    /// host: the search ends two weeks past the later of `t` and the last
+    /// exception, where the weekly plan repeats unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let s = business_hours::Schedule::from_json(r#"{
+    ///     "time_zone": "Europe/Warsaw",
+    ///     "intervals": ["Lunch break"],
+    ///     "week": { "friday": [
+    ///         { "from": "09:00", "to": "12:00" },
+    ///         { "from": "12:00", "to": "12:30", "interval": "Lunch break" },
+    ///         { "from": "12:30", "to": "17:00" }
+    ///     ] }
+    /// }"#)?;
+    /// // Monday 2026-11-23 10:00 in Warsaw (09:00 UTC).
+    /// let t = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    /// let lunch = s.next_begin("Lunch break", t).unwrap();
+    /// assert_eq!(lunch.start().to_rfc3339(), "2026-11-27T11:00:00+00:00");
+    /// assert_eq!(lunch.end().unwrap().to_rfc3339(), "2026-11-27T11:30:00+00:00");
+    /// # Ok::<(), business_hours::Error>(())
+    /// ```
+    pub fn next_begin(
+        &self,
+        interval: &str,
+        t: DateTime<Utc>,
+    ) -> Option<Period> {
+        let k = self.compiled.names.iter().position(|n| n == interval)?;
+        if self.compiled.always {
+            // Working time never began nor ends; the others never come.
+            return None;
+        }
+        let k = k as u8;
+        let end = self.search_end(t);
+        // The first run holds `t`; every later one begins after it.
+        let (_, start, to) =
+            self.runs(t, end).skip(1).find(|&(i, _, _)| i == k)?;
+        let until = if to < end { Some(to) } else { self.at(start).until };
+        Some(Period { start, end: until })
+    }
+
+    /// When sending is allowed next, where sending is allowed while one of
+    /// the intervals named in `allowed` is in force: from `t` itself if it
+    /// is allowed at `t`, else from the next instant it is; and until when
+    /// (`None`: never stops). Adjacent allowed intervals ("Working time"
+    /// then "Lunch break", both allowed) make one period. `None` if sending
+    /// is never allowed at or after `t`. Names the schedule does not have
+    /// are ignored.
+    ///
+    /// The answer comes from the schedule's calendar, with no loop in the
+    /// host (see [`next_begin`](Self::next_begin)).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let s = business_hours::Schedule::from_json(r#"{
+    ///     "time_zone": "Europe/Warsaw",
+    ///     "week": { "monday": [{ "from": "08:00", "to": "16:00" }] }
+    /// }"#)?;
+    /// // Monday 2026-11-23 17:00 in Warsaw (16:00 UTC): closed until the
+    /// // next Monday's 08:00.
+    /// let t = Utc.with_ymd_and_hms(2026, 11, 23, 16, 0, 0).unwrap();
+    /// let next = s.next_allowed(&["Working time"], t).unwrap();
+    /// assert!(!next.contains(t));
+    /// assert_eq!(next.start().to_rfc3339(), "2026-11-30T07:00:00+00:00");
+    /// assert_eq!(next.end().unwrap().to_rfc3339(), "2026-11-30T15:00:00+00:00");
+    /// // At 10:00 it is allowed now, until 16:00.
+    /// let t = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    /// let now = s.next_allowed(&["Working time"], t).unwrap();
+    /// assert_eq!(now.start(), t);
+    /// # Ok::<(), business_hours::Error>(())
+    /// ```
+    pub fn next_allowed(
+        &self,
+        allowed: &[&str],
+        t: DateTime<Utc>,
+    ) -> Option<Period> {
+        let mask = self.mask(allowed);
+        if mask == 0 {
+            return None;
+        }
+        let yes = |i: u8| mask & (1u128 << i) != 0;
+        if self.compiled.always {
+            return yes(WORKING).then_some(Period { start: t, end: None });
+        }
+        let end = self.search_end(t);
+        let mut start = None;
+        for (i, from, _) in self.runs(t, end) {
+            match (start, yes(i)) {
+                (None, true) => start = Some(from.max(t)),
+                (Some(start), false) => {
+                    return Some(Period { start, end: Some(from) })
+                }
+                _ => {}
+            }
+        }
+        // Allowed up to the search's end, past which the weekly plan
+        // repeats: a week more tells whether it ever stops.
+        let start = start?;
+        let stop = self
+            .runs(end, end + Duration::days(8))
+            .find(|&(i, _, _)| !yes(i))
+            .map(|(_, from, _)| from);
+        Some(Period { start, end: stop })
+    }
+
+    /// The runs of one interval from `start` to `end` as (interval, start,
+    /// end), clipped to the range: the calendar without its entries'
+    /// names and sources.
+    fn runs(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> impl Iterator<Item = (u8, DateTime<Utc>, DateTime<Utc>)> + '_ {
+        let mut calendar = self.calendar(start, end);
+        let names = &self.compiled.names;
+        let plan = self.fast.plan.as_ref();
+        let mut done = false;
+        core::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            if let (Walk::Fast(f), Some(plan)) = (&mut calendar.walk, plan) {
+                let (i, _, from, to) = f.next_run(plan)?;
+                done = to >= calendar.end;
+                return Some((
+                    i,
+                    from.max(calendar.start),
+                    to.min(calendar.end),
+                ));
+            }
+            let e = calendar.next()?;
+            let i = names.iter().position(|n| n == e.interval)?;
+            Some((i as u8, e.start, e.end))
+        })
+    }
+
+    /// The bit set of the interval indices named in `names`.
+    fn mask(&self, names: &[&str]) -> u128 {
+        let mut mask = 0u128;
+        for (i, n) in self.compiled.names.iter().enumerate().take(128) {
+            if names.contains(&n.as_str()) {
+                mask |= 1 << i;
+            }
+        }
+        mask
+    }
+
+    /// Where [`next_begin`](Self::next_begin) and
+    /// [`next_allowed`](Self::next_allowed) stop looking: two weeks past
+    /// the later of `t` and the last exception's last date. Past the last
+    /// exception the weekly plan repeats, so two weeks of it show every
+    /// interval it has.
+    fn search_end(&self, t: DateTime<Utc>) -> DateTime<Utc> {
+        let t = zone::clamp(t);
+        let last = self.compiled.exceptions.last().map(|e| {
+            // A day's margin covers any UTC offset.
+            zone::naive(e.last, 1440).and_utc() + Duration::days(1)
+        });
+        zone::clamp(last.map_or(t, |l| l.max(t)) + Duration::days(15))
+    }
+
     /// The effective calendar from `start` to `end`: intervals in order,
     /// adjacent equal intervals merged, the first and last clipped to the
     /// range; nothing if `end <= start`. Lazy: each entry costs the spans
@@ -468,9 +838,9 @@ impl Schedule {
     /// }"#)?;
     /// let monday = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
     /// let week: Vec<_> = s.calendar(monday, monday + Duration::days(7)).collect();
-    /// let names: Vec<_> = week.iter().map(|e| e.interval).collect();
+    /// let names: Vec<_> = week.iter().map(|e| e.interval()).collect();
     /// assert_eq!(names, ["Non-working time", "Working time", "Non-working time"]);
-    /// assert_eq!(week[1].start.to_rfc3339(), "2026-11-28T09:00:00+00:00");
+    /// assert_eq!(week[1].start().to_rfc3339(), "2026-11-28T09:00:00+00:00");
     /// # Ok::<(), business_hours::Error>(())
     /// ```
     pub fn calendar(
@@ -821,6 +1191,19 @@ impl core::str::FromStr for Schedule {
     fn from_str(json: &str) -> Result<Schedule, Error> {
         Schedule::from_json(json)
     }
+}
+
+/// A syntax problem from serde_json's error, its position apart.
+fn syntax(path: String, e: &serde_json::Error) -> Problem {
+    let mut message = e.to_string();
+    let position = (e.line() > 0).then(|| (e.line(), e.column()));
+    if let Some((line, column)) = position {
+        let suffix = format!(" at line {line} column {column}");
+        if let Some(rest) = message.strip_suffix(&suffix) {
+            message = rest.to_string();
+        }
+    }
+    Problem::new(path, ProblemKind::Syntax { message }).at(position)
 }
 
 /// Whether a test asked for the general walk only (never outside tests).

@@ -2,8 +2,8 @@
 //! expected UTC instants written out by hand and against an independent
 //! computation (`data/dst_boundaries.tsv`, Python `zoneinfo`, tzdata 2025b).
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
 use business_hours::Schedule;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -23,8 +23,8 @@ fn one_day(zone: &str, date: &str, ranges: &str) -> Schedule {
 fn working(s: &Schedule, date: &str) -> Vec<(String, String)> {
     let d: NaiveDate = date.parse().unwrap();
     s.calendar_dates(d - Duration::days(1), d + Duration::days(1))
-        .filter(|e| e.interval == "Working time")
-        .map(|e| (e.start.to_rfc3339(), e.end.to_rfc3339()))
+        .filter(|e| e.interval() == "Working time")
+        .map(|e| (e.start().to_rfc3339(), e.end().to_rfc3339()))
         .collect()
 }
 
@@ -63,7 +63,7 @@ fn warsaw_spring_forward_gap() {
     );
     assert!(working(&s, "2026-03-29").is_empty());
     let st = s.at(utc("2026-03-29T01:00:00Z"));
-    assert_eq!(st.interval, "Non-working time");
+    assert_eq!(st.interval(), "Non-working time");
 }
 
 #[test]
@@ -81,7 +81,10 @@ fn warsaw_fall_back_fold() {
         pair("2026-10-24T23:00:00Z", "2026-10-25T00:30:00Z")
     );
     // During the second 02:40 (01:40Z) the range is over.
-    assert_eq!(s.at(utc("2026-10-25T01:40:00Z")).interval, "Non-working time");
+    assert_eq!(
+        s.at(utc("2026-10-25T01:40:00Z")).interval(),
+        "Non-working time"
+    );
     // A range across the fold is an hour longer.
     let s = one_day(
         "Europe/Warsaw",
@@ -102,7 +105,7 @@ fn warsaw_fall_back_fold() {
         working(&s, "2026-10-25"),
         pair("2026-10-25T00:30:00Z", "2026-10-25T04:00:00Z")
     );
-    assert_eq!(s.at(utc("2026-10-25T01:40:00Z")).interval, "Working time");
+    assert_eq!(s.at(utc("2026-10-25T01:40:00Z")).interval(), "Working time");
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! differs, and nothing in between differs; `since <= t < until`; the
 //! JSON form round-trips.
 
+use business_hours::{
+    Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week,
+};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use business_hours::{Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week};
 
 const ZONES: [&str; 8] = [
     "Europe/Warsaw",
@@ -36,16 +38,13 @@ fn day() -> impl Strategy<Value = Vec<TimeRange>> {
             for (i, pair) in points.chunks(2).enumerate() {
                 if let [from, to] = *pair {
                     if from < 1440 {
-                        ranges.push(TimeRange {
-                            from: Clock::new(
-                                (from / 60) as u8,
-                                (from % 60) as u8,
-                            )
-                            .unwrap(),
-                            to: Clock::new((to / 60) as u8, (to % 60) as u8)
+                        ranges.push(TimeRange::new(
+                            Clock::new((from / 60) as u8, (from % 60) as u8)
                                 .unwrap(),
-                            interval: NAMES[names[i % 3]].to_string(),
-                        });
+                            Clock::new((to / 60) as u8, (to % 60) as u8)
+                                .unwrap(),
+                            NAMES[names[i % 3]],
+                        ));
                     }
                 }
             }
@@ -75,26 +74,27 @@ fn config() -> impl Strategy<Value = ScheduleConfig> {
                 *week.day_mut(wd) = ranges;
             }
             let base = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-            ScheduleConfig {
-                time_zone: zone.to_string(),
-                mode: if always {
-                    business_hours::Mode::RoundTheClock
-                } else {
-                    business_hours::Mode::Weekly
-                },
-                intervals: vec!["Lunch".into()],
-                week,
-                exceptions: exceptions
-                    .into_iter()
-                    .map(|(start, len, ranges)| Exception {
-                        name: None,
-                        from: base + Duration::days(start),
-                        to: (len > 0)
-                            .then(|| base + Duration::days(start + len)),
-                        ranges,
-                    })
-                    .collect(),
+            let mode = if always {
+                business_hours::Mode::RoundTheClock
+            } else {
+                business_hours::Mode::Weekly
+            };
+            let mut config = ScheduleConfig::new(zone)
+                .mode(mode)
+                .interval("Lunch")
+                .week(week);
+            for (start, len, ranges) in exceptions {
+                let from = base + Duration::days(start);
+                let mut e = Exception::closed(from);
+                if len > 0 {
+                    e = e.until(base + Duration::days(start + len));
+                }
+                for r in ranges {
+                    e = e.range(r);
+                }
+                config = config.exception(e);
             }
+            config
         })
 }
 
@@ -140,33 +140,33 @@ proptest! {
     #[test]
     fn at_agrees_with_the_calendar(s in valid_schedule(), t in instant()) {
         let state = s.at(t);
-        if let Some(since) = state.since {
+        if let Some(since) = state.since() {
             prop_assert!(since <= t);
         }
-        if let Some(until) = state.until {
+        if let Some(until) = state.until() {
             prop_assert!(t < until);
         }
         // Three weeks: longer than the walk's one-week horizon.
         let from = t - Duration::days(10);
         let to = t + Duration::days(11);
         let entries: Vec<_> = s.calendar(from, to).collect();
-        prop_assert_eq!(entries.first().map(|e| e.start), Some(from));
-        prop_assert_eq!(entries.last().map(|e| e.end), Some(to));
+        prop_assert_eq!(entries.first().map(|e| e.start()), Some(from));
+        prop_assert_eq!(entries.last().map(|e| e.end()), Some(to));
         for w in entries.windows(2) {
-            prop_assert_eq!(w[0].end, w[1].start);
-            prop_assert_ne!(w[0].interval, w[1].interval);
+            prop_assert_eq!(w[0].end(), w[1].start());
+            prop_assert_ne!(w[0].interval(), w[1].interval());
         }
         for e in &entries {
-            prop_assert!(e.start < e.end);
+            prop_assert!(e.start() < e.end());
         }
-        let holding = entries.iter().find(|e| e.start <= t && t < e.end).unwrap();
-        prop_assert_eq!(holding.interval, state.interval);
+        let holding = entries.iter().find(|e| e.start() <= t && t < e.end()).unwrap();
+        prop_assert_eq!(holding.interval(), state.interval());
         // The entry's bounds are since/until where they fall in the window.
-        if holding.start > from {
-            prop_assert_eq!(Some(holding.start), state.since);
+        if holding.start() > from {
+            prop_assert_eq!(Some(holding.start()), state.since());
         }
-        if holding.end < to {
-            prop_assert_eq!(Some(holding.end), state.until);
+        if holding.end() < to {
+            prop_assert_eq!(Some(holding.end()), state.until());
         }
     }
 
@@ -174,22 +174,22 @@ proptest! {
     fn next_change_is_the_first_difference(s in valid_schedule(), t in instant()) {
         let state = s.at(t);
         match s.next_change(t) {
-            None => prop_assert_eq!(state.until, None),
+            None => prop_assert_eq!(state.until(), None),
             Some(change) => {
-                prop_assert!(change.at > t);
-                prop_assert_eq!(Some(change.at), state.until);
-                prop_assert_eq!(change.from, state.interval);
-                prop_assert_ne!(change.to, change.from);
-                prop_assert_eq!(s.at(change.at).interval, change.to);
+                prop_assert!(change.at() > t);
+                prop_assert_eq!(Some(change.at()), state.until());
+                prop_assert_eq!(change.from(), state.interval());
+                prop_assert_ne!(change.to(), change.from());
+                prop_assert_eq!(s.at(change.at()).interval(), change.to());
                 // Step through the window: nothing in between differs.
-                let span = change.at - t;
+                let span = change.at() - t;
                 for k in 1..64 {
                     let x = t + span * k / 64;
-                    prop_assert_eq!(s.at(x).interval, state.interval);
+                    prop_assert_eq!(s.at(x).interval(), state.interval());
                 }
-                let just_before = change.at - Duration::seconds(1);
+                let just_before = change.at() - Duration::seconds(1);
                 if just_before > t {
-                    prop_assert_eq!(s.at(just_before).interval, state.interval);
+                    prop_assert_eq!(s.at(just_before).interval(), state.interval());
                 }
             }
         }
