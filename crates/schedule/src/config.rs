@@ -87,7 +87,13 @@ pub const NON_WORKING_TIME: &str = "Non-working time";
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schemars", schemars(rename = "ScheduleConfig"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        rename = "ScheduleConfig",
+        description = "Business hours: a time zone, round the clock or weekly ranges, extra interval names, and dated exceptions."
+    )
+)]
 #[non_exhaustive]
 pub struct ScheduleConfig {
     /// The business's IANA time zone, as `Europe/Warsaw`.
@@ -210,6 +216,10 @@ impl schemars::JsonSchema for IsoDate {
 )]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(description = "By the weekly plan, or always \"Working time\".")
+)]
 #[non_exhaustive]
 pub enum Mode {
     /// By the weekly plan and its exceptions.
@@ -271,7 +281,13 @@ pub struct ParseModeError {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schemars", schemars(rename = "Week"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        rename = "Week",
+        description = "Ranges per weekday; a day with no ranges is \"Non-working time\"."
+    )
+)]
 #[allow(missing_docs)]
 pub struct Week {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -348,7 +364,13 @@ pub(crate) const WEEKDAYS: [chrono::Weekday; 7] = {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schemars", schemars(rename = "TimeRange"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        rename = "TimeRange",
+        description = "A local time range, `from` included, `to` excluded; `to` at or before `from` runs past midnight into the next day."
+    )
+)]
 #[non_exhaustive]
 pub struct TimeRange {
     /// Start, included.
@@ -403,7 +425,13 @@ fn is_working_time(name: &String) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schemars", schemars(rename = "Exception"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        rename = "Exception",
+        description = "Dates from `from` to `to` (included) whose ranges replace the weekly plan's; no ranges closes them."
+    )
+)]
 #[non_exhaustive]
 pub struct Exception {
     /// A label for people ("Christmas"); not used by the queries.

@@ -201,3 +201,103 @@ proptest! {
         prop_assert_eq!(back, s);
     }
 }
+
+/// How far the minute-by-minute reference walks.
+const WALK: i64 = 8 * 24 * 60;
+
+/// The first whole minute after `t`.
+fn next_minute(t: DateTime<Utc>) -> DateTime<Utc> {
+    let s = t.timestamp();
+    Utc.timestamp_opt(s - s.rem_euclid(60) + 60, 0).unwrap()
+}
+
+/// By walking the minutes from `t` (every boundary of a schedule is a
+/// whole minute in these zones): the first minute at which `yes` starts to
+/// hold after not holding (or `t` itself when `from_t` and it holds at
+/// `t`), and the first minute after that at which it stops. `None` where
+/// the walk found nothing.
+#[allow(clippy::type_complexity)]
+fn walk(
+    s: &Schedule,
+    t: DateTime<Utc>,
+    from_t: bool,
+    yes: impl Fn(&str) -> bool,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let mut prev = yes(s.at(t).interval());
+    let mut start = (from_t && prev).then_some(t);
+    let first = next_minute(t);
+    for k in 0..WALK {
+        let m = first + Duration::minutes(k);
+        let now = yes(s.at(m).interval());
+        match start {
+            None if now && !prev => start = Some(m),
+            Some(_) if !now => return (start, Some(m)),
+            _ => {}
+        }
+        prev = now;
+    }
+    (start, None)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, max_global_rejects: 100_000, ..ProptestConfig::default() })]
+
+    /// `next_begin` agrees with a minute-by-minute walk: where the walk
+    /// sees the interval begin (and end), and that nothing begins before.
+    #[test]
+    fn next_begin_agrees_with_a_minute_walk(
+        s in valid_schedule(),
+        t in instant(),
+        name in prop::sample::select(NAMES.to_vec()),
+    ) {
+        let got = s.next_begin(name, t);
+        let (start, end) = walk(&s, t, false, |i| i == name);
+        match (got, start) {
+            (Some(p), Some(start)) => {
+                prop_assert_eq!(p.start(), start);
+                prop_assert_eq!(p.end(), s.at(start).until());
+                if let Some(end) = end {
+                    prop_assert_eq!(p.end(), Some(end));
+                }
+            }
+            (Some(p), None) => {
+                // Beyond the walk: it begins there, after something else.
+                prop_assert!(p.start() > t + Duration::minutes(WALK));
+                prop_assert_eq!(s.at(p.start()).interval(), name);
+                prop_assert_ne!(s.at(p.start() - Duration::seconds(1)).interval(), name);
+            }
+            (None, start) => prop_assert_eq!(start, None),
+        }
+    }
+
+    /// `next_allowed` agrees with a minute-by-minute walk over a set of
+    /// allowed intervals.
+    #[test]
+    fn next_allowed_agrees_with_a_minute_walk(
+        s in valid_schedule(),
+        t in instant(),
+        allowed in prop::sample::subsequence(NAMES.to_vec(), 1..=2),
+    ) {
+        let got = s.next_allowed(&allowed, t);
+        let yes = |i: &str| allowed.contains(&i);
+        let (start, end) = walk(&s, t, true, yes);
+        match (got, start) {
+            (Some(p), Some(start)) => {
+                prop_assert_eq!(p.start(), start);
+                match end {
+                    Some(end) => prop_assert_eq!(p.end(), Some(end)),
+                    None => prop_assert!(p.end().is_none_or(|e| e > t + Duration::minutes(WALK))),
+                }
+                if let Some(e) = p.end() {
+                    prop_assert!(!yes(s.at(e).interval()));
+                }
+            }
+            (Some(p), None) => {
+                prop_assert!(p.start() > t + Duration::minutes(WALK));
+                prop_assert!(yes(s.at(p.start()).interval()));
+                prop_assert!(!yes(s.at(p.start() - Duration::seconds(1)).interval()));
+            }
+            (None, start) => prop_assert_eq!(start, None),
+        }
+    }
+}
