@@ -37,6 +37,9 @@ struct Fast {
     /// Shared by clones, so copying a schedule to another number reuses
     /// the table.
     offsets: std::sync::Arc<std::sync::OnceLock<fast::Offsets>>,
+    /// The local timeline around the exceptions (built on the first query
+    /// that needs it), if the schedule has exceptions within a few years.
+    timeline: std::sync::Arc<std::sync::OnceLock<Option<fast::Timeline>>>,
 }
 
 impl PartialEq for Fast {
@@ -376,8 +379,9 @@ impl<'s> Iterator for Calendar<'s> {
                 });
             }
             Walk::Fast(f) => {
-                let plan = schedule.fast.plan.as_ref()?;
-                let (interval, source, start, end) = f.next_run(plan)?;
+                let plan = schedule.fast.plan.as_ref();
+                let (interval, source, start, end) =
+                    f.next_run(plan, schedule.timeline())?;
                 if end >= self.end {
                     self.done = true;
                 }
@@ -460,6 +464,7 @@ impl Schedule {
                     plan: fast::Plan::new(&compiled),
                     uniform: fast::uniform_interval(&compiled.week),
                     offsets: Default::default(),
+                    timeline: Default::default(),
                 };
                 Ok(Schedule { config, compiled, fast })
             }
@@ -521,8 +526,42 @@ impl Schedule {
 
     /// The run around `t` by the fast path, when it applies.
     fn fast_run(&self, t: DateTime<Utc>) -> Option<fast::Run> {
-        let plan = self.fast.plan.as_ref()?;
-        fast::run(plan, self.offsets(), t)
+        let plan = self.fast.plan.as_ref();
+        fast::run(plan, self.timeline(), self.offsets(), t)
+    }
+
+    /// The local timeline around the exceptions, built on first use: from
+    /// a week before the first exception to a week after the last, if
+    /// that is at most about five years.
+    fn timeline(&self) -> Option<&fast::Timeline> {
+        self.fast
+            .timeline
+            .get_or_init(|| {
+                let c = &self.compiled;
+                let week = Duration::days(8);
+                let first =
+                    c.exceptions.first()?.from.checked_sub_signed(week)?;
+                let last = c
+                    .exceptions
+                    .iter()
+                    .map(|e| e.last)
+                    .max()?
+                    .checked_add_signed(week)?;
+                if (last - first).num_days() > fast::TIMELINE_DAYS {
+                    return None;
+                }
+                let mut pieces = Vec::new();
+                fast::Timeline::new(first, last, |date, out| {
+                    self.pieces(date, &mut pieces);
+                    out.clear();
+                    out.extend(
+                        pieces
+                            .iter()
+                            .map(|p| (p.start, p.end, p.interval, p.source)),
+                    );
+                })
+            })
+            .as_ref()
     }
 
     /// The instant of a local boundary under the DST policy (see
@@ -783,8 +822,8 @@ impl Schedule {
             if done {
                 return None;
             }
-            if let (Walk::Fast(f), Some(plan)) = (&mut calendar.walk, plan) {
-                let (i, _, from, to) = f.next_run(plan)?;
+            if let Walk::Fast(f) = &mut calendar.walk {
+                let (i, _, from, to) = f.next_run(plan, self.timeline())?;
                 done = to >= calendar.end;
                 return Some((
                     i,
@@ -852,8 +891,8 @@ impl Schedule {
         let (start, end) = (zone::clamp(start), zone::clamp(end));
         let live = end > start;
         let fast = || {
-            let plan = self.fast.plan.as_ref()?;
-            fast::calendar(plan, self.offsets(), start, end)
+            let plan = self.fast.plan.as_ref();
+            fast::calendar(plan, self.timeline(), self.offsets(), start, end)
         };
         let walk = if !live || self.compiled.always {
             Walk::Whole
@@ -1295,5 +1334,121 @@ mod tests {
             }
             assert!(fast > 10_000, "the fast path was used {fast} times");
         }
+    }
+
+    /// A small deterministic generator (xorshift), for random schedules.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    /// Up to three ranges of a day, the last maybe past midnight, as JSON.
+    fn random_day(rng: &mut Rng) -> String {
+        let mut points: Vec<u64> =
+            (0..rng.below(7)).map(|_| rng.below(96) * 15).collect();
+        points.sort_unstable();
+        points.dedup();
+        let mut ranges = Vec::new();
+        for pair in points.chunks(2) {
+            if let [from, to] = *pair {
+                let to =
+                    if rng.below(4) == 0 { rng.below(24) * 15 } else { to };
+                let interval = ["Working time", "Non-working time", "Lunch"]
+                    [rng.below(3) as usize];
+                ranges.push(format!(
+                    r#"{{"from":"{:02}:{:02}","to":"{:02}:{:02}","interval":"{interval}"}}"#,
+                    from / 60, from % 60, to / 60, to % 60
+                ));
+            }
+        }
+        format!("[{}]", ranges.join(","))
+    }
+
+    /// Random schedules in zones with 30-minute and 2-hour shifts and
+    /// transitions at midnight, with up to 25 exceptions: the fast path
+    /// (weekly cycle and exception timeline) answers exactly as the
+    /// general walk, for `at`, `next_change` and the calendar.
+    #[test]
+    fn fast_path_agrees_with_the_general_path_on_random_schedules() {
+        let zones = [
+            "Europe/Berlin",
+            "Australia/Lord_Howe",
+            "Antarctica/Troll",
+            "America/Santiago",
+            "Africa/Cairo",
+            "America/Havana",
+            "Pacific/Chatham",
+            "Asia/Kolkata",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let start = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let (mut tried, mut timeline_used) = (0, 0);
+        while tried < 200 {
+            let days: Vec<String> = [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ]
+            .iter()
+            .map(|d| format!(r#""{d}": {}"#, random_day(&mut rng)))
+            .collect();
+            let exceptions: Vec<String> = (0..rng.below(26))
+                .map(|_| {
+                    let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+                        + Duration::days(rng.below(730) as i64);
+                    let to = from + Duration::days(rng.below(3) as i64);
+                    format!(
+                        r#"{{"from":"{from}","to":"{to}","ranges":{}}}"#,
+                        random_day(&mut rng)
+                    )
+                })
+                .collect();
+            let json = format!(
+                r#"{{"time_zone":"{}","intervals":["Lunch"],"week":{{{}}},"exceptions":[{}]}}"#,
+                zones[rng.below(zones.len() as u64) as usize],
+                days.join(","),
+                exceptions.join(",")
+            );
+            let Ok(s) = Schedule::from_json(&json) else { continue };
+            tried += 1;
+            for _ in 0..300 {
+                let t = start
+                    + Duration::seconds(rng.below(2 * 366 * 86_400) as i64);
+                let fast = s.fast_run(t);
+                if fast.is_some()
+                    && s.timeline().is_some_and(|tl| {
+                        tl.holds(s.local(t).and_utc().timestamp())
+                    })
+                {
+                    timeline_used += 1;
+                }
+                let general = s.at_general(t);
+                assert_eq!(s.at(t), general, "{json} at {t}");
+                let next = s.next_change(t).map(|c| c.at);
+                assert_eq!(next, general.until, "{json} next after {t}");
+                let to = t + Duration::days(rng.below(9) as i64 + 1);
+                let fast: Vec<_> = s.calendar(t, to).collect();
+                GENERAL_ONLY.set(true);
+                let general: Vec<_> = s.calendar(t, to).collect();
+                GENERAL_ONLY.set(false);
+                assert_eq!(fast, general, "{json} calendar from {t}");
+            }
+        }
+        assert!(
+            timeline_used > 5000,
+            "the timeline answered {timeline_used} times"
+        );
     }
 }
