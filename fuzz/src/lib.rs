@@ -154,30 +154,30 @@ pub fn check_schedule(data: &[u8]) {
             continue;
         };
         let state = s.at(t);
-        if let Some(since) = state.since {
+        if let Some(since) = state.since() {
             assert!(since <= t, "since {since} after {t}");
         }
         let change = s.next_change(t);
-        assert_eq!(change.map(|c| c.at), state.until);
+        assert_eq!(change.map(|c| c.at()), state.until());
         if let Some(c) = change {
-            assert!(c.at > t);
-            assert_ne!(c.from, c.to);
-            assert_eq!(s.at(c.at).interval, c.to);
-            let mid = t + (c.at - t) / 2;
-            assert_eq!(s.at(mid).interval, state.interval);
+            assert!(c.at() > t);
+            assert_ne!(c.from(), c.to());
+            assert_eq!(s.at(c.at()).interval(), c.to());
+            let mid = t + (c.at() - t) / 2;
+            assert_eq!(s.at(mid).interval(), state.interval());
         }
         let from = t - Duration::days(2);
         let mut last_end = from;
         let mut holds = None;
         for e in s.calendar(from, t + Duration::days(2)) {
-            assert_eq!(e.start, last_end);
-            assert!(e.start < e.end);
-            if e.start <= t && t < e.end {
-                holds = Some(e.interval);
+            assert_eq!(e.start(), last_end);
+            assert!(e.start() < e.end());
+            if e.start() <= t && t < e.end() {
+                holds = Some(e.interval());
             }
-            last_end = e.end;
+            last_end = e.end();
         }
-        assert_eq!(holds, Some(state.interval));
+        assert_eq!(holds, Some(state.interval()));
     }
 }
 

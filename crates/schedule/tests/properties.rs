@@ -3,9 +3,11 @@
 //! differs, and nothing in between differs; `since <= t < until`; the
 //! JSON form round-trips.
 
+use business_hours::{
+    Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week,
+};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use business_hours::{Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week};
 
 const ZONES: [&str; 8] = [
     "Europe/Warsaw",
@@ -36,16 +38,13 @@ fn day() -> impl Strategy<Value = Vec<TimeRange>> {
             for (i, pair) in points.chunks(2).enumerate() {
                 if let [from, to] = *pair {
                     if from < 1440 {
-                        ranges.push(TimeRange {
-                            from: Clock::new(
-                                (from / 60) as u8,
-                                (from % 60) as u8,
-                            )
-                            .unwrap(),
-                            to: Clock::new((to / 60) as u8, (to % 60) as u8)
+                        ranges.push(TimeRange::new(
+                            Clock::new((from / 60) as u8, (from % 60) as u8)
                                 .unwrap(),
-                            interval: NAMES[names[i % 3]].to_string(),
-                        });
+                            Clock::new((to / 60) as u8, (to % 60) as u8)
+                                .unwrap(),
+                            NAMES[names[i % 3]],
+                        ));
                     }
                 }
             }
@@ -75,26 +74,27 @@ fn config() -> impl Strategy<Value = ScheduleConfig> {
                 *week.day_mut(wd) = ranges;
             }
             let base = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-            ScheduleConfig {
-                time_zone: zone.to_string(),
-                mode: if always {
-                    business_hours::Mode::RoundTheClock
-                } else {
-                    business_hours::Mode::Weekly
-                },
-                intervals: vec!["Lunch".into()],
-                week,
-                exceptions: exceptions
-                    .into_iter()
-                    .map(|(start, len, ranges)| Exception {
-                        name: None,
-                        from: base + Duration::days(start),
-                        to: (len > 0)
-                            .then(|| base + Duration::days(start + len)),
-                        ranges,
-                    })
-                    .collect(),
+            let mode = if always {
+                business_hours::Mode::RoundTheClock
+            } else {
+                business_hours::Mode::Weekly
+            };
+            let mut config = ScheduleConfig::new(zone)
+                .mode(mode)
+                .interval("Lunch")
+                .week(week);
+            for (start, len, ranges) in exceptions {
+                let from = base + Duration::days(start);
+                let mut e = Exception::closed(from);
+                if len > 0 {
+                    e = e.until(base + Duration::days(start + len));
+                }
+                for r in ranges {
+                    e = e.range(r);
+                }
+                config = config.exception(e);
             }
+            config
         })
 }
 
@@ -140,33 +140,33 @@ proptest! {
     #[test]
     fn at_agrees_with_the_calendar(s in valid_schedule(), t in instant()) {
         let state = s.at(t);
-        if let Some(since) = state.since {
+        if let Some(since) = state.since() {
             prop_assert!(since <= t);
         }
-        if let Some(until) = state.until {
+        if let Some(until) = state.until() {
             prop_assert!(t < until);
         }
         // Three weeks: longer than the walk's one-week horizon.
         let from = t - Duration::days(10);
         let to = t + Duration::days(11);
         let entries: Vec<_> = s.calendar(from, to).collect();
-        prop_assert_eq!(entries.first().map(|e| e.start), Some(from));
-        prop_assert_eq!(entries.last().map(|e| e.end), Some(to));
+        prop_assert_eq!(entries.first().map(|e| e.start()), Some(from));
+        prop_assert_eq!(entries.last().map(|e| e.end()), Some(to));
         for w in entries.windows(2) {
-            prop_assert_eq!(w[0].end, w[1].start);
-            prop_assert_ne!(w[0].interval, w[1].interval);
+            prop_assert_eq!(w[0].end(), w[1].start());
+            prop_assert_ne!(w[0].interval(), w[1].interval());
         }
         for e in &entries {
-            prop_assert!(e.start < e.end);
+            prop_assert!(e.start() < e.end());
         }
-        let holding = entries.iter().find(|e| e.start <= t && t < e.end).unwrap();
-        prop_assert_eq!(holding.interval, state.interval);
+        let holding = entries.iter().find(|e| e.start() <= t && t < e.end()).unwrap();
+        prop_assert_eq!(holding.interval(), state.interval());
         // The entry's bounds are since/until where they fall in the window.
-        if holding.start > from {
-            prop_assert_eq!(Some(holding.start), state.since);
+        if holding.start() > from {
+            prop_assert_eq!(Some(holding.start()), state.since());
         }
-        if holding.end < to {
-            prop_assert_eq!(Some(holding.end), state.until);
+        if holding.end() < to {
+            prop_assert_eq!(Some(holding.end()), state.until());
         }
     }
 
@@ -174,22 +174,22 @@ proptest! {
     fn next_change_is_the_first_difference(s in valid_schedule(), t in instant()) {
         let state = s.at(t);
         match s.next_change(t) {
-            None => prop_assert_eq!(state.until, None),
+            None => prop_assert_eq!(state.until(), None),
             Some(change) => {
-                prop_assert!(change.at > t);
-                prop_assert_eq!(Some(change.at), state.until);
-                prop_assert_eq!(change.from, state.interval);
-                prop_assert_ne!(change.to, change.from);
-                prop_assert_eq!(s.at(change.at).interval, change.to);
+                prop_assert!(change.at() > t);
+                prop_assert_eq!(Some(change.at()), state.until());
+                prop_assert_eq!(change.from(), state.interval());
+                prop_assert_ne!(change.to(), change.from());
+                prop_assert_eq!(s.at(change.at()).interval(), change.to());
                 // Step through the window: nothing in between differs.
-                let span = change.at - t;
+                let span = change.at() - t;
                 for k in 1..64 {
                     let x = t + span * k / 64;
-                    prop_assert_eq!(s.at(x).interval, state.interval);
+                    prop_assert_eq!(s.at(x).interval(), state.interval());
                 }
-                let just_before = change.at - Duration::seconds(1);
+                let just_before = change.at() - Duration::seconds(1);
                 if just_before > t {
-                    prop_assert_eq!(s.at(just_before).interval, state.interval);
+                    prop_assert_eq!(s.at(just_before).interval(), state.interval());
                 }
             }
         }
@@ -199,5 +199,105 @@ proptest! {
     fn json_round_trip(s in valid_schedule()) {
         let back = Schedule::from_json(&s.to_json()).unwrap();
         prop_assert_eq!(back, s);
+    }
+}
+
+/// How far the minute-by-minute reference walks.
+const WALK: i64 = 8 * 24 * 60;
+
+/// The first whole minute after `t`.
+fn next_minute(t: DateTime<Utc>) -> DateTime<Utc> {
+    let s = t.timestamp();
+    Utc.timestamp_opt(s - s.rem_euclid(60) + 60, 0).unwrap()
+}
+
+/// By walking the minutes from `t` (every boundary of a schedule is a
+/// whole minute in these zones): the first minute at which `yes` starts to
+/// hold after not holding (or `t` itself when `from_t` and it holds at
+/// `t`), and the first minute after that at which it stops. `None` where
+/// the walk found nothing.
+#[allow(clippy::type_complexity)]
+fn walk(
+    s: &Schedule,
+    t: DateTime<Utc>,
+    from_t: bool,
+    yes: impl Fn(&str) -> bool,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let mut prev = yes(s.at(t).interval());
+    let mut start = (from_t && prev).then_some(t);
+    let first = next_minute(t);
+    for k in 0..WALK {
+        let m = first + Duration::minutes(k);
+        let now = yes(s.at(m).interval());
+        match start {
+            None if now && !prev => start = Some(m),
+            Some(_) if !now => return (start, Some(m)),
+            _ => {}
+        }
+        prev = now;
+    }
+    (start, None)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, max_global_rejects: 100_000, ..ProptestConfig::default() })]
+
+    /// `next_begin` agrees with a minute-by-minute walk: where the walk
+    /// sees the interval begin (and end), and that nothing begins before.
+    #[test]
+    fn next_begin_agrees_with_a_minute_walk(
+        s in valid_schedule(),
+        t in instant(),
+        name in prop::sample::select(NAMES.to_vec()),
+    ) {
+        let got = s.next_begin(name, t);
+        let (start, end) = walk(&s, t, false, |i| i == name);
+        match (got, start) {
+            (Some(p), Some(start)) => {
+                prop_assert_eq!(p.start(), start);
+                prop_assert_eq!(p.end(), s.at(start).until());
+                if let Some(end) = end {
+                    prop_assert_eq!(p.end(), Some(end));
+                }
+            }
+            (Some(p), None) => {
+                // Beyond the walk: it begins there, after something else.
+                prop_assert!(p.start() > t + Duration::minutes(WALK));
+                prop_assert_eq!(s.at(p.start()).interval(), name);
+                prop_assert_ne!(s.at(p.start() - Duration::seconds(1)).interval(), name);
+            }
+            (None, start) => prop_assert_eq!(start, None),
+        }
+    }
+
+    /// `next_allowed` agrees with a minute-by-minute walk over a set of
+    /// allowed intervals.
+    #[test]
+    fn next_allowed_agrees_with_a_minute_walk(
+        s in valid_schedule(),
+        t in instant(),
+        allowed in prop::sample::subsequence(NAMES.to_vec(), 1..=2),
+    ) {
+        let got = s.next_allowed(&allowed, t);
+        let yes = |i: &str| allowed.contains(&i);
+        let (start, end) = walk(&s, t, true, yes);
+        match (got, start) {
+            (Some(p), Some(start)) => {
+                prop_assert_eq!(p.start(), start);
+                match end {
+                    Some(end) => prop_assert_eq!(p.end(), Some(end)),
+                    None => prop_assert!(p.end().is_none_or(|e| e > t + Duration::minutes(WALK))),
+                }
+                if let Some(e) = p.end() {
+                    prop_assert!(!yes(s.at(e).interval()));
+                }
+            }
+            (Some(p), None) => {
+                prop_assert!(p.start() > t + Duration::minutes(WALK));
+                prop_assert!(yes(s.at(p.start()).interval()));
+                prop_assert!(!yes(s.at(p.start() - Duration::seconds(1)).interval()));
+            }
+            (None, start) => prop_assert_eq!(start, None),
+        }
     }
 }

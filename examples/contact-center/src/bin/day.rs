@@ -144,7 +144,7 @@ fn run() -> Result<(), String> {
             .with_timezone(&Utc);
 
         // 1. The interval in force; 2. the scenario, on the step engine.
-        let interval = schedule.at(start).interval.to_string();
+        let interval = schedule.at(start).interval().to_string();
         let sim = call_scenario::simulate(
             &number,
             &interval,
