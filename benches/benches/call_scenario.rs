@@ -224,7 +224,7 @@ fn benches(c: &mut Criterion) {
         assert!(
             problems
                 .iter()
-                .all(|p| p.severity != call_scenario::Severity::Error),
+                .all(|p| p.severity() != call_scenario::Severity::Error),
             "setup: {problems:?}"
         );
         let built = checker.build(s.clone()).expect("valid");

@@ -44,7 +44,7 @@ pub fn check_scenario(data: &[u8]) {
             assert!(e
                 .problems()
                 .iter()
-                .any(|p| p.severity == Severity::Error));
+                .any(|p| p.severity() == Severity::Error));
             return;
         }
     };

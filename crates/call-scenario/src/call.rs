@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ProblemKind};
+use crate::error::{Error, ProblemKind, What};
 use crate::number::{CKind, Number};
 use crate::ring::{Member, Rotation};
 use crate::settings::{Distribution, Prompt, Recipient};
@@ -464,6 +464,7 @@ enum Next {
 
 fn bad(message: impl Into<String>) -> Error {
     Error::one("", ProblemKind::BadState { message: message.into() })
+        .about(What::Call)
 }
 
 impl Call {
@@ -500,7 +501,8 @@ impl Call {
                     interval: interval.to_string(),
                     known: number.roots.keys().cloned().collect(),
                 },
-            ));
+            )
+            .about(What::Call));
         };
         let mut call = Call {
             fingerprint: number.fingerprint,

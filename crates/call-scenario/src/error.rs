@@ -2,30 +2,73 @@
 
 use core::fmt;
 
+use serde::Serialize;
+
 use crate::values::Key;
 
 /// Settings that could not be read or accepted, or a call that could not
 /// go on: every problem found, each with where it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Display` shows one problem on one line after what failed
+/// (`invalid call scenario settings: PATH: PROBLEM`), or a count and one
+/// numbered line per problem (at most 50, then how many more).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Error {
+    #[serde(skip)]
+    what: What,
     problems: Vec<Problem>,
 }
 
+/// What failed, for the first words of an error's `Display`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum What {
+    /// Reading or checking settings.
+    #[default]
+    Settings,
+    /// A call that could not start or go on.
+    Call,
+    /// A simulation script.
+    Script,
+}
+
+impl What {
+    fn words(self) -> &'static str {
+        match self {
+            What::Settings => "invalid call scenario settings",
+            What::Call => "call scenario cannot run",
+            What::Script => "invalid simulation script",
+        }
+    }
+}
+
+/// The most problems `Display` lists one by one.
+const SHOWN: usize = 50;
+
 impl Error {
     pub(crate) fn new(problems: Vec<Problem>) -> Error {
-        Error { problems }
+        Error { what: What::Settings, problems }
     }
 
     pub(crate) fn one(path: impl Into<String>, kind: ProblemKind) -> Error {
         Error::new(vec![Problem::error(path.into(), kind)])
     }
 
+    /// The same problems, said to be about `what`.
+    pub(crate) fn about(mut self, what: What) -> Error {
+        self.what = what;
+        self
+    }
+
     /// Every problem, errors and warnings, in the order of the settings
     /// (scenarios by interval name, then named nodes; within a node its
-    /// own problems before its children's). A syntax error stops the
-    /// reading, so it comes alone.
+    /// own problems before its children's).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// The problems, owned.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
     }
 
     /// Only the errors (what made the settings unacceptable).
@@ -34,16 +77,29 @@ impl Error {
     }
 }
 
-/// One problem on one line; several as a count and one indented line
-/// each.
+impl<'a> IntoIterator for &'a Error {
+    type Item = &'a Problem;
+    type IntoIter = core::slice::Iter<'a, Problem>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.problems.iter()
+    }
+}
+
+/// One problem on one line; several as a count and one numbered line
+/// each, at most 50.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = self.what.words();
         match self.problems.as_slice() {
-            [one] => write!(f, "call scenario: {one}"),
+            [one] => write!(f, "{what}: {one}"),
             all => {
-                write!(f, "call scenario: {} problems:", all.len())?;
-                for p in all {
-                    write!(f, "\n  {p}")?;
+                write!(f, "{what}: {} problems:", all.len())?;
+                for (i, p) in all.iter().take(SHOWN).enumerate() {
+                    write!(f, "\n  {}. {p}", i + 1)?;
+                }
+                if all.len() > SHOWN {
+                    write!(f, "\n  … and {} more", all.len() - SHOWN)?;
                 }
                 Ok(())
             }
@@ -54,7 +110,12 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Whether a problem stops the settings from being used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// `Display` and `FromStr` spell it `error` and `warning`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The settings are refused.
     Error,
@@ -63,25 +124,70 @@ pub enum Severity {
 }
 
 /// One problem: where, how serious, and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Display` is `PATH: PROBLEM` (just `PROBLEM` when the path is empty),
+/// with ` (line L, column C)` when it came from JSON text and the place
+/// is known, and `warning: ` in front of a warning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    /// The path of the node or value, as
-    /// `scenarios["Working time"].menu.keys["1"].then`; empty for the whole
-    /// settings.
-    pub path: String,
-    /// Error or warning.
-    pub severity: Severity,
-    /// What is wrong.
-    pub kind: ProblemKind,
+    pub(crate) path: String,
+    pub(crate) severity: Severity,
+    #[serde(serialize_with = "kind_words")]
+    pub(crate) kind: ProblemKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line_column: Option<(usize, usize)>,
+}
+
+/// A problem's kind, as the words `Display` gives.
+fn kind_words<S: serde::Serializer>(
+    kind: &ProblemKind,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(kind)
 }
 
 impl Problem {
     pub(crate) fn error(path: String, kind: ProblemKind) -> Problem {
-        Problem { path, severity: Severity::Error, kind }
+        Problem { path, severity: Severity::Error, kind, line_column: None }
     }
 
     pub(crate) fn warning(path: String, kind: ProblemKind) -> Problem {
-        Problem { path, severity: Severity::Warning, kind }
+        Problem { path, severity: Severity::Warning, kind, line_column: None }
+    }
+
+    /// The same problem, at `line` and `column` of the JSON text.
+    pub(crate) fn at(mut self, line_column: Option<(usize, usize)>) -> Self {
+        self.line_column = line_column;
+        self
+    }
+
+    /// The same problem at another path.
+    pub(crate) fn with_path(mut self, path: String) -> Problem {
+        self.path = path;
+        self
+    }
+
+    /// The path of the node or value from the settings' root, as
+    /// `scenarios["Working time"].menu.keys["1"].then`; empty for the
+    /// whole settings.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &ProblemKind {
+        &self.kind
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Where in the JSON text (line and column, from 1), for a problem
+    /// found while reading text and whose place the reader knows.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        self.line_column
     }
 }
 
@@ -91,10 +197,14 @@ impl fmt::Display for Problem {
             f.write_str("warning: ")?;
         }
         if self.path.is_empty() {
-            write!(f, "{}", self.kind)
+            write!(f, "{}", self.kind)?;
         } else {
-            write!(f, "{}: {}", self.path, self.kind)
+            write!(f, "{}: {}", self.path, self.kind)?;
         }
+        if let Some((line, column)) = self.line_column {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
     }
 }
 
@@ -296,4 +406,59 @@ pub enum ProblemKind {
         /// Why.
         message: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(i: usize) -> Problem {
+        Problem::error(
+            format!("nodes[\"n{i}\"]"),
+            ProblemKind::EmptyPrompt { what: "text" },
+        )
+    }
+
+    #[test]
+    fn one_problem_on_one_line_several_numbered() {
+        let one = Error::new(vec![problem(1)]);
+        assert_eq!(
+            one.to_string(),
+            "invalid call scenario settings: nodes[\"n1\"]: the text is empty"
+        );
+        let two = Error::new(vec![
+            problem(1),
+            Problem::warning(String::new(), ProblemKind::NoScenarios)
+                .at(Some((3, 7))),
+        ]);
+        assert_eq!(
+            two.to_string(),
+            "invalid call scenario settings: 2 problems:\n  1. nodes[\"n1\"]: \
+             the text is empty\n  2. warning: the number has no scenario \
+             (line 3, column 7)"
+        );
+        assert_eq!((&two).into_iter().count(), 2);
+        assert_eq!(two.problems()[1].line_column(), Some((3, 7)));
+        assert_eq!(two.clone().into_problems(), two.problems());
+    }
+
+    #[test]
+    fn at_most_fifty_lines_then_how_many_more() {
+        let many = Error::new((1..=53).map(problem).collect());
+        let text = many.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "invalid call scenario settings: 53 problems:");
+        assert_eq!(lines.len(), 1 + 50 + 1);
+        assert_eq!(lines[50], "  50. nodes[\"n50\"]: the text is empty");
+        assert_eq!(lines[51], "  … and 3 more");
+    }
+
+    #[test]
+    fn problems_serialize_with_their_words() {
+        let p = problem(1).at(Some((2, 5)));
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"path":"nodes[\"n1\"]","severity":"error","kind":"the text is empty","line_column":[2,5]}"#
+        );
+    }
 }

@@ -227,6 +227,7 @@ None.
 mod call;
 mod copy;
 mod error;
+mod fnv;
 mod number;
 mod path;
 mod ring;

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
+use crate::error::{Branch, Error, Problem, ProblemKind, Severity, What};
 use crate::path;
 use crate::settings::{
     Distribution, Mailbox, Node, NodeKind, Prompt, Recipient, Settings,
@@ -219,6 +219,7 @@ impl Number {
                 "",
                 ProblemKind::BadState { message: format!("no node {i}") },
             )
+            .about(What::Call)
         })
     }
 }
@@ -884,9 +885,7 @@ impl<'a> Compiler<'a> {
 /// against the settings it resumes on.
 fn fingerprint(settings: &Settings) -> u64 {
     let json = serde_json::to_vec(settings).unwrap_or_default();
-    json.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::fnv::fnv1a(&json)
 }
 
 /// A name of `known` equal to `name` but for case and surrounding

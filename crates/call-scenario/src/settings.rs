@@ -60,9 +60,7 @@ impl Settings {
         let settings: Settings = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| {
                 let path = path::render(e.path());
-                let message = e.into_inner().to_string();
-                let first =
-                    Problem::error(path, ProblemKind::Syntax { message });
+                let first = syntax(path, &e.into_inner());
                 // Reading stops at the first bad value; every value outside
                 // its closed set is found by a second look at the document,
                 // so a file with several is reported at once.
@@ -72,12 +70,7 @@ impl Settings {
                 }
                 Error::new(problems)
             })?;
-        de.end().map_err(|e| {
-            Error::new(vec![Problem::error(
-                String::new(),
-                ProblemKind::Syntax { message: e.to_string() },
-            )])
-        })?;
+        de.end().map_err(|e| Error::new(vec![syntax(String::new(), &e)]))?;
         Ok(settings)
     }
 
@@ -88,6 +81,20 @@ impl Settings {
         // serialize.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// A reading error at `path`, with the parser's line and column apart
+/// from its words.
+fn syntax(path: String, e: &serde_json::Error) -> Problem {
+    let mut message = e.to_string();
+    let place = (e.line() > 0).then(|| (e.line(), e.column()));
+    if let Some((line, column)) = place {
+        let suffix = format!(" at line {line} column {column}");
+        if message.ends_with(&suffix) {
+            message.truncate(message.len() - suffix.len());
+        }
+    }
+    Problem::error(path, ProblemKind::Syntax { message }).at(place)
 }
 
 /// Every value of the document outside its closed set (menu keys, answer
@@ -870,6 +877,16 @@ mod tests {
         let (path, msg) = syntax(r#"{"name": "x"} trailing"#);
         assert_eq!(path, "");
         assert!(msg.contains("trailing"), "{msg}");
+
+        // The parser's place is apart from its words.
+        let e = Settings::from_json("{\n  \"name\": 1\n}").unwrap_err();
+        let p = &e.problems()[0];
+        assert_eq!(p.line_column(), Some((2, 11)));
+        assert_eq!(
+            p.to_string(),
+            "name: invalid type: integer `1`, expected a string (line 2, \
+             column 11)"
+        );
     }
 
     #[test]

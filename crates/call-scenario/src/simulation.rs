@@ -6,7 +6,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::call::{Action, Call, Event, Facts, Outcome, Target, Visit};
-use crate::error::{Error, ProblemKind};
+use crate::error::{Error, ProblemKind, What};
 use crate::number::{CKind, Number};
 use crate::path;
 use crate::values::Key;
@@ -426,6 +426,7 @@ impl<'n> Simulation<'n> {
 
 fn script(message: impl Into<String>) -> Error {
     Error::one("", ProblemKind::Script { message: message.into() })
+        .about(What::Script)
 }
 
 /// Runs a call against a script and returns the simulation (its log, the
@@ -468,15 +469,11 @@ pub fn simulate<'n>(
             path::field(&mut p, "script");
             path::index(&mut p, i);
             let problems = e
-                .problems()
-                .iter()
-                .map(|pr| {
-                    let mut pr = pr.clone();
-                    pr.path = p.clone();
-                    pr
-                })
+                .into_problems()
+                .into_iter()
+                .map(|pr| pr.with_path(p.clone()))
                 .collect();
-            Error::new(problems)
+            Error::new(problems).about(What::Script)
         })?;
     }
     Ok(sim)

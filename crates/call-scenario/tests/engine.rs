@@ -112,8 +112,8 @@ fn unknown_interval_is_an_error() {
     let e = Call::start(&n, "Lunch", Facts::default()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "call scenario: no scenario for interval \"Lunch\"; the scenarios \
-         are for \"Working time\""
+        "call scenario cannot run: no scenario for interval \"Lunch\"; the \
+         scenarios are for \"Working time\""
     );
 }
 
@@ -712,7 +712,7 @@ fn state_from_other_settings_is_an_error_not_a_panic() {
         Call::start(&big, "Working time", facts(SALES)).unwrap();
     let e = call.step(&small, Event::TimerFired { timer: 1 }).unwrap_err();
     assert!(
-        matches!(e.problems()[0].kind, ProblemKind::BadState { .. }),
+        matches!(e.problems()[0].kind(), ProblemKind::BadState { .. }),
         "{e}"
     );
     // A hand-edited state pointing far away.
@@ -776,7 +776,10 @@ fn script_errors_name_the_step() {
         &cues(r#"["played", "timeout"]"#),
     )
     .unwrap_err();
-    assert_eq!(e.to_string(), "call scenario: script[1]: no timer is running");
+    assert_eq!(
+        e.to_string(),
+        "invalid simulation script: script[1]: no timer is running"
+    );
     let e = simulate(
         n,
         "Working time",
@@ -786,7 +789,8 @@ fn script_errors_name_the_step() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "call scenario: script[0]: no leg is ringing \"anna\"; ringing: []"
+        "invalid simulation script: script[0]: no leg is ringing \"anna\"; \
+         ringing: []"
     );
     let e = simulate(
         n,

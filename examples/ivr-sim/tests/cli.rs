@@ -176,7 +176,7 @@ fn invalid_settings_and_usage() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
-        err.starts_with("ivr-sim: data/bad.json: call scenario: 4 problems:"),
+        err.starts_with("ivr-sim: data/bad.json: invalid call scenario settings: 4 problems:"),
         "{err}"
     );
     assert!(err.contains(r#"keys["1"]: key 1 has no scenario"#), "{err}");
