@@ -210,6 +210,7 @@ impl fmt::Display for Problem {
 
 /// A menu branch: a key, or "nothing selected".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Branch {
     /// An offered key.
     Key(Key),

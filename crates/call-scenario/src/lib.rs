@@ -140,10 +140,7 @@ use call_scenario::{Directory, Number, Settings};
 let settings = Settings::from_json(r#"{ "scenarios": { "Working time": {
     "forward_to_department": { "department": "Sales", "distribution": "in_turn",
                                "step": "10s", "wait": "1min" } } } }"#)?;
-let directory = Directory {
-    employees: ["anna".to_string()].into(),
-    departments: ["sales".to_string()].into(),
-};
+let directory = Directory::new(["anna"], ["sales"]);
 let err = Number::builder()
     .directory(directory)
     .intervals(["Working time", "Non-working time"])
@@ -236,10 +233,10 @@ mod simulation;
 mod values;
 
 pub use crate::call::{
-    Action, Call, Choice, Delivery, Event, Facts, Outcome, Target, TimerName,
-    Visit,
+    Action, Call, CallOutcome, Choice, Delivery, Event, Facts, RingTarget,
+    TimerName, Visit,
 };
-pub use crate::copy::{Copy, Dangling, Remap};
+pub use crate::copy::{Dangling, Remap, ScenarioCopy};
 pub use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
 pub use crate::number::{Directory, Limits, Number, NumberBuilder, Timing};
 pub use crate::ring::{Member, PlannedLeg, RingPlan};

@@ -12,8 +12,17 @@ use crate::settings::{
 use crate::values::{DepartmentWait, ForwardWait, Key};
 
 /// Limits on settings and calls, against hostile or runaway input.
+///
+/// Build with `Limits::default()` and the `with_` setters:
+///
+/// ```
+/// use call_scenario::Limits;
+/// let limits = Limits::default().with_max_depth(16).with_max_steps(200);
+/// assert_eq!((limits.max_nodes, limits.max_depth), (10_000, 16));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Limits {
     /// Nodes in all scenarios and named nodes together. Default 10,000
     /// (a large real IVR has a few hundred).
@@ -25,7 +34,7 @@ pub struct Limits {
     pub max_depth: usize,
     /// Steps of one call: events fed while it goes on (those that cause
     /// nothing too) plus nodes entered. A call that reaches it is hung up
-    /// ([`Outcome::StepLimit`](crate::Outcome::StepLimit)), so every call
+    /// ([`CallOutcome::StepLimit`](crate::CallOutcome::StepLimit)), so every call
     /// ends. Default 1,000.
     pub max_steps: u32,
 }
@@ -36,10 +45,33 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// The same limits with at most `n` nodes.
+    pub fn with_max_nodes(mut self, n: usize) -> Limits {
+        self.max_nodes = n;
+        self
+    }
+
+    /// The same limits with nesting at most `n` deep.
+    pub fn with_max_depth(mut self, n: usize) -> Limits {
+        self.max_depth = n;
+        self
+    }
+
+    /// The same limits with at most `n` steps per call.
+    pub fn with_max_steps(mut self, n: u32) -> Limits {
+        self.max_steps = n;
+        self
+    }
+}
+
 /// What seed 002 leaves to the platform: how long a menu waits, how often
 /// it asks again, and how a dialed extension rings.
+///
+/// Build with `Timing::default()` and the `with_` setters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Timing {
     /// Seconds a menu waits for a key after its prompt ends. Default 5.
     pub no_input_seconds: u32,
@@ -66,15 +98,59 @@ impl Default for Timing {
     }
 }
 
+impl Timing {
+    /// The same timing with a menu waiting `seconds` for a key.
+    pub fn with_no_input_seconds(mut self, seconds: u32) -> Timing {
+        self.no_input_seconds = seconds;
+        self
+    }
+
+    /// The same timing with `seconds` between the digits of an
+    /// extension.
+    pub fn with_inter_digit_seconds(mut self, seconds: u32) -> Timing {
+        self.inter_digit_seconds = seconds;
+        self
+    }
+
+    /// The same timing with a menu asking at most `n` more times.
+    pub fn with_retries(mut self, n: u32) -> Timing {
+        self.retries = n;
+        self
+    }
+
+    /// The same timing with a dialed extension ringing `wait`.
+    pub fn with_extension_wait(mut self, wait: ForwardWait) -> Timing {
+        self.extension_wait = wait;
+        self
+    }
+}
+
 /// The host's employees and departments, by id, for checking references
 /// (B16).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Directory {
     /// Employee ids.
     pub employees: BTreeSet<String>,
     /// Department ids.
     pub departments: BTreeSet<String>,
+}
+
+impl Directory {
+    /// The directory of these employees and departments, by id.
+    pub fn new<E, D, S, T>(employees: E, departments: D) -> Directory
+    where
+        E: IntoIterator<Item = S>,
+        D: IntoIterator<Item = T>,
+        S: Into<String>,
+        T: Into<String>,
+    {
+        Directory {
+            employees: employees.into_iter().map(Into::into).collect(),
+            departments: departments.into_iter().map(Into::into).collect(),
+        }
+    }
 }
 
 /// A node as the engine runs it: indices instead of nesting.

@@ -25,8 +25,12 @@ use crate::values::{DepartmentWait, ForwardWait, Key, Step};
 /// Unknown fields are refused, and so is an interval, node name or menu
 /// key written twice; fields left out take their defaults, and
 /// defaults are left out when written, so settings read back equal.
+///
+/// Built in code with [`Settings::new`] and the `with_` setters, or by
+/// filling the public fields of `Settings::default()`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Settings {
     /// The number's display name ("Название номера"); any text.
     #[serde(default)]
@@ -47,6 +51,44 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Settings named `name` with no scenario yet.
+    ///
+    /// # Example
+    /// ```
+    /// use call_scenario::{Node, NodeKind, Number, Prompt, Settings};
+    /// let settings = Settings::new("Main line").with_scenario(
+    ///     "Working time",
+    ///     Node::new(NodeKind::Message(Prompt::text("Hello"))),
+    /// );
+    /// let number = Number::new(settings)?;
+    /// assert_eq!(number.intervals().collect::<Vec<_>>(), ["Working time"]);
+    /// # Ok::<(), call_scenario::Error>(())
+    /// ```
+    pub fn new(name: impl Into<String>) -> Settings {
+        Settings { name: name.into(), ..Settings::default() }
+    }
+
+    /// The same settings with `node` as the scenario of `interval`
+    /// (replacing one there was).
+    pub fn with_scenario(
+        mut self,
+        interval: impl Into<String>,
+        node: Node,
+    ) -> Settings {
+        self.scenarios.insert(interval.into(), node);
+        self
+    }
+
+    /// The same settings with the named node `name`, for `go_to`.
+    pub fn with_node(
+        mut self,
+        name: impl Into<String>,
+        node: Node,
+    ) -> Settings {
+        self.nodes.insert(name.into(), node);
+        self
+    }
+
     /// Reads settings from their JSON form (see the crate README for a
     /// complete example). Only reading: the content is checked by
     /// [`Number::new`](crate::Number::new).
@@ -210,13 +252,8 @@ fn closed_in_node(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawNode", into = "RawNode")]
 pub struct Node {
-    /// What the node does.
-    pub kind: NodeKind,
-    /// What happens next: after a message, or when a forward is not
-    /// answered. Menus (which continue through their keys), voicemail,
-    /// fax and `go_to` cannot continue; the check reports a `then` on
-    /// them.
-    pub then: Option<Box<Node>>,
+    pub(crate) kind: NodeKind,
+    pub(crate) then: Option<Box<Node>>,
 }
 
 impl Node {
@@ -225,10 +262,38 @@ impl Node {
         Node { kind, then: None }
     }
 
-    /// The same node continuing with `next`.
+    /// The same node continuing with `next`: after a message, or when a
+    /// forward is not answered. Menus (which continue through their
+    /// keys), voicemail, fax and `go_to` cannot continue; the check
+    /// reports a `then` on them.
     pub fn then(mut self, next: Node) -> Node {
         self.then = Some(Box::new(next));
         self
+    }
+
+    /// What the node does.
+    pub fn kind(&self) -> &NodeKind {
+        &self.kind
+    }
+
+    /// What the node does, to change it.
+    pub fn kind_mut(&mut self) -> &mut NodeKind {
+        &mut self.kind
+    }
+
+    /// What happens next, if anything (see [`then`](Node::then)).
+    pub fn next(&self) -> Option<&Node> {
+        self.then.as_deref()
+    }
+
+    /// What happens next, to change it.
+    pub fn next_mut(&mut self) -> Option<&mut Node> {
+        self.then.as_deref_mut()
+    }
+
+    /// Replaces what happens next; returns what was there.
+    pub fn set_next(&mut self, next: Option<Node>) -> Option<Node> {
+        core::mem::replace(&mut self.then, next.map(Box::new)).map(|b| *b)
     }
 }
 
@@ -288,6 +353,7 @@ impl NodeKind {
 /// `{"text": "..."}` or `{"audio": "file.mp3"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", try_from = "RawPrompt")]
+#[non_exhaustive]
 pub enum Prompt {
     /// Read aloud by text-to-speech.
     Text(String),
@@ -295,11 +361,26 @@ pub enum Prompt {
     Audio(String),
 }
 
+impl Prompt {
+    /// Text read aloud by text-to-speech.
+    pub fn text(text: impl Into<String>) -> Prompt {
+        Prompt::Text(text.into())
+    }
+
+    /// An uploaded audio file, by the host's name for it.
+    pub fn audio(file: impl Into<String>) -> Prompt {
+        Prompt::Audio(file.into())
+    }
+}
+
 /// A self-service menu (IVR): a prompt, the keys offered each with its own
 /// scenario, a scenario for "nothing selected", and whether the caller may
 /// dial an internal extension instead ("Донабор внутреннего номера").
+///
+/// Built in code with [`Menu::new`] and the `with_` setters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Menu {
     /// The menu message.
     pub prompt: Prompt,
@@ -314,6 +395,37 @@ pub struct Menu {
     /// Whether the caller may dial an employee's internal extension.
     #[serde(default, skip_serializing_if = "is_false")]
     pub extension_dialing: bool,
+}
+
+impl Menu {
+    /// A menu playing `prompt`, with no key, no "nothing selected"
+    /// scenario yet and no extension dialing.
+    pub fn new(prompt: Prompt) -> Menu {
+        Menu {
+            prompt,
+            keys: BTreeMap::new(),
+            nothing_selected: None,
+            extension_dialing: false,
+        }
+    }
+
+    /// The same menu offering `key`, with its scenario.
+    pub fn with_key(mut self, key: Key, node: Node) -> Menu {
+        self.keys.insert(key, Some(node));
+        self
+    }
+
+    /// The same menu with `node` when nothing is selected.
+    pub fn with_nothing_selected(mut self, node: Node) -> Menu {
+        self.nothing_selected = Some(Box::new(node));
+        self
+    }
+
+    /// The same menu with extension dialing on or off.
+    pub fn with_extension_dialing(mut self, on: bool) -> Menu {
+        self.extension_dialing = on;
+        self
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -416,6 +528,7 @@ fn unique_keys<'de, D: Deserializer<'de>>(
 /// Forward to an external number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ForwardToNumber {
     /// Played to the caller before ringing (the switch "голосовое
     /// сообщение"; left out when off).
@@ -430,6 +543,7 @@ pub struct ForwardToNumber {
 /// Forward to an employee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ForwardToEmployee {
     /// Played to the caller before ringing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -443,6 +557,7 @@ pub struct ForwardToEmployee {
 /// Forward to a department.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawDepartment", into = "RawDepartment")]
+#[non_exhaustive]
 pub struct ForwardToDepartment {
     /// Played to the caller before ringing.
     pub greeting: Option<Prompt>,
@@ -455,10 +570,60 @@ pub struct ForwardToDepartment {
     pub wait: DepartmentWait,
 }
 
+impl ForwardToNumber {
+    /// Ring `number` for `wait`, with no greeting.
+    pub fn new(number: impl Into<String>, wait: ForwardWait) -> Self {
+        ForwardToNumber { greeting: None, number: number.into(), wait }
+    }
+
+    /// The same forward with a greeting played before ringing.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Self {
+        self.greeting = Some(greeting);
+        self
+    }
+}
+
+impl ForwardToEmployee {
+    /// Ring `employee` (the host's id) for `wait`, with no greeting.
+    pub fn new(employee: impl Into<String>, wait: ForwardWait) -> Self {
+        ForwardToEmployee { greeting: None, employee: employee.into(), wait }
+    }
+
+    /// The same forward with a greeting played before ringing.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Self {
+        self.greeting = Some(greeting);
+        self
+    }
+}
+
+impl ForwardToDepartment {
+    /// Ring `department` (the host's id) by `distribution` for `wait` in
+    /// all, with no greeting.
+    pub fn new(
+        department: impl Into<String>,
+        distribution: Distribution,
+        wait: DepartmentWait,
+    ) -> Self {
+        ForwardToDepartment {
+            greeting: None,
+            department: department.into(),
+            distribution,
+            wait,
+        }
+    }
+
+    /// The same forward with a greeting played before ringing.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Self {
+        self.greeting = Some(greeting);
+        self
+    }
+}
+
 /// How a department's members are rung ("Распределение звонков"). In
 /// files `"distribution": "in_turn", "step": "10s"`; the step is required
 /// for `in_turn` and `cumulative` and refused for `all_at_once`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Distribution {
     /// "Всем сразу": every available member at once.
     AllAtOnce,
@@ -494,6 +659,7 @@ impl Distribution {
 /// external e-mail.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Mailbox {
     /// Played to the caller before recording or receiving.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -508,12 +674,39 @@ pub struct Mailbox {
     pub external_email: Option<String>,
 }
 
+impl Mailbox {
+    /// No greeting, no recipient (the check refuses it until one is
+    /// added).
+    pub fn new() -> Mailbox {
+        Mailbox::default()
+    }
+
+    /// The same mailbox with a greeting played first.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Mailbox {
+        self.greeting = Some(greeting);
+        self
+    }
+
+    /// The same mailbox also sent to `recipient`.
+    pub fn with_recipient(mut self, recipient: Recipient) -> Mailbox {
+        self.send_to.push(recipient);
+        self
+    }
+
+    /// The same mailbox also sent to the external address `email`.
+    pub fn with_external_email(mut self, email: impl Into<String>) -> Self {
+        self.external_email = Some(email.into());
+        self
+    }
+}
+
 /// An employee or a department, by the host's id. In files
 /// `{"employee": "anna"}` or `{"department": "sales"}`.
 #[derive(
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case", try_from = "RawRecipient")]
+#[non_exhaustive]
 pub enum Recipient {
     /// An employee.
     Employee(String),

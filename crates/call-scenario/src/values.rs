@@ -152,6 +152,7 @@ spelled! {
     /// How long a forward to an external number or to an employee rings
     /// before it counts as not answered (seed 002: 10 s, 15 s, 20 s,
     /// 30 s, 1 min).
+    #[non_exhaustive]
     ForwardWait, "answer wait" {
         /// 10 seconds.
         S10 = "10s",
@@ -183,6 +184,7 @@ spelled! {
     /// How long a forward to a department rings its members in all before
     /// it counts as not answered (seed 002: 15 s, 20 s, 30 s, 1 min,
     /// 2 min, 5 min, 10 min).
+    #[non_exhaustive]
     DepartmentWait, "department answer wait" {
         /// 15 seconds.
         S15 = "15s",
@@ -219,6 +221,7 @@ impl DepartmentWait {
 spelled! {
     /// The time between two moves of an "in turn" or "cumulative"
     /// distribution (seed 002: 5 s to 30 s in steps of 5).
+    #[non_exhaustive]
     Step, "step" {
         /// 5 seconds.
         S5 = "5s",

@@ -4,8 +4,8 @@
 //! times; a dialed extension rings 30 s).
 
 use call_scenario::{
-    simulate, Action, Call, Choice, Cue, Event, Facts, Key, Limits, Number,
-    Outcome, ProblemKind, Prompt, Simulation, Target,
+    simulate, Action, Call, CallOutcome, Choice, Cue, Event, Facts, Key,
+    Limits, Number, ProblemKind, Prompt, RingTarget, Simulation,
 };
 
 fn number(json: &str) -> Number {
@@ -69,9 +69,9 @@ fn message_then_continuation_then_hang_up() {
             "0s > hang up",
         ]
     );
-    assert_eq!(sim.call().outcome(), Some(&Outcome::HungUp));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::HungUp));
     let trail: Vec<&str> =
-        sim.call().trail().iter().map(|v| v.node.as_str()).collect();
+        sim.call().trail().iter().map(|v| v.node()).collect();
     assert_eq!(
         trail,
         [r#"scenarios["Working time"]"#, r#"scenarios["Working time"].then"#]
@@ -103,7 +103,7 @@ fn stale_and_foreign_events_are_ignored() {
     assert!(call.is_ended());
     // Anything after the end does nothing.
     assert_eq!(call.step(&n, Event::CallerHungUp).unwrap(), []);
-    assert_eq!(call.outcome(), Some(&Outcome::HungUp));
+    assert_eq!(call.outcome(), Some(&CallOutcome::HungUp));
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn menu_key_during_the_prompt_stops_it() {
             "0s > hang up",
         ]
     );
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::Key(Key::D2)));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::Key(Key::D2)));
     assert_eq!(sim.call().digits(), "2");
 }
 
@@ -176,7 +176,7 @@ fn menu_no_input_twice_then_nothing_selected() {
             "15s > hang up",
         ]
     );
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::NothingSelected));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::NothingSelected));
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn extension_first_digit_also_a_key_waits_for_the_next() {
             r#"3s > play 2: text "One""#,
         ]
     );
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::Key(Key::D1)));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::Key(Key::D1)));
     // "101": rings anna as soon as the extension is complete.
     let (log, sim) = run(&n, EXT_FACTS, r#"[{"digits": "101"}]"#);
     assert_eq!(
@@ -268,8 +268,8 @@ fn extension_first_digit_also_a_key_waits_for_the_next() {
         ]
     );
     assert_eq!(
-        sim.call().trail()[0].choice,
-        Some(Choice::Extension("101".into()))
+        sim.call().trail()[0].choice(),
+        Some(&Choice::Extension("101".into()))
     );
 }
 
@@ -278,7 +278,7 @@ fn extension_lone_key_that_is_also_an_extension_is_the_key() {
     let n = number(EXT);
     let (log, sim) = run(&n, EXT_FACTS, r#"[{"digits": "3"}, "timeout"]"#);
     assert_eq!(log.last().unwrap(), r#"3s > play 2: text "Three""#);
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::Key(Key::D3)));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::Key(Key::D3)));
 }
 
 #[test]
@@ -301,8 +301,8 @@ fn extension_prefix_of_a_longer_one_waits_then_dials() {
     );
     let t = sim.call().trail();
     assert_eq!(t.len(), 2);
-    assert_eq!(t[0].choice, Some(Choice::Extension("200".into())));
-    assert_eq!(t[1].choice, None);
+    assert_eq!(t[0].choice(), Some(&Choice::Extension("200".into())));
+    assert_eq!(t[1].choice(), None);
 }
 
 #[test]
@@ -380,9 +380,9 @@ fn forward_greeting_then_ring_then_answer() {
     );
     assert_eq!(
         sim.call().outcome(),
-        Some(&Outcome::Bridged {
+        Some(&CallOutcome::Bridged {
             leg: 1,
-            target: Target::Number("4952302222".into())
+            target: RingTarget::Number("4952302222".into())
         })
     );
 }
@@ -421,7 +421,7 @@ fn forward_each_way_of_not_answering_goes_on() {
             "25s > hang up",
         ]
     );
-    assert_eq!(sim.call().outcome(), Some(&Outcome::HungUp));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::HungUp));
 }
 
 #[test]
@@ -595,7 +595,7 @@ fn voicemail_and_fax_deliver_then_hang_up() {
             "0s > hang up",
         ]
     );
-    assert_eq!(sim.call().outcome(), Some(&Outcome::HungUp));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::HungUp));
     let n: &'static Number = Box::leak(Box::new(n));
     let sim = simulate(
         n,
@@ -648,7 +648,7 @@ fn caller_hang_up_releases_what_each_state_holds() {
         let at =
             log.iter().rposition(|l| l.ends_with("< caller hung up")).unwrap();
         assert_eq!(log[at + 1..], *released, "{settings}");
-        assert_eq!(sim.call().outcome(), Some(&Outcome::CallerHungUp));
+        assert_eq!(sim.call().outcome(), Some(&CallOutcome::CallerHungUp));
     }
 }
 
@@ -659,7 +659,7 @@ fn step_limit_hangs_up() {
         "keys": { "1": { "message": { "text": "Thanks" } } },
         "nothing_selected": { "go_to": "menu" } } } } }"#;
     let n = Number::builder()
-        .limits(Limits { max_steps: 20, ..Limits::default() })
+        .limits(Limits::default().with_max_steps(20))
         .build(call_scenario::Settings::from_json(json).unwrap())
         .unwrap();
     let n: &'static Number = Box::leak(Box::new(n));
@@ -673,7 +673,7 @@ fn step_limit_hangs_up() {
         cues += 1;
         assert!(cues <= 20);
     }
-    assert_eq!(sim.call().outcome(), Some(&Outcome::StepLimit));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::StepLimit));
     assert_eq!(sim.call().steps(), 20);
     assert_eq!(sim.violations(), Vec::<String>::new());
     let log = lines(&sim);
@@ -762,7 +762,7 @@ fn go_to_is_followed_but_not_listed() {
     let n = number(json);
     let (_, sim) = run(&n, "{}", r#"["played", "played"]"#);
     let trail: Vec<&str> =
-        sim.call().trail().iter().map(|v| v.node.as_str()).collect();
+        sim.call().trail().iter().map(|v| v.node()).collect();
     assert_eq!(trail, [r#"scenarios["Working time"]"#, r#"nodes["bye"]"#]);
 }
 
