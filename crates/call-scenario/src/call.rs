@@ -2,6 +2,7 @@
 //! out.
 
 use core::fmt;
+use core::str::FromStr;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,7 @@ use crate::error::{Error, ProblemKind, What};
 use crate::number::{CKind, Number};
 use crate::ring::{Member, Rotation};
 use crate::settings::{Distribution, Prompt, Recipient};
-use crate::values::Key;
+use crate::values::{Key, ParseValueError};
 
 /// What the host knows about the moment a call comes in: who may be rung,
 /// department members in order, and the internal extensions.
@@ -113,14 +114,37 @@ pub enum TimerName {
     RingStep,
 }
 
+impl TimerName {
+    const ALL: [(TimerName, &'static str, &'static str); 4] = [
+        (TimerName::NoInput, "no input", "no_input"),
+        (TimerName::InterDigit, "inter-digit", "inter_digit"),
+        (TimerName::AnswerWait, "answer wait", "answer_wait"),
+        (TimerName::RingStep, "ring step", "ring_step"),
+    ];
+}
+
+/// In words: `no input`, `inter-digit`, `answer wait`, `ring step`.
 impl fmt::Display for TimerName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TimerName::NoInput => "no input",
-            TimerName::InterDigit => "inter-digit",
-            TimerName::AnswerWait => "answer wait",
-            TimerName::RingStep => "ring step",
-        })
+        let words = TimerName::ALL.iter().find(|t| t.0 == *self);
+        f.write_str(words.map_or("timer", |t| t.1))
+    }
+}
+
+/// The words of `Display`, or the JSON spelling (`no_input`).
+impl FromStr for TimerName {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<TimerName, ParseValueError> {
+        TimerName::ALL
+            .iter()
+            .find(|t| t.1 == s || t.2 == s)
+            .map(|t| t.0)
+            .ok_or_else(|| {
+                let words: Vec<&str> =
+                    TimerName::ALL.iter().map(|t| t.1).collect();
+                ParseValueError::one_of("timer name", s, &words)
+            })
     }
 }
 
@@ -133,6 +157,32 @@ pub enum Delivery {
     Voicemail,
     /// A fax document.
     Fax,
+}
+
+/// `voicemail` or `fax` (what `FromStr` reads).
+impl fmt::Display for Delivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Delivery::Voicemail => "voicemail",
+            Delivery::Fax => "fax",
+        })
+    }
+}
+
+impl FromStr for Delivery {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Delivery, ParseValueError> {
+        match s {
+            "voicemail" => Ok(Delivery::Voicemail),
+            "fax" => Ok(Delivery::Fax),
+            _ => Err(ParseValueError::one_of(
+                "delivery",
+                s,
+                &["voicemail", "fax"],
+            )),
+        }
+    }
 }
 
 /// What the host must do. Ids (`playback`, `timer`, `leg`) are numbered
@@ -267,10 +317,6 @@ impl fmt::Display for Action {
                 recipients,
                 external_email,
             } => {
-                let what = match what {
-                    Delivery::Voicemail => "voicemail",
-                    Delivery::Fax => "fax",
-                };
                 write!(f, "send {what} {file:?} to ")?;
                 let mut to: Vec<String> =
                     recipients.iter().map(ToString::to_string).collect();
@@ -422,6 +468,34 @@ impl fmt::Display for Choice {
             Choice::Key(k) => write!(f, "key {k}"),
             Choice::NothingSelected => f.write_str("nothing selected"),
             Choice::Extension(e) => write!(f, "extension {e}"),
+        }
+    }
+}
+
+/// What `Display` writes, and `extension D` for any digits `D`.
+impl FromStr for Choice {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Choice, ParseValueError> {
+        if s == "nothing selected" {
+            return Ok(Choice::NothingSelected);
+        }
+        if let Some(k) = s.strip_prefix("key ").and_then(|k| k.parse().ok()) {
+            return Ok(Choice::Key(k));
+        }
+        match s.strip_prefix("extension ") {
+            Some(d)
+                if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Ok(Choice::Extension(d.to_string()))
+            }
+            _ => Err(ParseValueError::new(
+                "menu choice",
+                s,
+                "\"key K\" with K one of 0-9, *, #, \"nothing selected\" \
+                 or \"extension DIGITS\""
+                    .to_string(),
+            )),
         }
     }
 }

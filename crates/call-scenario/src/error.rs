@@ -4,7 +4,9 @@ use core::fmt;
 
 use serde::Serialize;
 
-use crate::values::Key;
+use core::str::FromStr;
+
+use crate::values::{Key, ParseValueError};
 
 /// Settings that could not be read or accepted, or a call that could not
 /// go on: every problem found, each with where it is.
@@ -123,6 +125,31 @@ pub enum Severity {
     Warning,
 }
 
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+impl FromStr for Severity {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Severity, ParseValueError> {
+        match s {
+            "error" => Ok(Severity::Error),
+            "warning" => Ok(Severity::Warning),
+            _ => Err(ParseValueError::one_of(
+                "severity",
+                s,
+                &["error", "warning"],
+            )),
+        }
+    }
+}
+
 /// One problem: where, how serious, and what.
 ///
 /// `Display` is `PATH: PROBLEM` (just `PROBLEM` when the path is empty),
@@ -218,12 +245,44 @@ pub enum Branch {
     NothingSelected,
 }
 
+/// `key 1` or `nothing selected` (what `FromStr` reads).
 impl fmt::Display for Branch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Branch::Key(k) => write!(f, "key {k}"),
-            Branch::NothingSelected => f.write_str("\"nothing selected\""),
+            Branch::NothingSelected => f.write_str("nothing selected"),
         }
+    }
+}
+
+impl FromStr for Branch {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Branch, ParseValueError> {
+        if s == "nothing selected" {
+            return Ok(Branch::NothingSelected);
+        }
+        s.strip_prefix("key ")
+            .and_then(|k| k.parse::<Key>().ok())
+            .map(Branch::Key)
+            .ok_or_else(|| {
+                ParseValueError::new(
+                    "menu branch",
+                    s,
+                    "\"key K\" with K one of 0-9, *, #, or \"nothing \
+                     selected\""
+                        .to_string(),
+                )
+            })
+    }
+}
+
+/// A branch as the problem messages name it: `"nothing selected"` in
+/// quotes, since it reads as a phrase.
+fn branch_words(branch: &Branch) -> String {
+    match branch {
+        Branch::NothingSelected => "\"nothing selected\"".to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -248,8 +307,9 @@ pub enum ProblemKind {
     },
     /// R28: a menu offers a key (or "nothing selected") with no scenario.
     #[error(
-        "{branch} has no scenario; every offered key and \"nothing \
-         selected\" need one (or untick the key)"
+        "{} has no scenario; every offered key and \"nothing selected\" \
+         need one (or untick the key)",
+        branch_words(branch)
     )]
     MissingBranch {
         /// Which branch.

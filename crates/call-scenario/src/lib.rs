@@ -248,7 +248,9 @@ pub use crate::simulation::{
     paths, simulate, CallerPath, Cue, LogEntry, Logged, PathEnd, PathOptions,
     Paths, Simulation,
 };
-pub use crate::values::{DepartmentWait, ForwardWait, Key, Step};
+pub use crate::values::{
+    DepartmentWait, ForwardWait, Key, ParseValueError, Step,
+};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

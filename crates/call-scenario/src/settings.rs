@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Problem, ProblemKind};
 use crate::path;
-use crate::values::{DepartmentWait, ForwardWait, Key, Step};
+use crate::values::{DepartmentWait, ForwardWait, Key, ParseValueError, Step};
 
 /// The settings of one phone number (R25): a display name, the scenario
 /// of incoming calls for each schedule interval (keyed by the interval's
@@ -163,16 +163,19 @@ fn closed_set_problems(json: &str) -> Vec<Problem> {
 }
 
 /// A problem if `body.field` is a string outside `T`'s closed set.
-fn closed_value<T: core::str::FromStr<Err = String>>(
+fn closed_value<T>(
     body: &serde_json::Value,
     field: &str,
     at: &str,
     out: &mut Vec<Problem>,
-) {
+) where
+    T: core::str::FromStr<Err = ParseValueError>,
+{
     let Some(text) = body.get(field).and_then(|v| v.as_str()) else {
         return;
     };
-    if let Err(message) = text.parse::<T>() {
+    if let Err(e) = text.parse::<T>() {
+        let message = e.to_string();
         let mut p = at.to_string();
         path::field(&mut p, field);
         out.push(Problem::error(p, ProblemKind::Syntax { message }));
@@ -219,7 +222,8 @@ fn closed_in_node(
                         let mut key_at = kind_at.clone();
                         path::field(&mut key_at, "keys");
                         path::key(&mut key_at, key);
-                        if let Err(message) = key.parse::<Key>() {
+                        if let Err(e) = key.parse::<Key>() {
+                            let message = e.to_string();
                             out.push(Problem::error(
                                 key_at.clone(),
                                 ProblemKind::Syntax { message },
@@ -654,6 +658,50 @@ impl Distribution {
     }
 }
 
+/// `all_at_once`, or the name and the step: `in_turn 10s`,
+/// `cumulative 5s` (what `FromStr` reads).
+impl fmt::Display for Distribution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.step() {
+            None => f.write_str(self.name()),
+            Some(step) => write!(f, "{} {step}", self.name()),
+        }
+    }
+}
+
+impl core::str::FromStr for Distribution {
+    type Err = ParseValueError;
+
+    /// `all_at_once`, `in_turn STEP` or `cumulative STEP`, STEP one of
+    /// `5s` … `30s` by 5, separated by one space.
+    fn from_str(s: &str) -> Result<Distribution, ParseValueError> {
+        let bad = || {
+            ParseValueError::new(
+                "distribution",
+                s,
+                "\"all_at_once\", \"in_turn STEP\" or \"cumulative STEP\" \
+                 with STEP one of \"5s\", \"10s\", \"15s\", \"20s\", \
+                 \"25s\", \"30s\""
+                    .to_string(),
+            )
+        };
+        let (name, step) = match s.split_once(' ') {
+            Some((name, step)) => {
+                (name, Some(step.parse::<Step>().map_err(|_| bad())?))
+            }
+            None => (s, None),
+        };
+        match (name.parse::<DistributionName>().map_err(|_| bad())?, step) {
+            (DistributionName::AllAtOnce, None) => Ok(Distribution::AllAtOnce),
+            (DistributionName::InTurn, Some(s)) => Ok(Distribution::InTurn(s)),
+            (DistributionName::Cumulative, Some(s)) => {
+                Ok(Distribution::Cumulative(s))
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
 /// Voicemail or fax: an optional greeting, then the recording or fax is
 /// sent to the e-mails of the chosen employees and departments and to an
 /// external e-mail.
@@ -894,16 +942,17 @@ enum DistributionName {
 
 /// The spellings `serde` reads, for the check of closed sets.
 impl core::str::FromStr for DistributionName {
-    type Err = String;
+    type Err = ParseValueError;
 
-    fn from_str(s: &str) -> Result<DistributionName, String> {
+    fn from_str(s: &str) -> Result<DistributionName, ParseValueError> {
         match s {
             "all_at_once" => Ok(DistributionName::AllAtOnce),
             "in_turn" => Ok(DistributionName::InTurn),
             "cumulative" => Ok(DistributionName::Cumulative),
-            _ => Err(format!(
-                "invalid distribution {s:?}; expected one of \
-                 \"all_at_once\", \"in_turn\", \"cumulative\""
+            _ => Err(ParseValueError::one_of(
+                "distribution",
+                s,
+                &["all_at_once", "in_turn", "cumulative"],
             )),
         }
     }
