@@ -286,6 +286,37 @@ fn branch_words(branch: &Branch) -> String {
     }
 }
 
+/// What is wrong with an external number and how to write it.
+fn number_advice(number: &str, country: Option<&str>) -> String {
+    let national = country.filter(|c| crate::phone::calling_code(c).is_some());
+    match national {
+        Some(c) => format!(
+            "number {number:?} is neither in E.164 (as \"+74952302222\") \
+             nor a 10-digit national number of {} (as \"4952302222\", \
+             without a trunk prefix such as 8)",
+            c.to_ascii_uppercase()
+        ),
+        None => {
+            let digits = number.bytes().filter(u8::is_ascii_digit).count();
+            let hint = if number.starts_with('+') || digits != 10 {
+                String::new()
+            } else {
+                let known: Vec<&str> =
+                    crate::phone::NATIONAL.iter().map(|n| n.0).collect();
+                format!(
+                    "; 10-digit national numbers are read when the \
+                     settings give a `country` with them ({})",
+                    known.join(", ")
+                )
+            };
+            format!(
+                "number {number:?} must be in E.164, as \"+74952302222\" \
+                 (a plus, the country code, the number){hint}"
+            )
+        }
+    }
+}
+
 fn suggest(s: &Option<String>) -> String {
     s.as_ref().map(|s| format!("; did you mean {s:?}?")).unwrap_or_default()
 }
@@ -315,14 +346,23 @@ pub enum ProblemKind {
         /// Which branch.
         branch: Branch,
     },
-    /// An external number that is not 10 digits.
-    #[error(
-        "number {number:?} must be 10 digits, as \"4952302222\" (without \
-         +7 or 8, spaces or dashes)"
-    )]
+    /// An external number that is neither in E.164 nor, with the
+    /// settings' country, a 10-digit national number.
+    #[error("{}", number_advice(number, country.as_deref()))]
     InvalidNumber {
         /// The number given.
         number: String,
+        /// The settings' country, if they give one.
+        country: Option<String>,
+    },
+    /// A country that is not two letters.
+    #[error(
+        "country {country:?} is not a two-letter country code (ISO \
+         3166-1), as \"RU\""
+    )]
+    InvalidCountry {
+        /// The text given.
+        country: String,
     },
     /// An external e-mail that is not an address.
     #[error("{email:?} is not an e-mail address")]

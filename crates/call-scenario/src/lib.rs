@@ -227,6 +227,7 @@ mod error;
 mod fnv;
 mod number;
 mod path;
+mod phone;
 mod ring;
 mod settings;
 mod simulation;

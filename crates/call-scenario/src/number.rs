@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Branch, Error, Problem, ProblemKind, Severity, What};
 use crate::path;
+use crate::phone;
 use crate::settings::{
     Distribution, Mailbox, Node, NodeKind, Prompt, Recipient, Settings,
 };
@@ -401,6 +402,8 @@ struct Compiler<'a> {
     jumps: Vec<(u32, &'a str)>,
     problems: Vec<Problem>,
     too_many: bool,
+    /// The settings' country, when it is one.
+    country: Option<&'a str>,
 }
 
 impl<'a> Compiler<'a> {
@@ -414,7 +417,18 @@ impl<'a> Compiler<'a> {
             jumps: Vec::new(),
             problems: Vec::new(),
             too_many: false,
+            country: None,
         };
+        if let Some(country) = &s.country {
+            if phone::is_country(country) {
+                c.country = Some(country);
+            } else {
+                c.error(
+                    "country",
+                    ProblemKind::InvalidCountry { country: country.clone() },
+                );
+            }
+        }
         c.intervals(s);
         let mut stack: Vec<Work<'a>> = Vec::new();
         // Pushed in reverse so they are taken in order.
@@ -615,21 +629,21 @@ impl<'a> Compiler<'a> {
             }
             NodeKind::ForwardToNumber(f) => {
                 self.greeting(&kind_path, &f.greeting);
-                if !(f.number.len() == 10
-                    && f.number.bytes().all(|b| b.is_ascii_digit()))
-                {
+                let e164 = phone::to_e164(&f.number, self.country);
+                if e164.is_none() {
                     let mut np = kind_path.clone();
                     path::field(&mut np, "number");
                     self.error(
                         &np,
                         ProblemKind::InvalidNumber {
                             number: f.number.clone(),
+                            country: self.country.map(str::to_string),
                         },
                     );
                 }
                 CKind::Number {
                     greeting: f.greeting.clone(),
-                    number: f.number.clone(),
+                    number: e164.unwrap_or_default(),
                     wait: f.wait,
                 }
             }
@@ -1018,7 +1032,7 @@ mod tests {
                 "prompt": { "text": " " },
                 "keys": {
                   "1": null,
-                  "2": { "forward_to_number": { "number": "+74952302222", "wait": "20s" } },
+                  "2": { "forward_to_number": { "number": "+7 495 23x", "wait": "20s" } },
                   "3": { "voicemail": {}, "then": { "message": { "text": "x" } } },
                   "4": { "fax": { "external_email": "nobody" } },
                   "5": { "go_to": "mian" }
@@ -1034,7 +1048,7 @@ mod tests {
             (format!("{m}.nothing_selected"), Severity::Error,
              "\"nothing selected\" has no scenario; every offered key and \"nothing selected\" need one (or untick the key)".into()),
             (format!("{m}.keys[\"2\"].forward_to_number.number"), Severity::Error,
-             "number \"+74952302222\" must be 10 digits, as \"4952302222\" (without +7 or 8, spaces or dashes)".into()),
+             "number \"+7 495 23x\" must be in E.164, as \"+74952302222\" (a plus, the country code, the number)".into()),
             (format!("{m}.keys[\"2\"]"), Severity::Warning,
              "no scenario when the forward is not answered: the call is hung up; add `then` (voicemail, for one)".into()),
             (format!("{m}.keys[\"3\"].voicemail"), Severity::Error,
@@ -1050,6 +1064,56 @@ mod tests {
             ("nodes[\"main\"]".into(), Severity::Warning, "no scenario reaches this node".into()),
         ];
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn numbers_in_e164_or_national_with_the_country() {
+        let one = |country: &str, number: &str| {
+            let json = format!(
+                r#"{{ {country} "scenarios": {{ "W": {{
+                    "forward_to_number": {{ "number": "{number}", "wait": "20s" }},
+                    "then": {{ "message": {{ "text": "x" }} }} }} }} }}"#
+            );
+            problems(&json).into_iter().map(|p| p.2).collect::<Vec<_>>()
+        };
+        assert!(one("", "+48601111222").is_empty());
+        assert!(one("", "+7 (495) 230-22-22").is_empty());
+        assert!(one(r#""country": "RU","#, "4952302222").is_empty());
+        assert!(one(r#""country": "ru","#, "+48601111222").is_empty());
+        assert_eq!(
+            one("", "4952302222"),
+            ["number \"4952302222\" must be in E.164, as \"+74952302222\" \
+              (a plus, the country code, the number); 10-digit national \
+              numbers are read when the settings give a `country` with them \
+              (RU, KZ, US, CA)"]
+        );
+        assert_eq!(
+            one(r#""country": "RU","#, "84952302222"),
+            ["number \"84952302222\" is neither in E.164 (as \
+              \"+74952302222\") nor a 10-digit national number of RU (as \
+              \"4952302222\", without a trunk prefix such as 8)"]
+        );
+        assert_eq!(
+            one(r#""country": "Russia","#, "+74952302222"),
+            ["country \"Russia\" is not a two-letter country code (ISO \
+              3166-1), as \"RU\""]
+        );
+        // The host rings the number in E.164 whichever form was written.
+        let n = Number::from_json(
+            r#"{ "country": "RU", "scenarios": { "W": {
+                "forward_to_number": { "number": "495 230-22-22", "wait": "20s" },
+                "then": { "message": { "text": "x" } } } } }"#,
+        )
+        .unwrap();
+        let (_, actions) =
+            crate::Call::start(&n, "W", crate::Facts::default()).unwrap();
+        assert_eq!(
+            actions[0],
+            crate::Action::Ring {
+                leg: 1,
+                target: crate::RingTarget::Number("+74952302222".into())
+            }
+        );
     }
 
     #[test]

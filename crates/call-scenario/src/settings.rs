@@ -35,6 +35,13 @@ pub struct Settings {
     /// The number's display name ("Название номера"); any text.
     #[serde(default)]
     pub name: String,
+    /// The number's country (ISO 3166-1 alpha-2, as `"RU"`), for
+    /// external numbers written in national form. Without it, external
+    /// numbers are in E.164 (`+74952302222`); with a country whose
+    /// national numbers have 10 digits (`RU`, `KZ`, `US`, `CA`), the
+    /// 10-digit national form (`4952302222`) is read too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// The scenario of each schedule interval, by interval name.
     #[serde(default, deserialize_with = "unique_intervals")]
     pub scenarios: BTreeMap<String, Node>,
@@ -76,6 +83,13 @@ impl Settings {
         node: Node,
     ) -> Settings {
         self.scenarios.insert(interval.into(), node);
+        self
+    }
+
+    /// The same settings with the number's country (ISO 3166-1 alpha-2,
+    /// as `"RU"`), for external numbers in national form.
+    pub fn with_country(mut self, country: impl Into<String>) -> Settings {
+        self.country = Some(country.into());
         self
     }
 
@@ -538,7 +552,10 @@ pub struct ForwardToNumber {
     /// сообщение"; left out when off).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub greeting: Option<Prompt>,
-    /// The number in the 10-digit format, as `4952302222`.
+    /// The number: in E.164, as `+74952302222`, or, when the settings
+    /// give a [`country`](Settings::country) with 10-digit national
+    /// numbers, in national form, as `4952302222`. Spaces, dashes, dots
+    /// and parentheses are allowed and dropped.
     pub number: String,
     /// How long it rings before counting as not answered.
     pub wait: ForwardWait,

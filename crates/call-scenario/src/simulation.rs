@@ -15,7 +15,7 @@ use crate::values::Key;
 
 /// One step of a script, written the way a person describes a call. In
 /// files: `"played"`, `{"digits": "1"}`, `{"wait": 10}`, `"timeout"`,
-/// `{"answer": "anna"}`, `{"busy": "4952302222"}`, `"hang_up"`,
+/// `{"answer": "anna"}`, `{"busy": "+74952302222"}`, `"hang_up"`,
 /// `{"recorded": "vm-1.wav"}`, or a raw `{"event": {...}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -453,13 +453,13 @@ fn script(message: impl Into<String>) -> Error {
 /// ```
 /// use call_scenario::{simulate, Cue, Facts, Number};
 /// let number = Number::from_json(r#"{ "scenarios": { "Working time": {
-///     "forward_to_number": { "number": "4952302222", "wait": "20s" },
+///     "forward_to_number": { "number": "+74952302222", "wait": "20s" },
 ///     "then": { "message": { "text": "Nobody answered" } } } } }"#)?;
 /// let sim = simulate(&number, "Working time", Facts::default(),
 ///     &[Cue::Timeout, Cue::Played])?;
 /// assert_eq!(sim.log_text(), "\
 /// \x20   0s  start in \"Working time\"
-/// \x20   0s  > ring leg 1: number 4952302222
+/// \x20   0s  > ring leg 1: number +74952302222
 /// \x20   0s  > start timer 1 (answer wait, 20s)
 /// \x20  20s  < timer 1 fired
 /// \x20  20s  > cancel leg 1

@@ -358,20 +358,23 @@ fn extension_unknown_digits_are_an_invalid_key() {
 
 const FORWARD: &str = r#"{ "scenarios": { "Working time": {
     "forward_to_number": { "greeting": { "text": "Connecting" },
-                           "number": "4952302222", "wait": "15s" },
+                           "number": "+74952302222", "wait": "15s" },
     "then": { "forward_to_employee": { "employee": "anna", "wait": "10s" } } } } }"#;
 
 #[test]
 fn forward_greeting_then_ring_then_answer() {
     let n = number(FORWARD);
-    let (log, sim) =
-        run(&n, "{}", r#"["played", {"wait": 4}, {"answer": "4952302222"}]"#);
+    let (log, sim) = run(
+        &n,
+        "{}",
+        r#"["played", {"wait": 4}, {"answer": "+74952302222"}]"#,
+    );
     assert_eq!(
         log,
         [
             r#"0s > play 1: text "Connecting""#,
             "0s < playback 1 finished",
-            "0s > ring leg 1: number 4952302222",
+            "0s > ring leg 1: number +74952302222",
             "0s > start timer 1 (answer wait, 15s)",
             "4s < leg 1 answered",
             "4s > bridge leg 1",
@@ -382,7 +385,7 @@ fn forward_greeting_then_ring_then_answer() {
         sim.call().outcome(),
         Some(&CallOutcome::Bridged {
             leg: 1,
-            target: RingTarget::Number("4952302222".into())
+            target: RingTarget::Number("+74952302222".into())
         })
     );
 }
@@ -391,9 +394,9 @@ fn forward_greeting_then_ring_then_answer() {
 fn forward_each_way_of_not_answering_goes_on() {
     let n = number(FORWARD);
     for (cue, event) in [
-        (r#"{"busy": "4952302222"}"#, "busy"),
-        (r#"{"no_answer": "4952302222"}"#, "not answered"),
-        (r#"{"fail": "4952302222"}"#, "failed"),
+        (r#"{"busy": "+74952302222"}"#, "busy"),
+        (r#"{"no_answer": "+74952302222"}"#, "not answered"),
+        (r#"{"fail": "+74952302222"}"#, "failed"),
     ] {
         let (log, _) = run(&n, "{}", &format!(r#"["played", {cue}]"#));
         assert_eq!(
@@ -430,7 +433,7 @@ fn forward_to_an_unavailable_employee_does_not_ring() {
     let (log, sim) = run(
         &n,
         r#"{"unavailable": ["anna"]}"#,
-        r#"["played", {"busy": "4952302222"}]"#,
+        r#"["played", {"busy": "+74952302222"}]"#,
     );
     assert_eq!(
         log[log.len() - 3..],

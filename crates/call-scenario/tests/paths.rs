@@ -13,7 +13,7 @@ fn number(json: &str) -> Number {
 fn forward_paths() {
     let n = number(
         r#"{ "scenarios": { "Working time": {
-            "forward_to_number": { "number": "4952302222", "wait": "10s" },
+            "forward_to_number": { "number": "+74952302222", "wait": "10s" },
             "then": { "message": { "text": "Nobody" } } } } }"#,
     );
     let p =
@@ -25,7 +25,7 @@ fn forward_paths() {
         .iter()
         .map(|p| (p.cues().to_vec(), p.end().clone()))
         .collect();
-    let num = || "4952302222".to_string();
+    let num = || "+74952302222".to_string();
     assert_eq!(
         got,
         [

@@ -63,7 +63,11 @@ fn mailbox() -> impl Strategy<Value = Mailbox> {
 fn leaf() -> impl Strategy<Value = NodeKind> {
     prop_oneof![
         prompt().prop_map(NodeKind::Message),
-        (greeting(), "[0-9]{10}", proptest::sample::select(ForwardWait::ALL))
+        (
+            greeting(),
+            "\\+7[0-9]{10}",
+            proptest::sample::select(ForwardWait::ALL)
+        )
             .prop_map(|(greeting, number, wait)| {
                 let mut f = ForwardToNumber::new(number, wait);
                 f.greeting = greeting;
