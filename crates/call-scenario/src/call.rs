@@ -1,4 +1,4 @@
-//! The step engine (B14): a call's state as a value, events in, actions
+//! The step engine: a call's state as a value, events in, actions
 //! out.
 
 use core::fmt;
@@ -524,7 +524,7 @@ impl Visit {
 ///
 /// Start it with [`Call::start`], then feed each event to
 /// [`Call::step`] with the same [`Number`]. See the crate docs for the
-/// rules where seed 002 is silent.
+/// rules of what a caller hears between the nodes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Call {
     fingerprint: u64,

@@ -1,4 +1,4 @@
-//! Copying one number's settings to another (R29), with employee and
+//! Copying one number's settings to another, with employee and
 //! department references remapped.
 
 use std::collections::BTreeMap;
@@ -93,7 +93,7 @@ impl ScenarioCopy {
 }
 
 impl Settings {
-    /// Copies these settings for the number named `name` (seed 002:
+    /// Copies these settings for the number named `name` (the panel's
     /// "Скопировать"): every scenario and named node, with each employee
     /// and department reference that `remap` names replaced.
     ///

@@ -336,7 +336,7 @@ pub enum ProblemKind {
         /// What the parser said.
         message: String,
     },
-    /// R28: a menu offers a key (or "nothing selected") with no scenario.
+    /// A menu offers a key (or "nothing selected") with no scenario.
     #[error(
         "{} has no scenario; every offered key and \"nothing selected\" \
          need one (or untick the key)",
@@ -425,7 +425,7 @@ pub enum ProblemKind {
         /// The paths of the nodes on the loop, in order.
         cycle: Vec<String>,
     },
-    /// An employee or department reference left empty (seed 002 asks
+    /// An employee or department reference left empty (the panel asks
     /// to choose one): checked with or without a directory.
     #[error("no {what} chosen: the id is empty")]
     EmptyReference {

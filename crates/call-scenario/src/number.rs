@@ -66,7 +66,7 @@ impl Limits {
     }
 }
 
-/// What seed 002 leaves to the platform: how long a menu waits, how often
+/// What the settings leave to the platform: how long a menu waits, how often
 /// it asks again, and how a dialed extension rings.
 ///
 /// Build with `Timing::default()` and the `with_` setters.
@@ -126,8 +126,7 @@ impl Timing {
     }
 }
 
-/// The host's employees and departments, by id, for checking references
-/// (B16).
+/// The host's employees and departments, by id, for checking references.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[non_exhaustive]

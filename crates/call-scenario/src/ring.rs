@@ -1,4 +1,4 @@
-//! Department ring plans (B17): who rings from when to when.
+//! Department ring plans: who rings from when to when.
 //!
 //! [`RingPlan::new`] is the timeline when every member rung keeps ringing
 //! until the plan stops them. The engine runs the same [`Rotation`] on the

@@ -13,7 +13,7 @@ use crate::error::{Error, Problem, ProblemKind};
 use crate::path;
 use crate::values::{DepartmentWait, ForwardWait, Key, ParseValueError, Step};
 
-/// The settings of one phone number (R25): a display name, the scenario
+/// The settings of one phone number: a display name, the scenario
 /// of incoming calls for each schedule interval (keyed by the interval's
 /// name, as `"Working time"`), and named nodes that scenarios can jump to
 /// with `go_to`.
@@ -47,7 +47,7 @@ pub struct Settings {
     pub scenarios: BTreeMap<String, Node>,
     /// Shared scenarios that any node can continue with through
     /// `{"go_to": "name"}` (a "back to the main menu" key, for one). Not in
-    /// seed 002; they are what makes unreachable nodes and loops possible,
+    /// the panel's form; they are what makes unreachable nodes and loops possible,
     /// and the check reports both.
     #[serde(
         default,
@@ -258,7 +258,7 @@ fn closed_in_node(
 }
 
 /// One step of a scenario and, for the kinds that allow it, the scenario
-/// that continues after it (R27: the "+" under a branch).
+/// that continues after it (the "+" under a branch in the panel).
 ///
 /// In files a node is an object with exactly one kind field and an
 /// optional `then`:
@@ -315,7 +315,7 @@ impl Node {
     }
 }
 
-/// The node kinds of seed 002, each with exactly the seed's parameters,
+/// The node kinds of the panel, each with exactly its parameters,
 /// and `go_to`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -403,11 +403,11 @@ pub struct Menu {
     /// The menu message.
     pub prompt: Prompt,
     /// The keys offered ("галочки") and each key's scenario; `null` for a
-    /// key offered with no scenario yet, which the check refuses (R28).
+    /// key offered with no scenario yet, which the check refuses.
     #[serde(default, deserialize_with = "unique_keys")]
     pub keys: BTreeMap<Key, Option<Node>>,
     /// The scenario when the caller selects nothing ("Ничего не
-    /// выбрано"); required (R28).
+    /// выбрано"); required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nothing_selected: Option<Box<Node>>,
     /// Whether the caller may dial an employee's internal extension.

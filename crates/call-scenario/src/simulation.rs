@@ -1,4 +1,4 @@
-//! Offline simulation (B15): a call run against a script on a virtual
+//! Offline simulation: a call run against a script on a virtual
 //! clock, with an action log, and every caller path up to a depth.
 
 use core::fmt;

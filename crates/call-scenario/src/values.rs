@@ -1,4 +1,4 @@
-//! The closed sets of seed 002: keypad keys, answer waits, ring steps.
+//! The closed sets of the settings: keypad keys, answer waits, ring steps.
 //!
 //! Each is an enum, so a value outside its set cannot be held; reading
 //! one from a file fails with the path and the allowed values.
@@ -209,7 +209,7 @@ impl Key {
 
 spelled! {
     /// How long a forward to an external number or to an employee rings
-    /// before it counts as not answered (seed 002: 10 s, 15 s, 20 s,
+    /// before it counts as not answered (10 s, 15 s, 20 s,
     /// 30 s, 1 min).
     #[non_exhaustive]
     ForwardWait, "answer wait" {
@@ -241,7 +241,7 @@ impl ForwardWait {
 
 spelled! {
     /// How long a forward to a department rings its members in all before
-    /// it counts as not answered (seed 002: 15 s, 20 s, 30 s, 1 min,
+    /// it counts as not answered (15 s, 20 s, 30 s, 1 min,
     /// 2 min, 5 min, 10 min).
     #[non_exhaustive]
     DepartmentWait, "department answer wait" {
@@ -279,7 +279,7 @@ impl DepartmentWait {
 
 spelled! {
     /// The time between two moves of an "in turn" or "cumulative"
-    /// distribution (seed 002: 5 s to 30 s in steps of 5).
+    /// distribution (5 s to 30 s in steps of 5).
     #[non_exhaustive]
     Step, "step" {
         /// 5 seconds.

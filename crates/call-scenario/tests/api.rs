@@ -185,3 +185,51 @@ fn configs_built_in_code_and_results_read_through_accessors() {
     assert_eq!(twice(Key::D1), (Key::D1, Key::D1));
     serde_json::to_string(&err).unwrap();
 }
+
+/// User documentation speaks of the product, not of internal requirement
+/// ids or source pages.
+#[test]
+fn docs_cite_no_internal_ids() {
+    let files = [
+        ("README.md", include_str!("../README.md")),
+        ("lib.rs", include_str!("../src/lib.rs")),
+        ("call.rs", include_str!("../src/call.rs")),
+        ("copy.rs", include_str!("../src/copy.rs")),
+        ("error.rs", include_str!("../src/error.rs")),
+        ("fnv.rs", include_str!("../src/fnv.rs")),
+        ("number.rs", include_str!("../src/number.rs")),
+        ("path.rs", include_str!("../src/path.rs")),
+        ("phone.rs", include_str!("../src/phone.rs")),
+        ("ring.rs", include_str!("../src/ring.rs")),
+        ("settings.rs", include_str!("../src/settings.rs")),
+        ("simulation.rs", include_str!("../src/simulation.rs")),
+        ("values.rs", include_str!("../src/values.rs")),
+    ];
+    for (name, text) in files {
+        let in_lib = name == "lib.rs";
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim_start();
+            let doc = name == "README.md"
+                || t.starts_with("///")
+                || t.starts_with("//!")
+                || (in_lib && !t.starts_with("//") && i < 400);
+            if !doc {
+                continue;
+            }
+            let words: Vec<&str> = t
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for (k, w) in words.iter().enumerate() {
+                let id = (w.starts_with('R') || w.starts_with('B'))
+                    && w.len() > 1
+                    && w[1..].bytes().all(|b| b.is_ascii_digit());
+                let seed = w.eq_ignore_ascii_case("seed")
+                    && words.get(k + 1).is_some_and(|n| {
+                        n.bytes().all(|b| b.is_ascii_digit())
+                    });
+                assert!(!id && !seed, "{name}:{}: {line}", i + 1);
+            }
+        }
+    }
+}
