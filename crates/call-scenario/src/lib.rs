@@ -266,7 +266,10 @@ with a position or id read from a stored state. [`paths`] is bounded by
 
 # Crate features
 
-None.
+- `schemars` (off by default): `Settings::json_schema()` gives the JSON
+  Schema of the settings file, and the file's types implement
+  `schemars::JsonSchema`, so editors and web forms can check a file
+  before it reaches the loader.
 
 # Dependencies
 
@@ -274,6 +277,8 @@ None.
   actions; `serde_path_to_error` (by the author of serde) names the path
   of a bad value in a parse error, which serde alone cannot.
 - `thiserror`: error messages.
+- `schemars` (optional, the `schemars` feature): the JSON Schema of the
+  settings file, in the form editors and validators read.
 */
 
 #![forbid(unsafe_code)]
@@ -288,6 +293,8 @@ mod number;
 mod path;
 mod phone;
 mod ring;
+#[cfg(feature = "schemars")]
+mod schema;
 mod settings;
 mod simulation;
 mod values;
