@@ -1,4 +1,4 @@
-//! Copying one number's settings to another (R29), with employee and
+//! Copying one number's settings to another, with employee and
 //! department references remapped.
 
 use std::collections::BTreeMap;
@@ -13,6 +13,7 @@ use crate::settings::{Node, NodeKind, Recipient, Settings};
 /// for departments (another branch or company has other ids).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Remap {
     /// Employee ids.
     pub employees: BTreeMap<String, String>,
@@ -20,26 +21,79 @@ pub struct Remap {
     pub departments: BTreeMap<String, String>,
 }
 
+impl Remap {
+    /// Nothing remapped (the same as `Remap::default()`).
+    pub fn new() -> Remap {
+        Remap::default()
+    }
+
+    /// The same remap with employee `old` becoming `new`.
+    pub fn with_employee(
+        mut self,
+        old: impl Into<String>,
+        new: impl Into<String>,
+    ) -> Remap {
+        self.employees.insert(old.into(), new.into());
+        self
+    }
+
+    /// The same remap with department `old` becoming `new`.
+    pub fn with_department(
+        mut self,
+        old: impl Into<String>,
+        new: impl Into<String>,
+    ) -> Remap {
+        self.departments.insert(old.into(), new.into());
+        self
+    }
+}
+
 /// A reference the copy could not vouch for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dangling {
-    /// Where, in the copy.
-    pub path: String,
-    /// The employee or department as it stands in the copy.
-    pub reference: Recipient,
+    path: String,
+    reference: Recipient,
 }
 
-/// The result of [`Settings::copy_to`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Copy {
+impl Dangling {
+    /// Where, in the copy.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The employee or department as it stands in the copy.
+    pub fn reference(&self) -> &Recipient {
+        &self.reference
+    }
+}
+
+/// The result of [`Settings::copy_to`]: the new settings and the
+/// references it could not vouch for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScenarioCopy {
+    settings: Settings,
+    dangling: Vec<Dangling>,
+}
+
+impl ScenarioCopy {
     /// The new number's settings.
-    pub settings: Settings,
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The new number's settings, owned.
+    pub fn into_settings(self) -> Settings {
+        self.settings
+    }
+
     /// References left dangling, in the order of the settings.
-    pub dangling: Vec<Dangling>,
+    pub fn dangling(&self) -> &[Dangling] {
+        &self.dangling
+    }
 }
 
 impl Settings {
-    /// Copies these settings for the number named `name` (seed 002:
+    /// Copies these settings for the number named `name` (the panel's
     /// "Скопировать"): every scenario and named node, with each employee
     /// and department reference that `remap` names replaced.
     ///
@@ -55,13 +109,12 @@ impl Settings {
     /// let s = Settings::from_json(r#"{ "name": "Moscow", "scenarios": {
     ///     "Working time": { "forward_to_employee": { "employee": "anna", "wait": "20s" },
     ///       "then": { "voicemail": { "send_to": [{ "department": "sales" }] } } } } }"#)?;
-    /// let mut remap = Remap::default();
-    /// remap.employees.insert("anna".into(), "anna.spb".into());
+    /// let remap = Remap::new().with_employee("anna", "anna.spb");
     /// let copy = s.copy_to("St Petersburg", &remap, None);
-    /// assert_eq!(copy.settings.name, "St Petersburg");
-    /// assert!(copy.settings.to_json().contains("anna.spb"));
-    /// assert_eq!(copy.dangling.len(), 1);
-    /// assert_eq!(copy.dangling[0].path,
+    /// assert_eq!(copy.settings().name, "St Petersburg");
+    /// assert!(copy.settings().to_json().contains("anna.spb"));
+    /// assert_eq!(copy.dangling().len(), 1);
+    /// assert_eq!(copy.dangling()[0].path(),
     ///     r#"scenarios["Working time"].then.voicemail.send_to[0].department"#);
     /// # Ok::<(), call_scenario::Error>(())
     /// ```
@@ -70,7 +123,7 @@ impl Settings {
         name: &str,
         remap: &Remap,
         target: Option<&Directory>,
-    ) -> Copy {
+    ) -> ScenarioCopy {
         let mut settings = self.clone();
         settings.name = name.to_string();
         let mut dangling = Vec::new();
@@ -175,7 +228,7 @@ impl Settings {
             }
             stack.extend(children.into_iter().rev());
         }
-        Copy { settings, dangling }
+        ScenarioCopy { settings, dangling }
     }
 }
 
