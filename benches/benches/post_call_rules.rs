@@ -35,7 +35,7 @@ use criterion::{
 };
 use post_call_rules::{
     CallRecord, CallStatus, CompiledRules, Decision, Direction, Host,
-    LineType, NumberDetails, Outcome, Region, Rule, RuleSet, SendLog,
+    LineType, NumberDetails, Region, Rule, RuleOutcome, RuleSet, SendLog,
     WindowState,
 };
 
@@ -251,7 +251,7 @@ fn benches(c: &mut Criterion) {
             assert_eq!(plain_scan(set, &call), want, "{n} {name} plain");
             if want.is_some() {
                 assert!(
-                    matches!(d.decisions()[0].outcome, Outcome::Send(_)),
+                    matches!(d.decisions()[0].outcome, RuleOutcome::Send(_)),
                     "{n} {name}: {:?}",
                     d.decisions()
                 );

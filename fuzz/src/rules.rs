@@ -6,8 +6,8 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use post_call_rules::{
     CallRecord, CallStatus, CompiledRules, Direction, DurationRange,
     FindingKind, History, HitPolicy, Host, IntervalScope, LineType,
-    MaybeMobile, NumberDetails, Outcome, Region, Rule, RuleSet, SendLog,
-    Sender, Suppressed, Target, TraceResult, WindowState,
+    MaybeMobile, NumberDetails, RuleOutcome, Region, Rule, RuleSet, SendLog,
+    Sender, Suppressed, Recipient, TraceResult, WindowState,
 };
 
 const NUMBERS: [&str; 8] = [
@@ -98,10 +98,10 @@ fn rule(b: &mut Bytes<'_>, i: usize) -> Rule {
     };
     r.when.caller.ivr_keys = b.pick(&KEYS);
     r.to = match b.next() % 4 {
-        0 => Target::Called,
-        1 => Target::Group("Staff".into()),
-        2 => Target::Group("Nobody".into()),
-        _ => Target::Caller,
+        0 => Recipient::Called,
+        1 => Recipient::Group("Staff".into()),
+        2 => Recipient::Group("Nobody".into()),
+        _ => Recipient::Caller,
     };
     r.auto_send = flags & 2 == 0;
     r.delay_secs = u32::from(b.next()) * 60;
@@ -284,7 +284,7 @@ fn check_set(
         for d in plain.decisions() {
             let r = &set.rules[d.rule];
             if !r.enabled {
-                assert_eq!(d.outcome, Outcome::Suppress(Suppressed::Disabled));
+                assert_eq!(d.outcome, RuleOutcome::Suppress(Suppressed::Disabled));
             }
             let Some(p) = d.outcome.planned() else { continue };
             let Some(earliest) = c

@@ -317,7 +317,7 @@ impl CompiledRules {
             }
             let outgoing_only =
                 r.direction_bits == crate::Direction::Outgoing.bit();
-            if outgoing_only && r.rule.to == crate::rule::Target::Caller {
+            if outgoing_only && r.rule.to == crate::rule::Recipient::Caller {
                 out.push(finding(r, FindingKind::OutgoingToCaller));
             }
             for w in &r.rule.windows {

@@ -9,7 +9,7 @@ use chrono::TimeDelta;
 use crate::error::{Error, Problem, ProblemKind};
 use crate::hash::{Fnv1a, FnvBuild};
 use crate::number::{parse_number, valid_ivr_keys};
-use crate::rule::{IntervalScope, Message, Rule, RuleSet, Sender, Target};
+use crate::rule::{IntervalScope, Message, Recipient, Rule, RuleSet, Sender};
 use crate::{
     alphanumeric_sender_problems, CallStatus, Direction, HitPolicy,
     MaybeMobile, Region,
@@ -507,7 +507,7 @@ impl<'a> Compiler<'a> {
                 ProblemKind::NoAccountCallingCode,
             );
         }
-        if let Target::Group(g) = &rule.to {
+        if let Recipient::Group(g) = &rule.to {
             if g.trim().is_empty() {
                 self.problem(Some(i), p("to.group"), ProblemKind::EmptyName);
             }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::compile::{combo, CompiledRule, CompiledRules, SenderKind};
 use crate::hash::Fnv1a;
 use crate::number::normalize;
-use crate::rule::{HitPolicy, Message, Target};
+use crate::rule::{HitPolicy, Message, Recipient};
 use crate::{
     CallRecord, Host, LineType, MaybeMobile, NumberDetails, WindowState,
 };
@@ -26,12 +26,12 @@ pub struct Decision<'a> {
     /// empty group).
     pub recipient: Option<Cow<'a, str>>,
     /// Send, queue or suppress.
-    pub outcome: Outcome<'a>,
+    pub outcome: RuleOutcome<'a>,
 }
 
 /// The outcome of a [`Decision`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome<'a> {
+pub enum RuleOutcome<'a> {
     /// Send automatically at the planned instant.
     Send(Planned<'a>),
     /// Queue for an agent to send by hand ("messages waiting to be
@@ -41,12 +41,12 @@ pub enum Outcome<'a> {
     Suppress(Suppressed),
 }
 
-impl Outcome<'_> {
+impl RuleOutcome<'_> {
     /// The plan of a send or a queued message.
     pub fn planned(&self) -> Option<&Planned<'_>> {
         match self {
-            Outcome::Send(p) | Outcome::Queue(p) => Some(p),
-            Outcome::Suppress(_) => None,
+            RuleOutcome::Send(p) | RuleOutcome::Queue(p) => Some(p),
+            RuleOutcome::Suppress(_) => None,
         }
     }
 }
@@ -257,7 +257,7 @@ impl CompiledRules {
     ///     line_type: LineType::Mobile, calling_code: Some(48), region: None,
     /// };
     /// let eval = rules.evaluate(&call, &Host::new(&mobile));
-    /// let Outcome::Send(send) = &eval.decisions()[0].outcome else { panic!() };
+    /// let RuleOutcome::Send(send) = &eval.decisions()[0].outcome else { panic!() };
     /// assert_eq!(send.at, end + chrono::TimeDelta::seconds(60));
     /// assert_eq!(send.sender, "ACME");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -485,7 +485,7 @@ impl<'a, 'h> Eval<'a, 'h> {
         &mut self,
         r: &'a CompiledRule,
         recipient: Option<Cow<'a, str>>,
-        outcome: Outcome<'a>,
+        outcome: RuleOutcome<'a>,
     ) {
         self.decisions.push(Decision {
             rule: r.index,
@@ -498,32 +498,32 @@ impl<'a, 'h> Eval<'a, 'h> {
     /// The decisions of a matching rule; whether it decides (is enabled).
     fn decide(&mut self, r: &'a CompiledRule) -> bool {
         if !r.rule.enabled {
-            self.push(r, None, Outcome::Suppress(Suppressed::Disabled));
+            self.push(r, None, RuleOutcome::Suppress(Suppressed::Disabled));
             return false;
         }
         match &r.rule.to {
-            Target::Caller => {
+            Recipient::Caller => {
                 let caller = self.caller.clone();
                 self.recipient(r, caller, true);
             }
-            Target::Called => {
+            Recipient::Called => {
                 let called = normalize(&self.call.called);
                 self.recipient(r, called, false);
             }
-            Target::Group(group) => {
+            Recipient::Group(group) => {
                 let host = self.host;
                 match host.groups.members(group) {
                     None => self.push(
                         r,
                         None,
-                        Outcome::Suppress(Suppressed::UnknownGroup {
+                        RuleOutcome::Suppress(Suppressed::UnknownGroup {
                             group: group.clone(),
                         }),
                     ),
                     Some([]) => self.push(
                         r,
                         None,
-                        Outcome::Suppress(Suppressed::EmptyGroup {
+                        RuleOutcome::Suppress(Suppressed::EmptyGroup {
                             group: group.clone(),
                         }),
                     ),
@@ -567,10 +567,10 @@ impl<'a, 'h> Eval<'a, 'h> {
         r: &'a CompiledRule,
         number: &str,
         is_caller: bool,
-    ) -> Outcome<'a> {
+    ) -> RuleOutcome<'a> {
         use Suppressed as S;
         if number.is_empty() {
-            return Outcome::Suppress(S::NoRecipientNumber);
+            return RuleOutcome::Suppress(S::NoRecipientNumber);
         }
         let line_type = if is_caller {
             self.caller_details().line_type
@@ -585,22 +585,24 @@ impl<'a, 'h> Eval<'a, 'h> {
             _ => false,
         };
         if !mobile {
-            return Outcome::Suppress(S::NotMobile { line_type });
+            return RuleOutcome::Suppress(S::NotMobile { line_type });
         }
         let sender: &'a str = match &r.sender {
             SenderKind::Fixed(s) => s,
-            SenderKind::Invalid => return Outcome::Suppress(S::InvalidSender),
+            SenderKind::Invalid => {
+                return RuleOutcome::Suppress(S::InvalidSender)
+            }
             SenderKind::Random => match self.random_sender(r, number) {
                 Some(s) => s,
-                None => return Outcome::Suppress(S::NoSender),
+                None => return RuleOutcome::Suppress(S::NoSender),
             },
         };
         let Some(base) = self.call.end.checked_add_signed(r.delay) else {
-            return Outcome::Suppress(S::TimeOutOfRange);
+            return RuleOutcome::Suppress(S::TimeOutOfRange);
         };
         let at = match self.window(r, base) {
             Ok(at) => at,
-            Err(s) => return Outcome::Suppress(s),
+            Err(s) => return RuleOutcome::Suppress(s),
         };
         if let Some(until) = self.interval_until(r, number) {
             // `None`: the interval ends beyond the last instant chrono can
@@ -608,10 +610,12 @@ impl<'a, 'h> Eval<'a, 'h> {
             match until {
                 Some(until) if at >= until => {}
                 Some(until) => {
-                    return Outcome::Suppress(S::IntervalNotElapsed { until })
+                    return RuleOutcome::Suppress(S::IntervalNotElapsed {
+                        until,
+                    })
                 }
                 None => {
-                    return Outcome::Suppress(S::IntervalNotElapsed {
+                    return RuleOutcome::Suppress(S::IntervalNotElapsed {
                         until: DateTime::<Utc>::MAX_UTC,
                     })
                 }
@@ -619,9 +623,9 @@ impl<'a, 'h> Eval<'a, 'h> {
         }
         let planned = Planned { at, sender, message: r.message() };
         if r.rule.auto_send {
-            Outcome::Send(planned)
+            RuleOutcome::Send(planned)
         } else {
-            Outcome::Queue(planned)
+            RuleOutcome::Queue(planned)
         }
     }
 
@@ -645,7 +649,7 @@ impl<'a, 'h> Eval<'a, 'h> {
             .field(c.routed_to.as_bytes())
             .bytes(&c.end.timestamp().to_le_bytes())
             .field(&c.end.timestamp_subsec_nanos().to_le_bytes());
-        if matches!(r.rule.to, Target::Group(_)) {
+        if matches!(r.rule.to, Recipient::Group(_)) {
             h = h.field(number.as_bytes());
         }
         let i = (h.finish() % senders.len() as u64) as usize;

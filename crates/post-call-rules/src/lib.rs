@@ -35,7 +35,7 @@ let numbers = |n: &str| NumberDetails {
 let eval = rules.evaluate(&call, &Host::new(&numbers));
 let d = &eval.decisions()[0];
 assert_eq!(d.recipient.as_deref(), Some("+48601234567"));
-let Outcome::Send(send) = &d.outcome else { panic!("{:?}", d.outcome) };
+let RuleOutcome::Send(send) = &d.outcome else { panic!("{:?}", d.outcome) };
 assert_eq!(send.at.to_rfc3339(), "2026-11-24T10:02:00+00:00");
 assert_eq!(send.sender, "+48600100200");
 # Ok::<(), Box<dyn std::error::Error>>(())
@@ -50,8 +50,8 @@ assert_eq!(send.sender, "+48600100200");
   [`RuleSet::from_json`]; unknown fields refused; errors name the rule
   and the field). [`RuleSet::compile`] gives [`CompiledRules`].
 - [`CompiledRules::evaluate`] and [`CompiledRules::evaluate_traced`]: a
-  [`Decision`] per matching rule and recipient, with [`Outcome::Send`],
-  [`Outcome::Queue`] or [`Outcome::Suppress`] and a [`Suppressed`] reason;
+  [`Decision`] per matching rule and recipient, with [`RuleOutcome::Send`],
+  [`RuleOutcome::Queue`] or [`RuleOutcome::Suppress`] and a [`Suppressed`] reason;
   the trace has a [`RuleTrace`] per rule.
 - [`CompiledRules::check`]: every [`Finding`] of the static checks.
 - The host: [`NumberInfo`] (line type, calling code, region),
@@ -159,8 +159,8 @@ pub use crate::check::{Finding, FindingKind, NeverMatches, CHECK_WORK};
 pub use crate::compile::{CompiledRules, Limits};
 pub use crate::error::{Error, Problem, ProblemKind};
 pub use crate::evaluate::{
-    Condition, Decision, Evaluation, Outcome, Planned, RuleTrace, Suppressed,
-    TraceResult,
+    Condition, Decision, Evaluation, Planned, RuleOutcome, RuleTrace,
+    Suppressed, TraceResult,
 };
 pub use crate::host::{
     History, Host, LineType, NoGroups, NoHistory, NoWindows, NumberDetails,
@@ -171,7 +171,7 @@ pub use crate::number::{InvalidRegion, Region};
 pub use crate::phone::LibPhoneNumber;
 pub use crate::rule::{
     Account, CallerConditions, Conditions, DurationRange, HitPolicy,
-    IntervalScope, MaybeMobile, Message, Rule, RuleSet, Sender, Target,
+    IntervalScope, MaybeMobile, Message, Recipient, Rule, RuleSet, Sender,
 };
 pub use crate::sender::{
     alphanumeric_sender_problems, SenderProblem, MAX_ALPHANUMERIC_CHARS,

@@ -133,8 +133,8 @@ pub struct Rule {
     #[serde(default, skip_serializing_if = "Conditions::is_any")]
     pub when: Conditions,
     /// Whom to send to (default: the caller).
-    #[serde(default, skip_serializing_if = "Target::is_caller")]
-    pub to: Target,
+    #[serde(default, skip_serializing_if = "Recipient::is_caller")]
+    pub to: Recipient,
     /// From whom (R14).
     pub sender: Sender,
     /// What (R15).
@@ -170,7 +170,7 @@ impl Rule {
             enabled: true,
             priority: 0,
             when: Conditions::default(),
-            to: Target::Caller,
+            to: Recipient::Caller,
             sender,
             message: Message {
                 text: text.to_string(),
@@ -292,7 +292,7 @@ impl CallerConditions {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Target {
+pub enum Recipient {
     /// The calling number (`"caller"`).
     #[default]
     Caller,
@@ -303,9 +303,9 @@ pub enum Target {
     Group(String),
 }
 
-impl Target {
+impl Recipient {
     fn is_caller(&self) -> bool {
-        *self == Target::Caller
+        *self == Recipient::Caller
     }
 }
 

@@ -77,10 +77,10 @@ prop_compose! {
         r.when.caller.foreign = foreign;
         r.when.caller.ivr_keys = pick(&KEYS, keys);
         r.to = match to {
-            0 => Target::Called,
-            1 => Target::Group("Staff".into()),
-            2 => Target::Group("Nobody".into()),
-            _ => Target::Caller,
+            0 => Recipient::Called,
+            1 => Recipient::Group("Staff".into()),
+            2 => Recipient::Group("Nobody".into()),
+            _ => Recipient::Caller,
         };
         r.auto_send = auto_send;
         r.delay_secs = delay;
@@ -258,7 +258,7 @@ proptest! {
                 let rule = &set.rules[d.rule];
                 // A disabled rule never sends.
                 if !rule.enabled {
-                    prop_assert_eq!(&d.outcome, &Outcome::Suppress(Suppressed::Disabled));
+                    prop_assert_eq!(&d.outcome, &RuleOutcome::Suppress(Suppressed::Disabled));
                 }
                 let Some(p) = d.outcome.planned() else { continue };
                 // Never before the call's end plus the delay.

@@ -40,7 +40,7 @@ fn round_trips_through_json() {
     );
     let set = RuleSet::from_json(&json).unwrap();
     assert_eq!(set.rules[0].when.caller.regions, [Region::new("PL").unwrap()]);
-    assert_eq!(set.rules[0].to, Target::Group("English".into()));
+    assert_eq!(set.rules[0].to, Recipient::Group("English".into()));
     assert_eq!(RuleSet::from_json(&set.to_json()).unwrap(), set);
     // Defaults are left out when written.
     assert!(!set.to_json().contains("\"enabled\": true"));
@@ -160,9 +160,9 @@ fn enabled_switch() {
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
     assert_eq!(rule_of(&d), [0, 1]);
-    assert_eq!(d[0].outcome, Outcome::Suppress(Suppressed::Disabled));
+    assert_eq!(d[0].outcome, RuleOutcome::Suppress(Suppressed::Disabled));
     assert_eq!(d[0].recipient, None);
-    assert!(matches!(d[1].outcome, Outcome::Send(_)));
+    assert!(matches!(d[1].outcome, RuleOutcome::Send(_)));
 }
 
 #[test]
@@ -383,7 +383,7 @@ fn target_caller_called_and_group() {
     let got: Vec<(Option<&str>, bool)> = d
         .iter()
         .map(|d| {
-            (d.recipient.as_deref(), matches!(d.outcome, Outcome::Send(_)))
+            (d.recipient.as_deref(), matches!(d.outcome, RuleOutcome::Send(_)))
         })
         .collect();
     // Each member once, landlines suppressed.
@@ -397,7 +397,7 @@ fn target_caller_called_and_group() {
     );
     assert_eq!(
         d[1].outcome,
-        Outcome::Suppress(Suppressed::NotMobile {
+        RuleOutcome::Suppress(Suppressed::NotMobile {
             line_type: LineType::FixedLine
         })
     );
@@ -500,7 +500,7 @@ fn auto_send_or_queue() {
     let r = rules(&rule("Q", r#", "auto_send": false, "delay_secs": 30"#));
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    let Outcome::Queue(p) = &d[0].outcome else { panic!("{d:?}") };
+    let RuleOutcome::Queue(p) = &d[0].outcome else { panic!("{d:?}") };
     assert_eq!(p.at, t(10, 0) + TimeDelta::seconds(30));
 }
 
@@ -524,7 +524,7 @@ fn minimum_interval_per_rule_and_across_rules() {
     // Per rule: another rule's send does not count.
     assert!(matches!(
         decide(&per_rule, &c, &host().history(&log))[0].outcome,
-        Outcome::Send(_)
+        RuleOutcome::Send(_)
     ));
     // Across rules it does.
     let until = t(8, 0) + TimeDelta::days(1);
@@ -587,10 +587,12 @@ fn minimum_interval_counts_earlier_decisions_of_the_same_call() {
     );
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    assert!(matches!(d[0].outcome, Outcome::Send(_)));
+    assert!(matches!(d[0].outcome, RuleOutcome::Send(_)));
     assert_eq!(
         d[1].outcome,
-        Outcome::Suppress(Suppressed::IntervalNotElapsed { until: t(11, 0) })
+        RuleOutcome::Suppress(Suppressed::IntervalNotElapsed {
+            until: t(11, 0)
+        })
     );
 }
 
@@ -807,7 +809,7 @@ fn first_match_and_all_matches() {
     assert_eq!(rule_of(&d), [1]);
     assert!(matches!(
         d[0].outcome,
-        Outcome::Suppress(Suppressed::NotMobile { .. })
+        RuleOutcome::Suppress(Suppressed::NotMobile { .. })
     ));
 }
 

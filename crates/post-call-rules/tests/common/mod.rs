@@ -100,7 +100,7 @@ pub fn host() -> Host<'static> {
 pub fn sent_at(d: &[Decision<'_>]) -> DateTime<Utc> {
     assert_eq!(d.len(), 1, "{d:?}");
     match &d[0].outcome {
-        Outcome::Send(p) => p.at,
+        RuleOutcome::Send(p) => p.at,
         o => panic!("not a send: {o:?}"),
     }
 }
@@ -108,7 +108,7 @@ pub fn sent_at(d: &[Decision<'_>]) -> DateTime<Utc> {
 pub fn suppressed(d: &[Decision<'_>]) -> Suppressed {
     assert_eq!(d.len(), 1, "{d:?}");
     match &d[0].outcome {
-        Outcome::Suppress(s) => s.clone(),
+        RuleOutcome::Suppress(s) => s.clone(),
         o => panic!("not suppressed: {o:?}"),
     }
 }

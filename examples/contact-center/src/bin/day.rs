@@ -35,7 +35,7 @@ use call_scenario::{
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use contact_center::{data, outln, PostCall, ScheduleWindows};
 use post_call_rules::{
-    CallRecord, CallStatus, Direction, Outcome, SendLog, Suppressed,
+    CallRecord, CallStatus, Direction, RuleOutcome, SendLog, Suppressed,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -220,12 +220,13 @@ fn run() -> Result<(), String> {
                 kind: None,
             };
             match &d.outcome {
-                Outcome::Send(p) | Outcome::Queue(p) => {
-                    report.action = if matches!(d.outcome, Outcome::Send(_)) {
-                        "send"
-                    } else {
-                        "queue"
-                    };
+                RuleOutcome::Send(p) | RuleOutcome::Queue(p) => {
+                    report.action =
+                        if matches!(d.outcome, RuleOutcome::Send(_)) {
+                            "send"
+                        } else {
+                            "queue"
+                        };
                     report.at = Some(p.at);
                     report.sender = p.sender.to_string();
                     let rendered =
@@ -251,7 +252,7 @@ fn run() -> Result<(), String> {
                         }
                     }
                 }
-                Outcome::Suppress(why) => {
+                RuleOutcome::Suppress(why) => {
                     report.reason = Some(why.to_string());
                     report.kind = Some(suppressed_kind(why));
                 }

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use contact_center::{data, outln, PostCall, ScheduleWindows};
-use post_call_rules::{CallRecord, Outcome, SendLog, TraceResult};
+use post_call_rules::{CallRecord, RuleOutcome, SendLog, TraceResult};
 
 fn run() -> Result<(), String> {
     let dir = data::dir();
@@ -76,13 +76,13 @@ fn run() -> Result<(), String> {
         for d in evaluation.decisions() {
             let to = d.recipient.as_deref().unwrap_or("(no number)");
             let p = match &d.outcome {
-                Outcome::Suppress(why) => {
+                RuleOutcome::Suppress(why) => {
                     outln!("  {:?} → {to}: suppressed: {why}", d.rule_name);
                     continue;
                 }
-                Outcome::Send(p) | Outcome::Queue(p) => p,
+                RuleOutcome::Send(p) | RuleOutcome::Queue(p) => p,
             };
-            let verb = if matches!(d.outcome, Outcome::Send(_)) {
+            let verb = if matches!(d.outcome, RuleOutcome::Send(_)) {
                 "send"
             } else {
                 "queue for an agent"
