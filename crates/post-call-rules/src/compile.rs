@@ -156,36 +156,34 @@ impl RuleSet {
     ///      "when": {"status": ["answred"]}}
     /// ]}"#).unwrap_err();
     /// let p = &err.problems()[0];
-    /// assert_eq!(p.rule, Some((0, Some("Thanks".to_string()))));
-    /// assert_eq!(p.path, "rules[0].when.status[0]");
+    /// assert_eq!(p.rule(), Some(0));
+    /// assert_eq!(p.rule_name(), Some("Thanks"));
+    /// assert_eq!(p.path(), "rules[0].when.status[0]");
+    /// assert_eq!(p.line_column(), Some((3, 34)));
     /// ```
     pub fn from_json(json: &str) -> Result<RuleSet, Error> {
-        let syntax = |path: String, message: String, rule| {
-            Error::new(vec![Problem {
-                rule,
-                path,
-                kind: ProblemKind::Syntax { message },
-            }])
-        };
         // Read from the text, not through a `serde_json::Value`: a Value
         // keeps only the last of a key given twice, which would read
         // `"enabled": false, "enabled": true` as enabled without a word.
         let mut de = serde_json::Deserializer::from_str(json);
         let set = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return syntax(String::new(), inner.to_string(), None);
-            }
             let path = if path == "." { String::new() } else { path };
-            // The text is well-formed, so it reads as a Value, which
-            // gives the name of the rule the path is in.
-            let rule = serde_json::from_str::<serde_json::Value>(json)
-                .ok()
-                .and_then(|value| rule_of_path(&path, &value));
-            syntax(path, inner.to_string(), rule)
+            let inner = e.into_inner();
+            // Only text that is not JSON at all has no place in the
+            // document; a well-formed value of the wrong shape (an object
+            // where a name belongs, which serde_json words as a syntax
+            // error) keeps its path and rule.
+            let value = serde_json::from_str::<serde_json::Value>(json).ok();
+            match value {
+                None => reading_problem(String::new(), &inner, None),
+                Some(value) => {
+                    let rule = rule_of_path(&path, &value);
+                    reading_problem(path, &inner, rule)
+                }
+            }
         })?;
-        de.end().map_err(|e| syntax(String::new(), e.to_string(), None))?;
+        de.end().map_err(|e| reading_problem(String::new(), &e, None))?;
         Ok(set)
     }
 
@@ -244,6 +242,26 @@ impl CompiledRules {
     }
 }
 
+/// A problem found while reading JSON text: the parser's message without
+/// its "at line L column C", which goes into the problem's position.
+fn reading_problem(
+    path: String,
+    e: &serde_json::Error,
+    rule: Option<(usize, Option<String>)>,
+) -> Error {
+    let mut message = e.to_string();
+    let (line, column) = (e.line(), e.column());
+    let position = (line > 0).then_some((line, column));
+    if position.is_some() {
+        let suffix = format!(" at line {line} column {column}");
+        if let Some(m) = message.strip_suffix(&suffix) {
+            message = m.to_string();
+        }
+    }
+    let kind = ProblemKind::Syntax { message };
+    Error::new(vec![Problem::new(rule, path, kind).at(position)])
+}
+
 /// The rule named by a path `rules[N]...`, with its name if it has one.
 fn rule_of_path(
     path: &str,
@@ -287,7 +305,7 @@ impl<'a> Compiler<'a> {
             let name = self.set.rules.get(i).map(|r| r.name.clone());
             (i, name.filter(|n| !n.trim().is_empty()))
         });
-        self.problems.push(Problem { rule, path, kind });
+        self.problems.push(Problem::new(rule, path, kind));
     }
 
     fn count(

@@ -56,15 +56,18 @@ fn unknown_fields_are_refused_naming_rule_and_field() {
     );
     let err = RuleSet::from_json(&json).unwrap_err();
     let p = &err.problems()[0];
-    assert_eq!(p.rule, Some((1, Some("Thanks".into()))));
-    assert_eq!(p.path, "rules[1].when.caller.prefix");
+    assert_eq!(p.rule(), Some(1));
+    assert_eq!(p.rule_name(), Some("Thanks"));
+    assert_eq!(p.path(), "rules[1].when.caller.prefix");
+    assert!(p.line_column().is_some());
     assert!(err.to_string().starts_with(
-        "invalid rule set: rule 1 \"Thanks\": rules[1].when.caller.prefix: \
+        "invalid rule set: rules[1].when.caller.prefix: \
          unknown field `prefix`, expected one of"
     ), "{err}");
+    assert!(err.to_string().ends_with("(line 3, column 84)"), "{err}");
     // At the top level too.
     let err = RuleSet::from_json(r#"{"rulez": []}"#).unwrap_err();
-    assert_eq!(err.problems()[0].rule, None);
+    assert_eq!(err.problems()[0].rule(), None);
     // A missing field.
     let err = RuleSet::from_json(
         r#"{"rules": [{"name": "X", "sender": "random"}]}"#,
@@ -86,13 +89,14 @@ fn duplicate_fields_are_refused_naming_rule_and_field() {
     );
     let err = RuleSet::from_json(&json).unwrap_err();
     let p = &err.problems()[0];
-    assert_eq!(p.rule, Some((1, Some("Paused".into()))));
-    assert_eq!(p.path, "rules[1]");
+    assert_eq!(p.rule(), Some(1));
+    assert_eq!(p.rule_name(), Some("Paused"));
+    assert_eq!(p.path(), "rules[1]");
     assert!(err.to_string().contains("duplicate field `enabled`"), "{err}");
     // At the top level: a second "rules" would drop the first list.
     let json = format!(r#"{{"rules": [{}], "rules": []}}"#, rule("A", ""));
     let err = RuleSet::from_json(&json).unwrap_err();
-    assert_eq!(err.problems()[0].rule, None);
+    assert_eq!(err.problems()[0].rule(), None);
     assert!(err.to_string().contains("duplicate field `rules`"), "{err}");
     // Trailing text after the document is still refused.
     let json = format!(r#"{{"rules": [{}]}} x"#, rule("A", ""));
@@ -116,7 +120,7 @@ fn compile_reports_every_problem_with_rule_and_path() {
         .problems()
         .iter()
         .map(|p| {
-            (p.rule.as_ref().map(|r| r.0), p.path.as_str(), p.kind.to_string())
+            (p.rule(), p.path(), p.kind().to_string())
         })
         .collect();
     assert_eq!(
@@ -970,4 +974,25 @@ fn minimum_interval_beyond_the_end_of_time_suppresses() {
         suppressed(&decide(&r, &c, &host().history(&log))),
         Suppressed::IntervalNotElapsed { until: DateTime::<Utc>::MAX_UTC }
     );
+}
+
+#[test]
+fn many_problems_are_numbered_and_cut_at_fifty() {
+    let rules: Vec<String> = (0..60).map(|_| rule(" ", "")).collect();
+    let json = format!(r#"{{"rules": [{}]}}"#, rules.join(","));
+    let err = CompiledRules::from_json(&json).unwrap_err();
+    assert_eq!(err.problems().len(), 60);
+    assert_eq!((&err).into_iter().count(), 60);
+    let text = err.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "invalid rule set: 60 problems:");
+    assert_eq!(lines[1], "  1. rules[0].name: the rule has no name");
+    assert_eq!(lines[50], "  50. rules[49].name: the rule has no name");
+    assert_eq!(lines[51], "  … and 10 more");
+    assert_eq!(lines.len(), 52);
+    let all = err.into_problems();
+    assert_eq!(all[59].path(), "rules[59].name");
+    assert_eq!(all[59].rule(), Some(59));
+    assert_eq!(all[59].rule_name(), None);
+    assert_eq!(all[59].line_column(), None);
 }
