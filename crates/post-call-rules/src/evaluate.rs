@@ -10,6 +10,7 @@ use crate::compile::{combo, CompiledRule, CompiledRules, SenderKind};
 use crate::hash::Fnv1a;
 use crate::number::normalize;
 use crate::rule::{HitPolicy, Message, Recipient};
+use crate::spelling::spelled;
 use crate::{
     CallRecord, Host, LineType, MaybeMobile, NumberDetails, WindowState,
 };
@@ -113,39 +114,114 @@ pub enum Suppressed {
     TimeOutOfRange,
 }
 
-impl fmt::Display for Suppressed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Suppressed {
+    /// The reason in words, with its instant (if any) in the time zone
+    /// `tz` and marked with its offset (`2026-11-25 09:10 +01:00`); the
+    /// `Display` of `Suppressed` gives instants in UTC (`2026-11-25
+    /// 08:10 UTC`).
+    ///
+    /// ```
+    /// use chrono::{FixedOffset, TimeZone, Utc};
+    /// use post_call_rules::Suppressed;
+    ///
+    /// let until = Utc.with_ymd_and_hms(2026, 11, 25, 8, 10, 0).unwrap();
+    /// let why = Suppressed::IntervalNotElapsed { until };
+    /// assert!(why.to_string().ends_with("from 2026-11-25 08:10 UTC"));
+    /// let warsaw = FixedOffset::east_opt(3600).unwrap();
+    /// assert!(why.to_string_in(&warsaw).ends_with("from 2026-11-25 09:10 +01:00"));
+    /// ```
+    pub fn to_string_in<Tz>(&self, tz: &Tz) -> String
+    where
+        Tz: chrono::TimeZone,
+        Tz::Offset: fmt::Display,
+    {
+        struct In<'s, 'z, Tz>(&'s Suppressed, &'z Tz);
+        impl<Tz> fmt::Display for In<'_, '_, Tz>
+        where
+            Tz: chrono::TimeZone,
+            Tz::Offset: fmt::Display,
+        {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, &|f, t| {
+                    let local = t.with_timezone(self.1);
+                    write!(f, "{}", local.format(time_format(&t)))?;
+                    write!(f, " {}", local.offset())
+                })
+            }
+        }
+        In(self, tz).to_string()
+    }
+
+    fn write(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        time: &dyn Fn(&mut fmt::Formatter<'_>, DateTime<Utc>) -> fmt::Result,
+    ) -> fmt::Result {
         match self {
             Suppressed::Disabled => f.write_str("the rule is disabled"),
-            Suppressed::NotMobile { line_type } => {
-                write!(f, "not a mobile number ({line_type:?})")
+            Suppressed::NotMobile { line_type: LineType::Unknown } => f
+                .write_str(
+                    "the recipient's number is not known to be mobile \
+                     (its kind of line is unknown)",
+                ),
+            Suppressed::NotMobile { line_type } => write!(
+                f,
+                "the recipient's number is {}, not known to be mobile",
+                line_type.words()
+            ),
+            Suppressed::NoRecipientNumber => {
+                f.write_str("the recipient has no number (withheld)")
             }
-            Suppressed::NoRecipientNumber => f.write_str("no number"),
             Suppressed::UnknownGroup { group } => {
-                write!(f, "no staff group {group:?}")
+                write!(f, "there is no staff group {group:?}")
             }
             Suppressed::EmptyGroup { group } => {
                 write!(f, "staff group {group:?} has no members")
             }
-            Suppressed::InvalidSender => {
-                f.write_str("invalid alphanumeric sender")
-            }
+            Suppressed::InvalidSender => f.write_str(
+                "the rule's alphanumeric sender would not be delivered as \
+                 written",
+            ),
             Suppressed::NoSender => f.write_str(
-                "random sender, but the account has no mobile numbers",
+                "the rule sends from a random number, but the account has \
+                 no mobile numbers to choose from",
             ),
             Suppressed::UnknownWindow { window } => {
-                write!(f, "no send window {window:?}")
+                write!(f, "there is no send window {window:?}")
             }
-            Suppressed::NoWindowOpens => f.write_str("no window opens"),
-            Suppressed::IntervalNotElapsed { until } => write!(
-                f,
-                "minimum interval not elapsed until {}",
-                until.to_rfc3339()
+            Suppressed::NoWindowOpens => f.write_str(
+                "none of the rule's send windows is open or opens later",
             ),
-            Suppressed::TimeOutOfRange => {
-                f.write_str("send time out of range")
+            Suppressed::IntervalNotElapsed { until } => {
+                f.write_str(
+                    "the minimum interval since the last SMS to this \
+                     number has not elapsed; the next may be sent from ",
+                )?;
+                time(f, *until)
             }
+            Suppressed::TimeOutOfRange => f.write_str(
+                "the send time is beyond the last instant that can be \
+                 represented",
+            ),
         }
+    }
+}
+
+/// Instants in UTC, marked so: `2026-11-25 08:10 UTC`.
+impl fmt::Display for Suppressed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &|f, t| write!(f, "{} UTC", t.format(time_format(&t))))
+    }
+}
+
+/// The format of an instant for people: minutes, and seconds only when
+/// there are any.
+fn time_format(t: &DateTime<Utc>) -> &'static str {
+    use chrono::Timelike;
+    if t.second() == 0 && t.nanosecond() == 0 {
+        "%Y-%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d %H:%M:%S"
     }
 }
 
@@ -172,6 +248,18 @@ pub enum Condition {
     /// `when.caller.ivr_keys`.
     IvrKeys,
 }
+
+spelled!(Condition, "a rule condition", "A rule condition, by its place in a rule's `when`.", [
+    Direction => "direction",
+    RoutedTo => "routed_to",
+    Status => "status",
+    Duration => "duration",
+    CallerNumber => "caller.numbers",
+    CallerPrefix => "caller.prefixes",
+    CallerRegion => "caller.regions",
+    CallerForeign => "caller.foreign",
+    IvrKeys => "caller.ivr_keys",
+]);
 
 /// What happened to one rule, in evaluation order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

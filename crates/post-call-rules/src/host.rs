@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use crate::number::normalize;
+use crate::spelling::spelled;
 use crate::Region;
 
 /// What kind of line a number is, in libphonenumber's terms.
@@ -39,6 +40,43 @@ pub enum LineType {
     Voicemail,
     /// Not known, or not a valid number.
     Unknown,
+}
+
+spelled!(LineType, "a line type", "What kind of line a number is.", [
+    Mobile => "mobile",
+    FixedLine => "fixed_line",
+    FixedLineOrMobile => "fixed_line_or_mobile",
+    TollFree => "toll_free",
+    PremiumRate => "premium_rate",
+    SharedCost => "shared_cost",
+    Voip => "voip",
+    PersonalNumber => "personal_number",
+    Pager => "pager",
+    Uan => "uan",
+    Voicemail => "voicemail",
+    Unknown => "unknown",
+]);
+
+impl LineType {
+    /// The line type in words for a sentence: "a fixed line".
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            LineType::Mobile => "a mobile number",
+            LineType::FixedLine => "a fixed line",
+            LineType::FixedLineOrMobile => {
+                "a fixed line or a mobile number (the number cannot tell)"
+            }
+            LineType::TollFree => "a toll-free number",
+            LineType::PremiumRate => "a premium-rate number",
+            LineType::SharedCost => "a shared-cost number",
+            LineType::Voip => "a VoIP number",
+            LineType::PersonalNumber => "a personal (follow-me) number",
+            LineType::Pager => "a pager",
+            LineType::Uan => "a universal access number",
+            LineType::Voicemail => "a voicemail access number",
+            LineType::Unknown => "of an unknown kind",
+        }
+    }
 }
 
 /// The facts about one number the rules use.

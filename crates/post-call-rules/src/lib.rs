@@ -153,6 +153,7 @@ mod number;
 mod phone;
 mod rule;
 mod sender;
+mod spelling;
 
 pub use crate::call::{CallRecord, CallStatus, Direction};
 pub use crate::check::{Finding, FindingKind, NeverMatches, CHECK_WORK};
@@ -177,6 +178,7 @@ pub use crate::sender::{
     alphanumeric_sender_problems, SenderProblem, MAX_ALPHANUMERIC_CHARS,
     MIN_ALPHANUMERIC_CHARS,
 };
+pub use crate::spelling::ParseEnumError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

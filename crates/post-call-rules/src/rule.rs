@@ -1,8 +1,13 @@
 //! The human-writable rule set (serde): what people write and what the
 //! host stores.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
 
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::spelling::spelled;
 use crate::{CallStatus, Direction, Region};
 
 fn yes() -> bool {
@@ -71,10 +76,7 @@ impl Account {
 }
 
 /// Whether one matching rule decides, or every matching rule.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HitPolicy {
     /// The first enabled rule whose conditions hold decides; later rules
@@ -86,6 +88,11 @@ pub enum HitPolicy {
     AllMatches,
 }
 
+spelled!(HitPolicy, "a hit policy", "Whether the first matching rule decides (the default) or every matching rule.", [
+    FirstMatch => "first_match",
+    AllMatches => "all_matches",
+]);
+
 impl HitPolicy {
     fn is_first_match(&self) -> bool {
         *self == HitPolicy::FirstMatch
@@ -94,10 +101,7 @@ impl HitPolicy {
 
 /// The policy for [`LineType::FixedLineOrMobile`](crate::LineType)
 /// numbers (the US and Canada, where the number alone cannot tell).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaybeMobile {
     /// Do not send (the default): R20 says never send to a number that
@@ -108,6 +112,11 @@ pub enum MaybeMobile {
     /// Send as if mobile.
     Send,
 }
+
+spelled!(MaybeMobile, "a policy for numbers that may be mobile", "What to do with a number that may be a fixed line or a mobile: suppress (the default) or send.", [
+    Suppress => "suppress",
+    Send => "send",
+]);
 
 impl MaybeMobile {
     fn is_suppress(&self) -> bool {
@@ -187,10 +196,7 @@ impl Rule {
 }
 
 /// Whom the minimum interval counts sends of.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IntervalScope {
     /// Only this rule's sends (the default): a thank-you and an order
@@ -201,6 +207,11 @@ pub enum IntervalScope {
     /// rule.
     AllRules,
 }
+
+spelled!(IntervalScope, "an interval scope", "Whether the minimum interval counts this rule's sends (the default) or every rule's.", [
+    Rule => "rule",
+    AllRules => "all_rules",
+]);
 
 impl IntervalScope {
     fn is_rule(&self) -> bool {
@@ -289,7 +300,7 @@ impl CallerConditions {
 }
 
 /// Whom a rule sends to.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Recipient {
@@ -309,8 +320,8 @@ impl Recipient {
     }
 }
 
-/// From whom a rule sends (R14).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// From whom a rule sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Sender {
@@ -340,4 +351,104 @@ pub struct Message {
     /// Replace national characters (ą → a) so more fit in one SMS.
     #[serde(default, skip_serializing_if = "is_false")]
     pub replace_national: bool,
+}
+
+impl<'de> Deserialize<'de> for Recipient {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Recipient, D::Error> {
+        let choice = d.deserialize_any(ChoiceVisitor {
+            units: &["caller", "called"],
+            tagged: &["group"],
+        })?;
+        Ok(match choice {
+            Choice::Unit("called") => Recipient::Called,
+            Choice::Unit(_) => Recipient::Caller,
+            Choice::Tagged(_, group) => Recipient::Group(group),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Sender {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Sender, D::Error> {
+        let choice = d.deserialize_any(ChoiceVisitor {
+            units: &["random"],
+            tagged: &["number", "alphanumeric"],
+        })?;
+        Ok(match choice {
+            Choice::Unit(_) => Sender::Random,
+            Choice::Tagged("number", n) => Sender::Number(n),
+            Choice::Tagged(_, a) => Sender::Alphanumeric(a),
+        })
+    }
+}
+
+/// One of a few names (`"caller"`), or an object of exactly one of a few
+/// keys with a text value (`{"group": "English"}`).
+enum Choice {
+    Unit(&'static str),
+    Tagged(&'static str, String),
+}
+
+/// Reads a [`Choice`] with messages that say what to write, for values
+/// of any wrong shape (an empty object, two keys, a number).
+struct ChoiceVisitor {
+    units: &'static [&'static str],
+    tagged: &'static [&'static str],
+}
+
+impl ChoiceVisitor {
+    fn all(&self) -> Vec<String> {
+        let units = self.units.iter().map(|u| format!("\"{u}\""));
+        let tagged = self.tagged.iter().map(|t| format!("{{\"{t}\": ...}}"));
+        units.chain(tagged).collect()
+    }
+}
+
+impl<'de> Visitor<'de> for ChoiceVisitor {
+    type Value = Choice;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "one of {}", self.all().join(", "))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Choice, E> {
+        if let Some(u) = self.units.iter().find(|&&u| u == s) {
+            return Ok(Choice::Unit(u));
+        }
+        if self.tagged.contains(&s) {
+            return Err(E::custom(format_args!(
+                "\"{s}\" needs a value: write {{\"{s}\": ...}}"
+            )));
+        }
+        Err(E::custom(format_args!(
+            "unknown value \"{s}\"; write {}",
+            self.all().join(", ")
+        )))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Choice, A::Error> {
+        let Some(key) = map.next_key::<Cow<'de, str>>()? else {
+            return Err(de::Error::custom(format_args!(
+                "an empty object; write {}",
+                self.all().join(", ")
+            )));
+        };
+        let Some(tag) = self.tagged.iter().find(|&&t| t == key) else {
+            return Err(de::Error::custom(format_args!(
+                "unknown key \"{key}\"; write {}",
+                self.all().join(", ")
+            )));
+        };
+        let value: String = map.next_value()?;
+        if let Some(other) = map.next_key::<Cow<'de, str>>()? {
+            return Err(de::Error::custom(format_args!(
+                "\"{tag}\" and \"{other}\" in one object; write exactly \
+                 one of {}",
+                self.all().join(", ")
+            )));
+        }
+        Ok(Choice::Tagged(tag, value))
+    }
 }

@@ -60,10 +60,13 @@ fn unknown_fields_are_refused_naming_rule_and_field() {
     assert_eq!(p.rule_name(), Some("Thanks"));
     assert_eq!(p.path(), "rules[1].when.caller.prefix");
     assert!(p.line_column().is_some());
-    assert!(err.to_string().starts_with(
-        "invalid rule set: rules[1].when.caller.prefix: \
+    assert!(
+        err.to_string().starts_with(
+            "invalid rule set: rules[1].when.caller.prefix: \
          unknown field `prefix`, expected one of"
-    ), "{err}");
+        ),
+        "{err}"
+    );
     assert!(err.to_string().ends_with("(line 3, column 84)"), "{err}");
     // At the top level too.
     let err = RuleSet::from_json(r#"{"rulez": []}"#).unwrap_err();
@@ -76,6 +79,55 @@ fn unknown_fields_are_refused_naming_rule_and_field() {
     assert!(err.to_string().contains("missing field `message`"), "{err}");
     // Bad syntax.
     assert!(RuleSet::from_json("{").is_err());
+}
+
+#[test]
+fn wrong_shaped_values_keep_their_rule_and_path() {
+    // Well-formed JSON of the wrong shape for an enum field used to come
+    // back as "expected value at line 1 column 170", with no rule and no
+    // path.
+    let cases = [
+        (r#", "to": {}"#, "rules[1].to", "an empty object; write \"caller\", \"called\", {\"group\": ...}"),
+        (r#", "to": {"group": "A", "called": "B"}"#, "rules[1].to", "\"group\" and \"called\" in one object"),
+        (r#", "to": "grup""#, "rules[1].to", "unknown value \"grup\""),
+        (r#", "to": "group""#, "rules[1].to", "\"group\" needs a value"),
+        (r#", "to": 3"#, "rules[1].to", "invalid type: integer `3`, expected one of"),
+        (r#", "when": {"direction": {}}"#, "rules[1].when.direction", "invalid type: map, expected one of `incoming`, `outgoing`"),
+        (r#", "when": {"status": [{"answered": 1}]}"#, "rules[1].when.status[0]", "invalid type: map"),
+        (r#", "interval_scope": []"#, "rules[1].interval_scope", "invalid type: sequence"),
+    ];
+    for (extra, path, message) in cases {
+        let json = format!(r#"{{"rules": [{}, {}]}}"#, rule("A", ""), rule("B", extra));
+        let err = RuleSet::from_json(&json).unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!((p.rule(), p.rule_name(), p.path()), (Some(1), Some("B"), path), "{err}");
+        assert!(p.kind().to_string().contains(message), "{extra}: {err}");
+        assert!(p.line_column().is_some(), "{err}");
+    }
+    // The sender is required, so it is built in the JSON here.
+    let sender = |sender: &str| {
+        format!(
+            r#"{{"rules": [{{"name": "S", "sender": {sender}, "message": {{"text": "Hi"}}}}]}}"#
+        )
+    };
+    for (given, path, message) in [
+        ("{}", "rules[0].sender", "an empty object; write \"random\", {\"number\": ...}, {\"alphanumeric\": ...}"),
+        (r#"{"number": "+48600100200", "alphanumeric": "ACME"}"#, "rules[0].sender", "\"number\" and \"alphanumeric\" in one object; write exactly one of"),
+        (r#"{"number": 48}"#, "rules[0].sender.number", "invalid type: integer `48`, expected a string"),
+    ] {
+        let err = RuleSet::from_json(&sender(given)).unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!((p.rule(), p.path()), (Some(0), path), "{err}");
+        assert!(p.kind().to_string().contains(message), "{given}: {err}");
+    }
+    // At the top level.
+    let err = RuleSet::from_json(r#"{"hit_policy": {}}"#).unwrap_err();
+    assert_eq!(err.problems()[0].path(), "hit_policy");
+    assert_eq!(err.problems()[0].rule(), None);
+    // Text that is not JSON has no path.
+    let err = RuleSet::from_json(r#"{"rules": [}"#).unwrap_err();
+    assert_eq!(err.problems()[0].path(), "");
+    assert_eq!(err.problems()[0].line_column(), Some((1, 12)));
 }
 
 #[test]
@@ -119,9 +171,7 @@ fn compile_reports_every_problem_with_rule_and_path() {
     let got: Vec<(Option<usize>, &str, String)> = err
         .problems()
         .iter()
-        .map(|p| {
-            (p.rule(), p.path(), p.kind().to_string())
-        })
+        .map(|p| (p.rule(), p.path(), p.kind().to_string()))
         .collect();
     assert_eq!(
         got,
@@ -775,12 +825,56 @@ fn time_out_of_range_is_suppressed() {
 }
 
 #[test]
-fn suppression_reasons_display() {
+fn suppression_reasons_display_in_words() {
     assert_eq!(
         Suppressed::IntervalNotElapsed { until: t(11, 0) }.to_string(),
-        "minimum interval not elapsed until 2026-11-24T11:00:00+00:00"
+        "the minimum interval since the last SMS to this number has not \
+         elapsed; the next may be sent from 2026-11-24 11:00 UTC"
     );
-    assert_eq!(Suppressed::NoWindowOpens.to_string(), "no window opens");
+    let late = t(11, 0) + TimeDelta::seconds(7);
+    assert!(Suppressed::IntervalNotElapsed { until: late }
+        .to_string()
+        .ends_with("from 2026-11-24 11:00:07 UTC"));
+    let tz = chrono::FixedOffset::east_opt(3600).unwrap();
+    assert!(Suppressed::IntervalNotElapsed { until: t(11, 0) }
+        .to_string_in(&tz)
+        .ends_with("from 2026-11-24 12:00 +01:00"));
+    assert_eq!(
+        Suppressed::NotMobile { line_type: LineType::FixedLine }.to_string(),
+        "the recipient's number is a fixed line, not known to be mobile"
+    );
+    assert_eq!(
+        Suppressed::NoWindowOpens.to_string(),
+        "none of the rule's send windows is open or opens later"
+    );
+    // No Debug names, no RFC 3339 instants, whatever the reason.
+    let reasons = [
+        Suppressed::Disabled,
+        Suppressed::NoRecipientNumber,
+        Suppressed::UnknownGroup { group: "English".into() },
+        Suppressed::EmptyGroup { group: "English".into() },
+        Suppressed::InvalidSender,
+        Suppressed::NoSender,
+        Suppressed::UnknownWindow { window: "Office".into() },
+        Suppressed::NoWindowOpens,
+        Suppressed::IntervalNotElapsed { until: t(11, 0) },
+        Suppressed::TimeOutOfRange,
+    ];
+    let line_types = LineType::SPELLINGS.iter().map(|s| s.parse().unwrap());
+    let not_mobile =
+        line_types.map(|line_type| Suppressed::NotMobile { line_type });
+    for why in reasons.into_iter().chain(not_mobile) {
+        let text = why.to_string();
+        let debug = format!("{why:?}");
+        let name = debug.split([' ', '(', '{']).next().unwrap();
+        assert!(!text.contains(name), "{text} shows {name}");
+        assert!(
+            !text.contains("FixedLine") && !text.contains("T11:"),
+            "{text}"
+        );
+        assert!(text.chars().next().unwrap().is_lowercase(), "{text}");
+        assert!(!text.ends_with('.'), "{text}");
+    }
 }
 
 // ---- hit policies and the trace -----------------------------------------
