@@ -118,6 +118,7 @@ impl CallStatus {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CallRecord {
     /// Which way the call went.
     pub direction: Direction,

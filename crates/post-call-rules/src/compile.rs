@@ -187,6 +187,22 @@ impl RuleSet {
         Ok(set)
     }
 
+    /// The JSON Schema (draft 2020-12) of the rule-set format: every
+    /// field, which are required, the spellings of every closed set, and
+    /// no fields beyond these. An editor or a web form can check a file
+    /// with it before [`RuleSet::from_json`] reads it; the loader's own
+    /// checks (numbers, limits, names) come on top.
+    ///
+    /// ```
+    /// let schema = post_call_rules::RuleSet::json_schema();
+    /// assert_eq!(schema["title"], "RuleSet");
+    /// assert_eq!(schema["additionalProperties"], false);
+    /// ```
+    #[cfg(feature = "schemars")]
+    pub fn json_schema() -> serde_json::Value {
+        schemars::schema_for!(RuleSet).to_value()
+    }
+
     /// Writes the rule set as pretty JSON, leaving out defaults.
     pub fn to_json(&self) -> String {
         // A RuleSet has only string keys and plain values.

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use crate::compile::{combo, CompiledRule, CompiledRules, SenderKind};
 use crate::hash::Fnv1a;
@@ -15,57 +16,116 @@ use crate::{
     CallRecord, Host, LineType, MaybeMobile, NumberDetails, WindowState,
 };
 
-/// What to do for one rule and one recipient (B9).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What to do for one rule and one recipient.
+///
+/// Serializes (for a log or a queue) as
+/// `{"rule": 2, "rule_name": "Call-back promise", "recipient":
+/// "+48601234567", "outcome": {"action": "send", "at":
+/// "2026-11-24T10:02:00Z", "sender": "+48600100200", "message": {...}}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Decision<'a> {
+    rule: usize,
+    rule_name: &'a str,
+    recipient: Option<Cow<'a, str>>,
+    outcome: RuleOutcome<'a>,
+}
+
+impl<'a> Decision<'a> {
     /// The rule's position in the rule set's list.
-    pub rule: usize,
+    pub fn rule(&self) -> usize {
+        self.rule
+    }
+
     /// The rule's name.
-    pub rule_name: &'a str,
+    pub fn rule_name(&self) -> &'a str {
+        self.rule_name
+    }
+
     /// The recipient's number (separators removed), or `None` when the
     /// decision is about the rule as a whole (disabled, an unknown or
     /// empty group).
-    pub recipient: Option<Cow<'a, str>>,
+    pub fn recipient(&self) -> Option<&str> {
+        self.recipient.as_deref()
+    }
+
     /// Send, queue or suppress.
-    pub outcome: RuleOutcome<'a>,
+    pub fn outcome(&self) -> &RuleOutcome<'a> {
+        &self.outcome
+    }
+
+    /// The outcome, owned.
+    pub fn into_outcome(self) -> RuleOutcome<'a> {
+        self.outcome
+    }
 }
 
 /// The outcome of a [`Decision`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Serializes with an `"action"` of `"send"`, `"queue"` or `"suppress"`
+/// beside the plan's fields or the reason's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RuleOutcome<'a> {
     /// Send automatically at the planned instant.
     Send(Planned<'a>),
     /// Queue for an agent to send by hand ("messages waiting to be
-    /// sent"), not before the planned instant (R16).
+    /// sent"), not before the planned instant.
     Queue(Planned<'a>),
     /// Do not send, and why.
     Suppress(Suppressed),
 }
 
-impl RuleOutcome<'_> {
+impl<'a> RuleOutcome<'a> {
     /// The plan of a send or a queued message.
-    pub fn planned(&self) -> Option<&Planned<'_>> {
+    pub fn planned(&self) -> Option<&Planned<'a>> {
         match self {
             RuleOutcome::Send(p) | RuleOutcome::Queue(p) => Some(p),
             RuleOutcome::Suppress(_) => None,
         }
     }
+
+    /// Why nothing is sent, for a suppressed decision.
+    pub fn suppressed(&self) -> Option<&Suppressed> {
+        match self {
+            RuleOutcome::Suppress(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 /// When, from whom and what.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Planned<'a> {
+    at: DateTime<Utc>,
+    sender: &'a str,
+    message: &'a Message,
+}
+
+impl<'a> Planned<'a> {
     /// The call's end plus the rule's delay, moved to the next opening of
     /// one of the rule's windows when none is open then.
-    pub at: DateTime<Utc>,
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
     /// The sender: an account number or an alphanumeric sender.
-    pub sender: &'a str,
+    pub fn sender(&self) -> &'a str {
+        self.sender
+    }
+
     /// The message, with its flags for the host to apply.
-    pub message: &'a Message,
+    pub fn message(&self) -> &'a Message {
+        self.message
+    }
 }
 
 /// Why a matching rule does not send.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// `Display` says it in words, with instants in UTC; serialized, it is a
+/// `"reason"` in snake case (`"not_mobile"`) beside its fields.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Suppressed {
     /// The rule is switched off.
@@ -161,12 +221,18 @@ impl Suppressed {
             Suppressed::Disabled => f.write_str("the rule is disabled"),
             Suppressed::NotMobile { line_type: LineType::Unknown } => f
                 .write_str(
-                    "the recipient's number is not known to be mobile \
-                     (its kind of line is unknown)",
+                    "not known to be a mobile number: the kind of line is \
+                     unknown",
                 ),
+            Suppressed::NotMobile {
+                line_type: LineType::FixedLineOrMobile,
+            } => f.write_str(
+                "not known to be a mobile number: it may be a fixed line or \
+                 a mobile, the number alone cannot tell",
+            ),
             Suppressed::NotMobile { line_type } => write!(
                 f,
-                "the recipient's number is {}, not known to be mobile",
+                "not a mobile number: the number is {}",
                 line_type.words()
             ),
             Suppressed::NoRecipientNumber => {
@@ -194,8 +260,8 @@ impl Suppressed {
             ),
             Suppressed::IntervalNotElapsed { until } => {
                 f.write_str(
-                    "the minimum interval since the last SMS to this \
-                     number has not elapsed; the next may be sent from ",
+                    "minimum interval not elapsed since the last SMS to \
+                     this number; the next may be sent from ",
                 )?;
                 time(f, *until)
             }
@@ -262,14 +328,28 @@ spelled!(Condition, "a rule condition", "A rule condition, by its place in a rul
 ]);
 
 /// What happened to one rule, in evaluation order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct RuleTrace<'a> {
+    rule: usize,
+    name: &'a str,
+    result: TraceResult,
+}
+
+impl<'a> RuleTrace<'a> {
     /// The rule's position in the rule set's list.
-    pub rule: usize,
+    pub fn rule(&self) -> usize {
+        self.rule
+    }
+
     /// The rule's name.
-    pub name: &'a str,
-    /// The result.
-    pub result: TraceResult,
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
+    /// Whether it matched, and if not, why.
+    pub fn result(&self) -> TraceResult {
+        self.result
+    }
 }
 
 /// Whether a rule matched, and if not, why.
@@ -289,10 +369,12 @@ pub enum TraceResult {
 }
 
 /// The result of evaluating a call: decisions, and the trace when asked
-/// for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// for. Serializes as `{"decisions": [...]}`, with `"trace": [...]` when
+/// traced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Evaluation<'a> {
     decisions: Vec<Decision<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     trace: Option<Vec<RuleTrace<'a>>>,
 }
 
@@ -313,6 +395,30 @@ impl<'a> Evaluation<'a> {
     /// [`CompiledRules::evaluate_traced`].
     pub fn trace(&self) -> Option<&[RuleTrace<'a>]> {
         self.trace.as_deref()
+    }
+}
+
+/// `{"result": "failed", "condition": "status"}`, `{"result":
+/// "matched"}`, `{"result": "preempted", "by": 3}`.
+impl Serialize for TraceResult {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (result, fields) = match self {
+            TraceResult::Failed(_) => ("failed", 2),
+            TraceResult::Matched => ("matched", 1),
+            TraceResult::Preempted { .. } => ("preempted", 2),
+        };
+        let mut st = s.serialize_struct("TraceResult", fields)?;
+        st.serialize_field("result", result)?;
+        match self {
+            TraceResult::Failed(c) => st.serialize_field("condition", c)?,
+            TraceResult::Preempted { by } => st.serialize_field("by", by)?,
+            TraceResult::Matched => {}
+        }
+        st.end()
     }
 }
 
@@ -341,13 +447,11 @@ impl CompiledRules {
     ///     Direction::Incoming, "+48601234567", "+48221234567",
     ///     CallStatus::Answered, end,
     /// );
-    /// let mobile = |_: &str| NumberDetails {
-    ///     line_type: LineType::Mobile, calling_code: Some(48), region: None,
-    /// };
+    /// let mobile = |_: &str| NumberDetails::new(LineType::Mobile, Some(48), None);
     /// let eval = rules.evaluate(&call, &Host::new(&mobile));
-    /// let RuleOutcome::Send(send) = &eval.decisions()[0].outcome else { panic!() };
-    /// assert_eq!(send.at, end + chrono::TimeDelta::seconds(60));
-    /// assert_eq!(send.sender, "ACME");
+    /// let RuleOutcome::Send(send) = eval.decisions()[0].outcome() else { panic!() };
+    /// assert_eq!(send.at(), end + chrono::TimeDelta::seconds(60));
+    /// assert_eq!(send.sender(), "ACME");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn evaluate<'a>(

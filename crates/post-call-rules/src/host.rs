@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::number::normalize;
 use crate::spelling::spelled;
@@ -79,8 +80,10 @@ impl LineType {
     }
 }
 
-/// The facts about one number the rules use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The facts about one number the rules use: build them with
+/// [`NumberDetails::new`] (more facts may be added, with defaults).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NumberDetails {
     /// The kind of line.
     pub line_type: LineType,
@@ -93,12 +96,25 @@ pub struct NumberDetails {
 }
 
 impl NumberDetails {
+    /// These facts.
+    ///
+    /// ```
+    /// use post_call_rules::{LineType, NumberDetails, Region};
+    ///
+    /// let d = NumberDetails::new(LineType::Mobile, Some(48), Region::new("PL"));
+    /// assert_eq!(d.calling_code, Some(48));
+    /// ```
+    pub const fn new(
+        line_type: LineType,
+        calling_code: Option<u16>,
+        region: Option<Region>,
+    ) -> NumberDetails {
+        NumberDetails { line_type, calling_code, region }
+    }
+
     /// Nothing known: an unknown line type, no calling code, no region.
-    pub const UNKNOWN: NumberDetails = NumberDetails {
-        line_type: LineType::Unknown,
-        calling_code: None,
-        region: None,
-    };
+    pub const UNKNOWN: NumberDetails =
+        NumberDetails::new(LineType::Unknown, None, None);
 }
 
 /// Facts about numbers: line type, calling code and region (R19, R20).
@@ -125,7 +141,9 @@ impl NumberInfo for HashMap<String, NumberDetails> {
 }
 
 /// Whether a named send window allows sending at an instant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WindowState {
     /// Sending is allowed now.
     Open,
@@ -284,11 +302,7 @@ impl StaffGroups for NoGroups {
 /// ```
 /// use post_call_rules::{Host, LineType, NumberDetails, SendLog};
 ///
-/// let numbers = |_: &str| NumberDetails {
-///     line_type: LineType::Mobile,
-///     calling_code: Some(48),
-///     region: None,
-/// };
+/// let numbers = |_: &str| NumberDetails::new(LineType::Mobile, Some(48), None);
 /// let log = SendLog::new();
 /// let host = Host::new(&numbers).history(&log).seed(7);
 /// # let _ = host;

@@ -27,17 +27,13 @@ let call = CallRecord::new(
     Direction::Incoming, "+48601234567", "+48221234567",
     CallStatus::Missed, end,
 );
-let numbers = |n: &str| NumberDetails {
-    line_type: if n.starts_with("+486") { LineType::Mobile } else { LineType::FixedLine },
-    calling_code: Some(48),
-    region: Region::new("PL"),
-};
+let numbers = |n: &str| NumberDetails::new(if n.starts_with("+486") { LineType::Mobile } else { LineType::FixedLine }, Some(48), Region::new("PL"));
 let eval = rules.evaluate(&call, &Host::new(&numbers));
 let d = &eval.decisions()[0];
-assert_eq!(d.recipient.as_deref(), Some("+48601234567"));
-let RuleOutcome::Send(send) = &d.outcome else { panic!("{:?}", d.outcome) };
-assert_eq!(send.at.to_rfc3339(), "2026-11-24T10:02:00+00:00");
-assert_eq!(send.sender, "+48600100200");
+assert_eq!(d.recipient(), Some("+48601234567"));
+let RuleOutcome::Send(send) = d.outcome() else { panic!("{:?}", d.outcome()) };
+assert_eq!(send.at().to_rfc3339(), "2026-11-24T10:02:00+00:00");
+assert_eq!(send.sender(), "+48600100200");
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 

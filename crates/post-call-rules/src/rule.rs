@@ -38,6 +38,8 @@ fn is_zero_i32(n: &i32) -> bool {
 /// defaults are left out when written, so a rule set reads back equal.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct RuleSet {
     /// The account the rules belong to.
     #[serde(default, skip_serializing_if = "Account::is_empty")]
@@ -57,6 +59,8 @@ pub struct RuleSet {
 /// The account's own facts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Account {
     /// The account's country calling code (48 for Poland): a caller with a
     /// different one is foreign. Required by rules that use `foreign`.
@@ -128,6 +132,8 @@ impl MaybeMobile {
 /// how and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Rule {
     /// A name that tells the rules apart; also the key of per-rule
     /// history.
@@ -181,11 +187,7 @@ impl Rule {
             when: Conditions::default(),
             to: Recipient::Caller,
             sender,
-            message: Message {
-                text: text.to_string(),
-                short_links: false,
-                replace_national: false,
-            },
+            message: Message::new(text),
             auto_send: true,
             delay_secs: 0,
             min_interval_secs: 0,
@@ -223,6 +225,8 @@ impl IntervalScope {
 /// call; all given fields must hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Conditions {
     /// The call's direction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -253,6 +257,8 @@ impl Conditions {
     Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize,
 )]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct DurationRange {
     /// At least this many seconds (default 0).
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -271,6 +277,8 @@ impl DurationRange {
 /// Conditions on who called (R19).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct CallerConditions {
     /// The caller is one of these numbers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -302,6 +310,7 @@ impl CallerConditions {
 /// Whom a rule sends to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Recipient {
     /// The calling number (`"caller"`).
@@ -323,6 +332,7 @@ impl Recipient {
 /// From whom a rule sends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Sender {
     /// One of the account's mobile numbers (`{"number": "+48..."}`).
@@ -342,6 +352,8 @@ pub enum Sender {
 /// characters); this crate passes them on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Message {
     /// The body text.
     pub text: String,
@@ -450,5 +462,79 @@ impl<'de> Visitor<'de> for ChoiceVisitor {
             )));
         }
         Ok(Choice::Tagged(tag, value))
+    }
+}
+
+/// Chained setters, one per field, named after it.
+macro_rules! setters {
+    ($ty:ident { $($field:ident: $fty:ty),+ $(,)? }) => {
+        impl $ty {
+            $(
+                #[doc = concat!("Sets `", stringify!($field), "`.")]
+                #[must_use]
+                pub fn $field(mut self, $field: $fty) -> $ty {
+                    self.$field = $field;
+                    self
+                }
+            )+
+        }
+    };
+}
+
+setters!(RuleSet {
+    account: Account,
+    hit_policy: HitPolicy,
+    fixed_line_or_mobile: MaybeMobile,
+    rules: Vec<Rule>,
+});
+
+setters!(Account { calling_code: Option<u16>, mobile_numbers: Vec<String> });
+
+setters!(Rule {
+    enabled: bool,
+    priority: i32,
+    when: Conditions,
+    to: Recipient,
+    auto_send: bool,
+    delay_secs: u32,
+    min_interval_secs: u32,
+    interval_scope: IntervalScope,
+    windows: Vec<String>,
+});
+
+setters!(Conditions {
+    direction: Option<Direction>,
+    routed_to: Vec<String>,
+    status: Vec<CallStatus>,
+    duration: DurationRange,
+    caller: CallerConditions,
+});
+
+setters!(CallerConditions {
+    numbers: Vec<String>,
+    prefixes: Vec<String>,
+    regions: Vec<Region>,
+    foreign: Option<bool>,
+    ivr_keys: Vec<String>,
+});
+
+setters!(Message { short_links: bool, replace_national: bool });
+
+impl DurationRange {
+    /// At least `min_secs` and at most `max_secs` (`None`: no maximum).
+    pub fn new(min_secs: u32, max_secs: Option<u32>) -> DurationRange {
+        DurationRange { min_secs, max_secs }
+    }
+}
+
+impl Message {
+    /// This text, with links left as they are and national characters
+    /// kept.
+    pub fn new(text: &str) -> Message {
+        Message {
+            text: text.to_string(),
+            short_links: false,
+            replace_national: false,
+        }
     }
 }

@@ -12,7 +12,7 @@ use common::*;
 use post_call_rules::*;
 
 fn rule_of(d: &[Decision<'_>]) -> Vec<usize> {
-    d.iter().map(|d| d.rule).collect()
+    d.iter().map(|d| d.rule()).collect()
 }
 
 // ---- the format ----------------------------------------------------------
@@ -87,20 +87,52 @@ fn wrong_shaped_values_keep_their_rule_and_path() {
     // back as "expected value at line 1 column 170", with no rule and no
     // path.
     let cases = [
-        (r#", "to": {}"#, "rules[1].to", "an empty object; write \"caller\", \"called\", {\"group\": ...}"),
-        (r#", "to": {"group": "A", "called": "B"}"#, "rules[1].to", "\"group\" and \"called\" in one object"),
+        (
+            r#", "to": {}"#,
+            "rules[1].to",
+            "an empty object; write \"caller\", \"called\", {\"group\": ...}",
+        ),
+        (
+            r#", "to": {"group": "A", "called": "B"}"#,
+            "rules[1].to",
+            "\"group\" and \"called\" in one object",
+        ),
         (r#", "to": "grup""#, "rules[1].to", "unknown value \"grup\""),
         (r#", "to": "group""#, "rules[1].to", "\"group\" needs a value"),
-        (r#", "to": 3"#, "rules[1].to", "invalid type: integer `3`, expected one of"),
-        (r#", "when": {"direction": {}}"#, "rules[1].when.direction", "invalid type: map, expected one of `incoming`, `outgoing`"),
-        (r#", "when": {"status": [{"answered": 1}]}"#, "rules[1].when.status[0]", "invalid type: map"),
-        (r#", "interval_scope": []"#, "rules[1].interval_scope", "invalid type: sequence"),
+        (
+            r#", "to": 3"#,
+            "rules[1].to",
+            "invalid type: integer `3`, expected one of",
+        ),
+        (
+            r#", "when": {"direction": {}}"#,
+            "rules[1].when.direction",
+            "invalid type: map, expected one of `incoming`, `outgoing`",
+        ),
+        (
+            r#", "when": {"status": [{"answered": 1}]}"#,
+            "rules[1].when.status[0]",
+            "invalid type: map",
+        ),
+        (
+            r#", "interval_scope": []"#,
+            "rules[1].interval_scope",
+            "invalid type: sequence",
+        ),
     ];
     for (extra, path, message) in cases {
-        let json = format!(r#"{{"rules": [{}, {}]}}"#, rule("A", ""), rule("B", extra));
+        let json = format!(
+            r#"{{"rules": [{}, {}]}}"#,
+            rule("A", ""),
+            rule("B", extra)
+        );
         let err = RuleSet::from_json(&json).unwrap_err();
         let p = &err.problems()[0];
-        assert_eq!((p.rule(), p.rule_name(), p.path()), (Some(1), Some("B"), path), "{err}");
+        assert_eq!(
+            (p.rule(), p.rule_name(), p.path()),
+            (Some(1), Some("B"), path),
+            "{err}"
+        );
         assert!(p.kind().to_string().contains(message), "{extra}: {err}");
         assert!(p.line_column().is_some(), "{err}");
     }
@@ -214,9 +246,9 @@ fn enabled_switch() {
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
     assert_eq!(rule_of(&d), [0, 1]);
-    assert_eq!(d[0].outcome, RuleOutcome::Suppress(Suppressed::Disabled));
-    assert_eq!(d[0].recipient, None);
-    assert!(matches!(d[1].outcome, RuleOutcome::Send(_)));
+    assert_eq!(*d[0].outcome(), RuleOutcome::Suppress(Suppressed::Disabled));
+    assert_eq!(d[0].recipient(), None);
+    assert!(matches!(d[1].outcome(), RuleOutcome::Send(_)));
 }
 
 #[test]
@@ -252,7 +284,7 @@ fn direction() {
         t(10, 0),
     );
     let d = decide(&r, &out, &host());
-    assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    assert_eq!(d[0].recipient(), Some(CUSTOMER));
     // An outgoing call is routed to (presented from) the account's number,
     // the caller, not to the customer it dialled: rules on the account's
     // routed-to numbers apply to it as built by `CallRecord::new`.
@@ -266,7 +298,7 @@ fn direction() {
     ));
     let d = decide(&routed, &out, &host());
     assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    assert_eq!(d[0].recipient(), Some(CUSTOMER));
     let incoming = call(CUSTOMER, CallStatus::Answered);
     assert_eq!(incoming.routed_to, OFFICE);
 }
@@ -389,10 +421,8 @@ fn caller_region_and_foreign() {
         rule("F", r#", "when": {"caller": {"foreign": true}}"#),
     ))
     .unwrap();
-    let canada = |_: &str| NumberDetails {
-        line_type: LineType::Mobile,
-        calling_code: Some(1),
-        region: Region::new("CA"),
+    let canada = |_: &str| {
+        NumberDetails::new(LineType::Mobile, Some(1), Region::new("CA"))
     };
     assert!(decide(
         &us,
@@ -436,9 +466,7 @@ fn target_caller_called_and_group() {
     let d = decide(&r, &c, &h);
     let got: Vec<(Option<&str>, bool)> = d
         .iter()
-        .map(|d| {
-            (d.recipient.as_deref(), matches!(d.outcome, RuleOutcome::Send(_)))
-        })
+        .map(|d| (d.recipient(), matches!(d.outcome(), RuleOutcome::Send(_))))
         .collect();
     // Each member once, landlines suppressed.
     assert_eq!(
@@ -450,7 +478,7 @@ fn target_caller_called_and_group() {
         ]
     );
     assert_eq!(
-        d[1].outcome,
+        *d[1].outcome(),
         RuleOutcome::Suppress(Suppressed::NotMobile {
             line_type: LineType::FixedLine
         })
@@ -478,7 +506,7 @@ fn senders() {
         r#"{"name": "N", "sender": {"number": "+48 600 100 300"}, "message": {"text": "x"}}"#,
     );
     let d = decide(&fixed, &c, &host());
-    assert_eq!(d[0].outcome.planned().unwrap().sender, "+48600100300");
+    assert_eq!(d[0].outcome().planned().unwrap().sender(), "+48600100300");
     let bad = rules(&rule("B", "").replace("ACME", "ACME@Home"));
     assert_eq!(
         suppressed(&decide(&bad, &c, &host())),
@@ -496,7 +524,7 @@ fn random_sender_is_deterministic_and_spread() {
     let pick = |c: &CallRecord, seed: u64| {
         let h = host().seed(seed);
         let d = r.evaluate(c, &h).into_decisions();
-        d[0].outcome.planned().unwrap().sender.to_string()
+        d[0].outcome().planned().unwrap().sender().to_string()
     };
     let mut seen = std::collections::BTreeMap::new();
     for i in 0..64 {
@@ -544,7 +572,7 @@ fn message_flags_are_passed_on() {
     );
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    let m = d[0].outcome.planned().unwrap().message;
+    let m = d[0].outcome().planned().unwrap().message();
     assert!(m.short_links && m.replace_national);
     assert_eq!(m.text, "See https://example.com/a");
 }
@@ -554,8 +582,8 @@ fn auto_send_or_queue() {
     let r = rules(&rule("Q", r#", "auto_send": false, "delay_secs": 30"#));
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    let RuleOutcome::Queue(p) = &d[0].outcome else { panic!("{d:?}") };
-    assert_eq!(p.at, t(10, 0) + TimeDelta::seconds(30));
+    let RuleOutcome::Queue(p) = &d[0].outcome() else { panic!("{d:?}") };
+    assert_eq!(p.at(), t(10, 0) + TimeDelta::seconds(30));
 }
 
 #[test]
@@ -577,7 +605,7 @@ fn minimum_interval_per_rule_and_across_rules() {
     log.record(CUSTOMER, "Other rule", t(8, 0));
     // Per rule: another rule's send does not count.
     assert!(matches!(
-        decide(&per_rule, &c, &host().history(&log))[0].outcome,
+        decide(&per_rule, &c, &host().history(&log))[0].outcome(),
         RuleOutcome::Send(_)
     ));
     // Across rules it does.
@@ -641,9 +669,9 @@ fn minimum_interval_counts_earlier_decisions_of_the_same_call() {
     );
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    assert!(matches!(d[0].outcome, RuleOutcome::Send(_)));
+    assert!(matches!(d[0].outcome(), RuleOutcome::Send(_)));
     assert_eq!(
-        d[1].outcome,
+        *d[1].outcome(),
         RuleOutcome::Suppress(Suppressed::IntervalNotElapsed {
             until: t(11, 0)
         })
@@ -828,8 +856,8 @@ fn time_out_of_range_is_suppressed() {
 fn suppression_reasons_display_in_words() {
     assert_eq!(
         Suppressed::IntervalNotElapsed { until: t(11, 0) }.to_string(),
-        "the minimum interval since the last SMS to this number has not \
-         elapsed; the next may be sent from 2026-11-24 11:00 UTC"
+        "minimum interval not elapsed since the last SMS to this number; \
+         the next may be sent from 2026-11-24 11:00 UTC"
     );
     let late = t(11, 0) + TimeDelta::seconds(7);
     assert!(Suppressed::IntervalNotElapsed { until: late }
@@ -841,7 +869,7 @@ fn suppression_reasons_display_in_words() {
         .ends_with("from 2026-11-24 12:00 +01:00"));
     assert_eq!(
         Suppressed::NotMobile { line_type: LineType::FixedLine }.to_string(),
-        "the recipient's number is a fixed line, not known to be mobile"
+        "not a mobile number: the number is a fixed line"
     );
     assert_eq!(
         Suppressed::NoWindowOpens.to_string(),
@@ -906,7 +934,7 @@ fn first_match_and_all_matches() {
     let d = decide(&first, &c, &h);
     assert_eq!(rule_of(&d), [1]);
     assert!(matches!(
-        d[0].outcome,
+        d[0].outcome(),
         RuleOutcome::Suppress(Suppressed::NotMobile { .. })
     ));
 }
@@ -932,7 +960,7 @@ fn trace_says_why_for_every_rule() {
     let c = call(CUSTOMER, CallStatus::Missed);
     let e = r.evaluate_traced(&c, &host());
     let got: Vec<(&str, TraceResult)> =
-        e.trace().unwrap().iter().map(|t| (t.name, t.result)).collect();
+        e.trace().unwrap().iter().map(|t| (t.name(), t.result())).collect();
     use Condition as C;
     use TraceResult::*;
     assert_eq!(

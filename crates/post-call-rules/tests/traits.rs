@@ -103,3 +103,77 @@ proptest! {
         prop_assert_eq!(t.to_string().parse::<LineType>(), Ok(t));
     }
 }
+
+mod common;
+
+#[test]
+fn results_serialize_for_a_log() {
+    use common::*;
+    use serde_json::json;
+    let r = rules_with(
+        r#""hit_policy": "all_matches","#,
+        &[
+            rule("Thanks", r#", "delay_secs": 60"#),
+            rule("Staff", r#", "to": {"group": "Nobody"}"#),
+            rule("Paused", r#", "enabled": false"#),
+            rule("Outgoing", r#", "when": {"direction": "outgoing"}"#),
+        ]
+        .join(","),
+    );
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let eval = r.evaluate_traced(&c, &host());
+    let value = serde_json::to_value(&eval).unwrap();
+    assert_eq!(
+        value["decisions"][0],
+        json!({
+            "rule": 0, "rule_name": "Thanks", "recipient": CUSTOMER,
+            "outcome": {
+                "action": "send", "at": "2026-11-24T10:01:00Z",
+                "sender": "ACME", "message": {"text": "Hello from Thanks"}
+            }
+        })
+    );
+    assert_eq!(
+        value["decisions"][1]["outcome"],
+        json!({"action": "suppress", "reason": "unknown_group", "group": "Nobody"})
+    );
+    assert_eq!(value["decisions"][1]["recipient"], json!(null));
+    assert_eq!(
+        value["trace"][3],
+        json!({"rule": 3, "name": "Outgoing",
+               "result": {"result": "failed", "condition": "direction"}})
+    );
+    assert_eq!(value["trace"][0]["result"], json!({"result": "matched"}));
+    // Without a trace, no "trace" key.
+    let plain = serde_json::to_value(r.evaluate(&c, &host())).unwrap();
+    assert!(plain.get("trace").is_none());
+    // A suppression with its line type, by its spelling.
+    let why = Suppressed::NotMobile { line_type: LineType::FixedLine };
+    assert_eq!(
+        serde_json::to_value(&why).unwrap(),
+        json!({"reason": "not_mobile", "line_type": "fixed_line"})
+    );
+    // Findings.
+    let r = rules(&[rule("A", ""), rule("A", "")].join(","));
+    let findings = serde_json::to_value(r.check(&[])).unwrap();
+    assert_eq!(
+        findings[0],
+        json!({"rule": 1, "name": "A",
+               "kind": {"type": "duplicate_name", "first": 0}})
+    );
+    assert_eq!(
+        findings[1]["kind"],
+        json!({"type": "shadowed", "by": 0, "by_name": "A"})
+    );
+    // Number facts and window states, both ways.
+    let d = NumberDetails::new(LineType::Mobile, Some(48), Region::new("PL"));
+    let text = serde_json::to_string(&d).unwrap();
+    assert_eq!(
+        text,
+        r#"{"line_type":"mobile","calling_code":48,"region":"PL"}"#
+    );
+    assert_eq!(serde_json::from_str::<NumberDetails>(&text).unwrap(), d);
+    let w = WindowState::Closed { opens: None };
+    let text = serde_json::to_string(&w).unwrap();
+    assert_eq!(serde_json::from_str::<WindowState>(&text).unwrap(), w);
+}
