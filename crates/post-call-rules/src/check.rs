@@ -1,4 +1,4 @@
-//! Static checks of a compiled rule set (B10): rules that can never
+//! Static checks of a compiled rule set: rules that can never
 //! match, rules shadowed under first-match, senders that cannot be used,
 //! unknown windows and duplicate names.
 

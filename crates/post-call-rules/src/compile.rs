@@ -9,7 +9,9 @@ use chrono::TimeDelta;
 use crate::error::{Error, Problem, ProblemKind};
 use crate::hash::{Fnv1a, FnvBuild};
 use crate::number::{parse_number, valid_ivr_keys};
-use crate::rule::{IntervalScope, Message, Recipient, Rule, RuleSet, Sender};
+use crate::rule::{
+    setters, IntervalScope, Message, Recipient, Rule, RuleSet, Sender,
+};
 use crate::{
     alphanumeric_sender_problems, CallStatus, Direction, HitPolicy,
     MaybeMobile, Region,
@@ -17,6 +19,13 @@ use crate::{
 
 /// Limits on a rule set, checked when it is compiled. They bound the
 /// memory of the compiled set and the work of every evaluation and check.
+///
+/// ```
+/// use post_call_rules::Limits;
+///
+/// let strict = Limits::default().max_rules(100).max_list(50);
+/// assert_eq!(strict.max_rules, 100);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
@@ -51,6 +60,16 @@ impl Default for Limits {
         }
     }
 }
+
+setters!(Limits {
+    max_rules: usize,
+    max_list: usize,
+    max_account_numbers: usize,
+    max_text_bytes: usize,
+    max_name_bytes: usize,
+    max_delay_secs: u32,
+    max_interval_secs: u32,
+});
 
 /// A sender ready to use.
 #[derive(Clone, Debug, PartialEq, Eq)]

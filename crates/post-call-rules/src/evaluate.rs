@@ -131,7 +131,7 @@ pub enum Suppressed {
     /// The rule is switched off.
     Disabled,
     /// The recipient's number cannot receive SMS, or is not known to be
-    /// mobile (R20).
+    /// mobile: an SMS goes only to numbers that can receive it.
     NotMobile {
         /// What the host said the line is.
         line_type: LineType,
@@ -164,7 +164,7 @@ pub enum Suppressed {
     /// opens after it.
     NoWindowOpens,
     /// The recipient got an SMS less than the minimum interval ago; the
-    /// next may be sent from `until` (R17).
+    /// next may be sent from `until`.
     IntervalNotElapsed {
         /// The last send plus the minimum interval.
         until: DateTime<Utc>,

@@ -117,7 +117,7 @@ impl NumberDetails {
         NumberDetails::new(LineType::Unknown, None, None);
 }
 
-/// Facts about numbers: line type, calling code and region (R19, R20).
+/// Facts about numbers: line type, calling code and region.
 ///
 /// The number is given as the call record has it, with separators
 /// removed. Implemented for closures `Fn(&str) -> NumberDetails` and, with
@@ -156,7 +156,7 @@ pub enum WindowState {
     },
 }
 
-/// The account's named send windows (R18), resolved by the host (from a
+/// The account's named send windows, resolved by the host (from a
 /// schedule, a calendar, ...), so this crate needs no calendar.
 pub trait SendWindows {
     /// The state of window `name` at `at`; `None` when there is no window
@@ -190,7 +190,7 @@ impl SendWindows for NoWindows {
     }
 }
 
-/// When the account last sent to a number (R17). The crate keeps no
+/// When the account last sent to a number. The crate keeps no
 /// state: the host records what it sent and answers here.
 ///
 /// The recipient is asked for as
@@ -273,7 +273,7 @@ impl History for SendLog {
     }
 }
 
-/// The members of named staff groups (R19): their numbers.
+/// The members of named staff groups: their numbers.
 pub trait StaffGroups {
     /// The numbers of group `name`; `None` when there is no such group.
     fn members(&self, name: &str) -> Option<&[String]>;

@@ -44,10 +44,10 @@ pub struct RuleSet {
     /// The account the rules belong to.
     #[serde(default, skip_serializing_if = "Account::is_empty")]
     pub account: Account,
-    /// First match (the default) or all matches (B10).
+    /// First match (the default) or all matches.
     #[serde(default, skip_serializing_if = "HitPolicy::is_first_match")]
     pub hit_policy: HitPolicy,
-    /// What to do with a number that may be fixed or mobile (R20).
+    /// What to do with a number that may be a fixed line or a mobile.
     #[serde(default, skip_serializing_if = "MaybeMobile::is_suppress")]
     pub fixed_line_or_mobile: MaybeMobile,
     /// The rules. Evaluation order is by `priority` (lower first), then by
@@ -68,7 +68,7 @@ pub struct Account {
     pub calling_code: Option<u16>,
     /// The account's mobile numbers that may send SMS: the numbers a
     /// `{"number": ...}` sender may name, and the pool of the random
-    /// sender (R14).
+    /// sender.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mobile_numbers: Vec<String>,
 }
@@ -108,7 +108,7 @@ impl HitPolicy {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaybeMobile {
-    /// Do not send (the default): R20 says never send to a number that
+    /// Do not send (the default): an SMS never goes to a number that
     /// cannot receive SMS, and such a number may be a landline. Hosts in
     /// North America should answer `Mobile` from a carrier lookup instead.
     #[default]
@@ -128,7 +128,7 @@ impl MaybeMobile {
     }
 }
 
-/// One rule (R13–R18): conditions, whom to send to, from whom, what,
+/// One rule: conditions, whom to send to, from whom, what,
 /// how and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -150,26 +150,26 @@ pub struct Rule {
     /// Whom to send to (default: the caller).
     #[serde(default, skip_serializing_if = "Recipient::is_caller")]
     pub to: Recipient,
-    /// From whom (R14).
+    /// From whom.
     pub sender: Sender,
-    /// What (R15).
+    /// What.
     pub message: Message,
     /// Send automatically (the default), or queue for an agent to send by
-    /// hand (R16).
+    /// hand.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub auto_send: bool,
-    /// Seconds after the call ends before sending (R17; default 0).
+    /// Seconds after the call ends before sending (default 0).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub delay_secs: u32,
     /// The least number of seconds between two sends to the same person
-    /// (R17; default 0, no minimum).
+    /// (default 0, no minimum).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub min_interval_secs: u32,
     /// Whether the minimum interval counts sends of this rule only (the
     /// default) or of every rule.
     #[serde(default, skip_serializing_if = "IntervalScope::is_rule")]
     pub interval_scope: IntervalScope,
-    /// Named send windows (R18): sending happens only while one of them
+    /// Named send windows: sending happens only while one of them
     /// is open, and waits for the next opening otherwise. Empty: any time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub windows: Vec<String>,
@@ -274,7 +274,7 @@ impl DurationRange {
     }
 }
 
-/// Conditions on who called (R19).
+/// Conditions on who called.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -319,7 +319,7 @@ pub enum Recipient {
     /// The called number (`"called"`), the customer of an outgoing call.
     Called,
     /// Every member of a staff group the host expands (`{"group":
-    /// "English"}`), R19.
+    /// "English"}`).
     Group(String),
 }
 
@@ -347,7 +347,7 @@ pub enum Sender {
     Alphanumeric(String),
 }
 
-/// The message (R15). The flags are applied by the host (with
+/// The message. The flags are applied by the host (with
 /// `sms-templates` for short links and `sms-encoding` for national
 /// characters); this crate passes them on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -480,6 +480,8 @@ macro_rules! setters {
         }
     };
 }
+
+pub(crate) use setters;
 
 setters!(RuleSet {
     account: Account,
