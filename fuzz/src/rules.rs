@@ -264,6 +264,10 @@ fn check_set(
         assert_eq!(trace.len(), set.rules.len());
         let mut matched = Vec::new();
         for t in trace {
+            if !set.rules[t.rule()].enabled {
+                assert_eq!(t.result(), TraceResult::Disabled);
+                continue;
+            }
             let m = matches(set, &set.rules[t.rule()], c);
             assert_eq!(
                 m,
@@ -274,8 +278,12 @@ fn check_set(
                 matched.push(t.rule());
             }
         }
-        let mut rules: Vec<usize> =
-            plain.decisions().iter().map(|d| d.rule()).collect();
+        let mut rules: Vec<usize> = plain
+            .decisions()
+            .iter()
+            .map(|d| d.rule())
+            .filter(|&i| set.rules[i].enabled)
+            .collect();
         rules.dedup();
         assert_eq!(rules, matched);
         let mut planned: Vec<(String, String, DateTime<Utc>)> = Vec::new();

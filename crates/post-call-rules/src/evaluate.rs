@@ -366,6 +366,10 @@ pub enum TraceResult {
         /// The rule that decided.
         by: usize,
     },
+    /// The rule is switched off, whatever its conditions say. (When they
+    /// hold, it also has a [`Suppressed::Disabled`] decision, unless an
+    /// earlier rule decided under first-match.)
+    Disabled,
 }
 
 /// The result of evaluating a call: decisions, and the trace when asked
@@ -399,7 +403,8 @@ impl<'a> Evaluation<'a> {
 }
 
 /// `{"result": "failed", "condition": "status"}`, `{"result":
-/// "matched"}`, `{"result": "preempted", "by": 3}`.
+/// "matched"}`, `{"result": "preempted", "by": 3}`, `{"result":
+/// "disabled"}`.
 impl Serialize for TraceResult {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -410,13 +415,14 @@ impl Serialize for TraceResult {
             TraceResult::Failed(_) => ("failed", 2),
             TraceResult::Matched => ("matched", 1),
             TraceResult::Preempted { .. } => ("preempted", 2),
+            TraceResult::Disabled => ("disabled", 1),
         };
         let mut st = s.serialize_struct("TraceResult", fields)?;
         st.serialize_field("result", result)?;
         match self {
             TraceResult::Failed(c) => st.serialize_field("condition", c)?,
             TraceResult::Preempted { by } => st.serialize_field("by", by)?,
-            TraceResult::Matched => {}
+            TraceResult::Matched | TraceResult::Disabled => {}
         }
         st.end()
     }
@@ -526,6 +532,14 @@ impl CompiledRules {
                         }
                     },
                 },
+            };
+            // A disabled rule is reported as such whatever its conditions
+            // say (it still gets its "disabled" decision when they hold,
+            // as without the trace).
+            let result = if rule.rule.enabled {
+                result
+            } else {
+                TraceResult::Disabled
             };
             trace.push(RuleTrace {
                 rule: rule.index,

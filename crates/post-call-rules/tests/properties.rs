@@ -238,14 +238,28 @@ proptest! {
             prop_assert_eq!(trace.len(), set.rules.len());
             // The trace agrees with an independent statement of the
             // conditions.
+            // A disabled rule is traced as disabled, whatever its
+            // conditions.
             for t in trace {
-                let matched = reference_match(&set, &set.rules[t.rule()], c);
+                let rule = &set.rules[t.rule()];
+                if !rule.enabled {
+                    prop_assert_eq!(t.result(), TraceResult::Disabled);
+                    continue;
+                }
+                let matched = reference_match(&set, rule, c);
                 prop_assert_eq!(matched, !matches!(t.result(), TraceResult::Failed(_)), "{:?}", t);
             }
-            // The decisions are those of the rules traced as matched, in
-            // trace order.
+            // The decisions of enabled rules are those of the rules traced
+            // as matched, in trace order; a disabled rule's decision is
+            // for one whose conditions hold.
             let mut matched: Vec<usize> = trace.iter().filter(|t| t.result() == TraceResult::Matched).map(|t| t.rule()).collect();
-            let mut from_decisions: Vec<usize> = plain.decisions().iter().map(|d| d.rule()).collect();
+            for d in plain.decisions() {
+                let rule = &set.rules[d.rule()];
+                if !rule.enabled {
+                    prop_assert!(reference_match(&set, rule, c));
+                }
+            }
+            let mut from_decisions: Vec<usize> = plain.decisions().iter().filter(|d| set.rules[d.rule()].enabled).map(|d| d.rule()).collect();
             from_decisions.dedup();
             prop_assert_eq!(&from_decisions, &matched);
             matched.retain(|&i| set.rules[i].enabled);

@@ -952,6 +952,7 @@ fn trace_says_why_for_every_rule() {
         rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#),
         rule("IVR", r#", "when": {"caller": {"ivr_keys": ["9"]}}"#),
         rule("Off", r#", "enabled": false"#),
+        rule("Off, answered only", r#", "enabled": false, "when": {"status": ["answered"]}"#),
         rule("Missed", r#", "when": {"status": ["missed"]}"#),
         rule("Any", ""),
     ]
@@ -975,12 +976,16 @@ fn trace_says_why_for_every_rule() {
             ("HU", Failed(C::CallerRegion)),
             ("Foreign", Failed(C::CallerForeign)),
             ("IVR", Failed(C::IvrKeys)),
-            ("Off", Matched),
+            // A disabled rule is traced as disabled, whether its
+            // conditions hold (it also gets a "disabled" decision) or not
+            // (it used to be traced with its failing condition).
+            ("Off", Disabled),
+            ("Off, answered only", Disabled),
             ("Missed", Matched),
-            ("Any", Preempted { by: 10 }),
+            ("Any", Preempted { by: 11 }),
         ]
     );
-    assert_eq!(rule_of(e.decisions()), [9, 10]);
+    assert_eq!(rule_of(e.decisions()), [9, 11]);
     assert!(r.evaluate(&c, &host()).trace().is_none());
 }
 
