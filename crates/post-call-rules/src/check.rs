@@ -1,23 +1,42 @@
-//! Static checks of a compiled rule set (B10): rules that can never
+//! Static checks of a compiled rule set: rules that can never
 //! match, rules shadowed under first-match, senders that cannot be used,
 //! unknown windows and duplicate names.
 
 use std::collections::HashMap;
 use std::fmt;
 
+use serde::Serialize;
+
 use crate::compile::{CompiledRule, CompiledRules};
 use crate::rule::{HitPolicy, Sender};
 use crate::{alphanumeric_sender_problems, CallStatus, SenderProblem};
 
 /// One finding of [`CompiledRules::check`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Serializes as `{"rule": 1, "name": "Long answered", "kind": {"type":
+/// "shadowed", "by": 0, "by_name": "Any answered"}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    rule: usize,
+    name: String,
+    kind: FindingKind,
+}
+
+impl Finding {
     /// The rule's position in the rule set's list.
-    pub rule: usize,
+    pub fn rule(&self) -> usize {
+        self.rule
+    }
+
     /// The rule's name.
-    pub name: String,
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// What was found.
-    pub kind: FindingKind,
+    pub fn kind(&self) -> &FindingKind {
+        &self.kind
+    }
 }
 
 impl fmt::Display for Finding {
@@ -26,8 +45,10 @@ impl fmt::Display for Finding {
     }
 }
 
-/// The kinds of [`Finding`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The kinds of [`Finding`]. Serialized with a `"type"` in snake case
+/// (`"never_matches"`) beside the fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FindingKind {
     /// No call can satisfy the rule's conditions.
@@ -118,8 +139,10 @@ impl fmt::Display for FindingKind {
     }
 }
 
-/// Why a rule can never match.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a rule can never match. Serialized with a `"why"` in snake case
+/// (`"empty_duration_range"`) beside the fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NeverMatches {
     /// The duration range's minimum is above its maximum.
@@ -196,8 +219,8 @@ impl CompiledRules {
     /// ]}"#)?;
     /// let findings = rules.check(&[]);
     /// assert_eq!(findings.len(), 1);
-    /// assert_eq!(findings[0].rule, 1);
-    /// assert!(matches!(findings[0].kind, FindingKind::Shadowed { by: 0, .. }));
+    /// assert_eq!(findings[0].rule(), 1);
+    /// assert!(matches!(findings[0].kind(), FindingKind::Shadowed { by: 0, .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(&self, windows: &[&str]) -> Vec<Finding> {
@@ -223,10 +246,10 @@ impl CompiledRules {
     /// // limit of 0, rule 1 is still compared (nothing is spent yet) and
     /// // found shadowed by rule 0; the check stops at rule 2.
     /// let findings = rules.check_with_limit(&[], 0);
-    /// assert_eq!(findings[0].rule, 1);
-    /// assert!(matches!(findings[0].kind, FindingKind::Shadowed { by: 0, .. }));
-    /// assert_eq!(findings[1].rule, 2);
-    /// assert_eq!(findings[1].kind, FindingKind::NotChecked { limit: 0 });
+    /// assert_eq!(findings[0].rule(), 1);
+    /// assert!(matches!(findings[0].kind(), FindingKind::Shadowed { by: 0, .. }));
+    /// assert_eq!(findings[1].rule(), 2);
+    /// assert_eq!(*findings[1].kind(), FindingKind::NotChecked { limit: 0 });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_with_limit(
@@ -317,7 +340,7 @@ impl CompiledRules {
             }
             let outgoing_only =
                 r.direction_bits == crate::Direction::Outgoing.bit();
-            if outgoing_only && r.rule.to == crate::rule::Target::Caller {
+            if outgoing_only && r.rule.to == crate::rule::Recipient::Caller {
                 out.push(finding(r, FindingKind::OutgoingToCaller));
             }
             for w in &r.rule.windows {

@@ -9,7 +9,9 @@ use chrono::TimeDelta;
 use crate::error::{Error, Problem, ProblemKind};
 use crate::hash::{Fnv1a, FnvBuild};
 use crate::number::{parse_number, valid_ivr_keys};
-use crate::rule::{IntervalScope, Message, Rule, RuleSet, Sender, Target};
+use crate::rule::{
+    setters, IntervalScope, Message, Recipient, Rule, RuleSet, Sender,
+};
 use crate::{
     alphanumeric_sender_problems, CallStatus, Direction, HitPolicy,
     MaybeMobile, Region,
@@ -17,6 +19,13 @@ use crate::{
 
 /// Limits on a rule set, checked when it is compiled. They bound the
 /// memory of the compiled set and the work of every evaluation and check.
+///
+/// ```
+/// use post_call_rules::Limits;
+///
+/// let strict = Limits::default().max_rules(100).max_list(50);
+/// assert_eq!(strict.max_rules, 100);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
@@ -51,6 +60,16 @@ impl Default for Limits {
         }
     }
 }
+
+setters!(Limits {
+    max_rules: usize,
+    max_list: usize,
+    max_account_numbers: usize,
+    max_text_bytes: usize,
+    max_name_bytes: usize,
+    max_delay_secs: u32,
+    max_interval_secs: u32,
+});
 
 /// A sender ready to use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,37 +175,51 @@ impl RuleSet {
     ///      "when": {"status": ["answred"]}}
     /// ]}"#).unwrap_err();
     /// let p = &err.problems()[0];
-    /// assert_eq!(p.rule, Some((0, Some("Thanks".to_string()))));
-    /// assert_eq!(p.path, "rules[0].when.status[0]");
+    /// assert_eq!(p.rule(), Some(0));
+    /// assert_eq!(p.rule_name(), Some("Thanks"));
+    /// assert_eq!(p.path(), "rules[0].when.status[0]");
+    /// assert_eq!(p.line_column(), Some((3, 34)));
     /// ```
     pub fn from_json(json: &str) -> Result<RuleSet, Error> {
-        let syntax = |path: String, message: String, rule| {
-            Error::new(vec![Problem {
-                rule,
-                path,
-                kind: ProblemKind::Syntax { message },
-            }])
-        };
         // Read from the text, not through a `serde_json::Value`: a Value
         // keeps only the last of a key given twice, which would read
         // `"enabled": false, "enabled": true` as enabled without a word.
         let mut de = serde_json::Deserializer::from_str(json);
         let set = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return syntax(String::new(), inner.to_string(), None);
-            }
             let path = if path == "." { String::new() } else { path };
-            // The text is well-formed, so it reads as a Value, which
-            // gives the name of the rule the path is in.
-            let rule = serde_json::from_str::<serde_json::Value>(json)
-                .ok()
-                .and_then(|value| rule_of_path(&path, &value));
-            syntax(path, inner.to_string(), rule)
+            let inner = e.into_inner();
+            // Only text that is not JSON at all has no place in the
+            // document; a well-formed value of the wrong shape (an object
+            // where a name belongs, which serde_json words as a syntax
+            // error) keeps its path and rule.
+            let value = serde_json::from_str::<serde_json::Value>(json).ok();
+            match value {
+                None => reading_problem(String::new(), &inner, None),
+                Some(value) => {
+                    let rule = rule_of_path(&path, &value);
+                    reading_problem(path, &inner, rule)
+                }
+            }
         })?;
-        de.end().map_err(|e| syntax(String::new(), e.to_string(), None))?;
+        de.end().map_err(|e| reading_problem(String::new(), &e, None))?;
         Ok(set)
+    }
+
+    /// The JSON Schema (draft 2020-12) of the rule-set format: every
+    /// field, which are required, the spellings of every closed set, and
+    /// no fields beyond these. An editor or a web form can check a file
+    /// with it before [`RuleSet::from_json`] reads it; the loader's own
+    /// checks (numbers, limits, names) come on top.
+    ///
+    /// ```
+    /// let schema = post_call_rules::RuleSet::json_schema();
+    /// assert_eq!(schema["title"], "RuleSet");
+    /// assert_eq!(schema["additionalProperties"], false);
+    /// ```
+    #[cfg(feature = "schemars")]
+    pub fn json_schema() -> serde_json::Value {
+        schemars::schema_for!(RuleSet).to_value()
     }
 
     /// Writes the rule set as pretty JSON, leaving out defaults.
@@ -244,6 +277,26 @@ impl CompiledRules {
     }
 }
 
+/// A problem found while reading JSON text: the parser's message without
+/// its "at line L column C", which goes into the problem's position.
+fn reading_problem(
+    path: String,
+    e: &serde_json::Error,
+    rule: Option<(usize, Option<String>)>,
+) -> Error {
+    let mut message = e.to_string();
+    let (line, column) = (e.line(), e.column());
+    let position = (line > 0).then_some((line, column));
+    if position.is_some() {
+        let suffix = format!(" at line {line} column {column}");
+        if let Some(m) = message.strip_suffix(&suffix) {
+            message = m.to_string();
+        }
+    }
+    let kind = ProblemKind::Syntax { message };
+    Error::new(vec![Problem::new(rule, path, kind).at(position)])
+}
+
 /// The rule named by a path `rules[N]...`, with its name if it has one.
 fn rule_of_path(
     path: &str,
@@ -287,7 +340,7 @@ impl<'a> Compiler<'a> {
             let name = self.set.rules.get(i).map(|r| r.name.clone());
             (i, name.filter(|n| !n.trim().is_empty()))
         });
-        self.problems.push(Problem { rule, path, kind });
+        self.problems.push(Problem::new(rule, path, kind));
     }
 
     fn count(
@@ -507,7 +560,7 @@ impl<'a> Compiler<'a> {
                 ProblemKind::NoAccountCallingCode,
             );
         }
-        if let Target::Group(g) = &rule.to {
+        if let Recipient::Group(g) = &rule.to {
             if g.trim().is_empty() {
                 self.problem(Some(i), p("to.group"), ProblemKind::EmptyName);
             }

@@ -7,7 +7,10 @@ use post_call_rules::*;
 
 /// (rule position, finding kind) of a rule set's check.
 fn findings(r: &CompiledRules, windows: &[&str]) -> Vec<(usize, FindingKind)> {
-    r.check(windows).into_iter().map(|f| (f.rule, f.kind)).collect()
+    r.check(windows)
+        .into_iter()
+        .map(|f| (f.rule(), f.kind().clone()))
+        .collect()
 }
 
 fn shadowed_by(by: usize, name: &str) -> FindingKind {
@@ -51,7 +54,7 @@ fn never_matching_rules() {
             c.duration_secs = secs;
             let e = r.evaluate_traced(&c, &host());
             for t in &e.trace().unwrap()[..3] {
-                assert!(matches!(t.result, TraceResult::Failed(_)), "{t:?}");
+                assert!(matches!(t.result(), TraceResult::Failed(_)), "{t:?}");
             }
         }
     }
@@ -261,16 +264,16 @@ fn shadowing_check_stops_at_its_work_limit() {
     // builds; each pair here costs 128,000 steps.
     let findings = set.check_with_limit(&[], 2_000_000);
     let count = |f: &dyn Fn(&FindingKind) -> bool| {
-        findings.iter().filter(|x| f(&x.kind)).count()
+        findings.iter().filter(|x| f(x.kind())).count()
     };
     assert_eq!(count(&|k| matches!(k, FindingKind::Shadowed { .. })), 0);
     let stopped: Vec<_> = findings
         .iter()
-        .filter(|f| matches!(f.kind, FindingKind::NotChecked { .. }))
+        .filter(|f| matches!(f.kind(), FindingKind::NotChecked { .. }))
         .collect();
     assert_eq!(stopped.len(), 1, "{stopped:?}");
     // 2,000,000 / 128,000: the 16th pair, which rule 6 compares.
-    assert_eq!(stopped[0].rule, 6);
+    assert_eq!(stopped[0].rule(), 6);
     assert!(stopped[0].to_string().contains("work limit"));
     // Every rule's sender is still checked ("A" is too short).
     assert_eq!(count(&|k| matches!(k, FindingKind::InvalidSender(_))), 100);
@@ -293,8 +296,8 @@ fn an_outgoing_rule_that_sends_to_the_caller_is_reported() {
     let findings = set.check(&[]);
     let outgoing: Vec<usize> = findings
         .iter()
-        .filter(|f| f.kind == FindingKind::OutgoingToCaller)
-        .map(|f| f.rule)
+        .filter(|f| *f.kind() == FindingKind::OutgoingToCaller)
+        .map(|f| f.rule())
         .collect();
     assert_eq!(outgoing, [0]);
     assert!(findings[0].to_string().contains("\"to\": \"called\""));
