@@ -239,7 +239,7 @@ impl Messages {
             .render(&values, links)
             .map_err(|e| format!("rule {rule:?}: {e}"))?;
         let text = if message.replace_national {
-            let national = Replacements { national: true, smart: false };
+            let national = Replacements::NATIONAL;
             self.segmenter.replace(&rendered.text, national).text().to_string()
         } else {
             rendered.text
