@@ -79,12 +79,13 @@ impl core::str::FromStr for Encoding {
     }
 }
 
-/// A national language of 3GPP TS 23.038 with shift tables in this crate.
+/// A national language of 3GPP TS 23.038: the thirteen languages with
+/// national language shift tables, which let GSM-7 carry their scripts at
+/// 7 bits a character instead of UCS-2's 16.
 ///
-/// `Display` and `FromStr` use the lowercase English name (`turkish`), as
-/// does the `serde` form. The spec also defines tables for Bengali,
-/// Gujarati, Hindi, Kannada, Malayalam, Oriya, Punjabi, Tamil, Telugu and
-/// Urdu (identifiers 4 to 13); they are not included yet.
+/// `Display` and `FromStr` use the lowercase English name (`turkish`,
+/// `hindi`), as does the `serde` form. [`Language::id`] is the identifier
+/// sent in the user data header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -96,30 +97,97 @@ pub enum Language {
     Spanish,
     /// Portuguese (identifier 3): locking and single shift tables.
     Portuguese,
+    /// Bengali (identifier 4): locking and single shift tables.
+    Bengali,
+    /// Gujarati (identifier 5): locking and single shift tables.
+    Gujarati,
+    /// Hindi (identifier 6): locking and single shift tables.
+    Hindi,
+    /// Kannada (identifier 7): locking and single shift tables.
+    Kannada,
+    /// Malayalam (identifier 8): locking and single shift tables.
+    Malayalam,
+    /// Oriya (identifier 9): locking and single shift tables.
+    Oriya,
+    /// Punjabi (identifier 10): locking and single shift tables.
+    Punjabi,
+    /// Tamil (identifier 11): locking and single shift tables.
+    Tamil,
+    /// Telugu (identifier 12): locking and single shift tables.
+    Telugu,
+    /// Urdu (identifier 13): locking and single shift tables.
+    Urdu,
 }
 
 impl Language {
     /// Every language this crate has tables for, in the order of their
     /// identifiers.
-    pub const ALL: &'static [Language] =
-        &[Language::Turkish, Language::Spanish, Language::Portuguese];
+    pub const ALL: &'static [Language] = &[
+        Language::Turkish,
+        Language::Spanish,
+        Language::Portuguese,
+        Language::Bengali,
+        Language::Gujarati,
+        Language::Hindi,
+        Language::Kannada,
+        Language::Malayalam,
+        Language::Oriya,
+        Language::Punjabi,
+        Language::Tamil,
+        Language::Telugu,
+        Language::Urdu,
+    ];
 
-    const NAMES: &'static [&'static str] =
-        &["turkish", "spanish", "portuguese"];
+    const NAMES: &'static [&'static str] = &[
+        "turkish",
+        "spanish",
+        "portuguese",
+        "bengali",
+        "gujarati",
+        "hindi",
+        "kannada",
+        "malayalam",
+        "oriya",
+        "punjabi",
+        "tamil",
+        "telugu",
+        "urdu",
+    ];
 
     /// The language identifier used in the user data header (3GPP TS
-    /// 23.038 section 6.2.1.2.4).
+    /// 23.038 section 6.2.1.2.4): 1 for Turkish to 13 for Urdu.
     pub fn id(self) -> u8 {
         match self {
             Language::Turkish => 1,
             Language::Spanish => 2,
             Language::Portuguese => 3,
+            Language::Bengali => 4,
+            Language::Gujarati => 5,
+            Language::Hindi => 6,
+            Language::Kannada => 7,
+            Language::Malayalam => 8,
+            Language::Oriya => 9,
+            Language::Punjabi => 10,
+            Language::Tamil => 11,
+            Language::Telugu => 12,
+            Language::Urdu => 13,
         }
     }
 
-    /// The language with identifier `id`, if this crate has its tables.
+    /// The language with identifier `id`, if this crate has its tables
+    /// (1 to 13).
+    ///
+    /// # Example
+    /// ```
+    /// use sms_encoding::Language;
+    ///
+    /// assert_eq!(Language::from_id(6), Some(Language::Hindi));
+    /// assert_eq!(Language::Hindi.id(), 6);
+    /// assert_eq!(Language::from_id(14), None);
+    /// ```
     pub fn from_id(id: u8) -> Option<Language> {
-        Language::ALL.iter().copied().find(|l| l.id() == id)
+        let index = usize::from(id).checked_sub(1)?;
+        Language::ALL.get(index).copied()
     }
 
     /// The lowercase English name: `turkish`, `spanish` ...; what
@@ -129,7 +197,7 @@ impl Language {
     }
 
     /// Whether the spec defines a locking shift table (a replacement of
-    /// the basic table) for this language.
+    /// the basic table) for this language: all but Spanish.
     pub fn has_locking_shift(self) -> bool {
         self.locking_table().is_some()
     }
@@ -139,6 +207,16 @@ impl Language {
             Language::Turkish => Some(&tables::TURKISH_LOCKING),
             Language::Spanish => None,
             Language::Portuguese => Some(&tables::PORTUGUESE_LOCKING),
+            Language::Bengali => Some(&tables::BENGALI_LOCKING),
+            Language::Gujarati => Some(&tables::GUJARATI_LOCKING),
+            Language::Hindi => Some(&tables::HINDI_LOCKING),
+            Language::Kannada => Some(&tables::KANNADA_LOCKING),
+            Language::Malayalam => Some(&tables::MALAYALAM_LOCKING),
+            Language::Oriya => Some(&tables::ORIYA_LOCKING),
+            Language::Punjabi => Some(&tables::PUNJABI_LOCKING),
+            Language::Tamil => Some(&tables::TAMIL_LOCKING),
+            Language::Telugu => Some(&tables::TELUGU_LOCKING),
+            Language::Urdu => Some(&tables::URDU_LOCKING),
         }
     }
 
@@ -147,6 +225,16 @@ impl Language {
             Language::Turkish => &tables::TURKISH_SINGLE,
             Language::Spanish => &tables::SPANISH_SINGLE,
             Language::Portuguese => &tables::PORTUGUESE_SINGLE,
+            Language::Bengali => &tables::BENGALI_SINGLE,
+            Language::Gujarati => &tables::GUJARATI_SINGLE,
+            Language::Hindi => &tables::HINDI_SINGLE,
+            Language::Kannada => &tables::KANNADA_SINGLE,
+            Language::Malayalam => &tables::MALAYALAM_SINGLE,
+            Language::Oriya => &tables::ORIYA_SINGLE,
+            Language::Punjabi => &tables::PUNJABI_SINGLE,
+            Language::Tamil => &tables::TAMIL_SINGLE,
+            Language::Telugu => &tables::TELUGU_SINGLE,
+            Language::Urdu => &tables::URDU_SINGLE,
         }
     }
 
@@ -349,7 +437,11 @@ mod tests {
             assert_eq!(Language::from_id(l.id()), Some(l));
         }
         assert_eq!(Language::from_id(0), None);
-        assert_eq!(Language::from_id(4), None);
+        assert_eq!(Language::from_id(14), None);
+        assert_eq!(Language::ALL.len(), 13);
+        for (i, &l) in Language::ALL.iter().enumerate() {
+            assert_eq!(usize::from(l.id()), i + 1);
+        }
         assert!(!Language::Spanish.has_locking_shift());
     }
 

@@ -150,6 +150,21 @@ pub enum ErrorKind {
         /// Whether it followed an escape.
         escaped: bool,
     },
+    /// A shift element of a part's header names a national language table
+    /// that 3GPP TS 23.038 does not define: an identifier above 13, or a
+    /// locking shift for Spanish, which has only a single shift table.
+    /// Decoding stops rather than read the text with the wrong table.
+    #[error("part {part}: {}", unknown_table(*id, *locking))]
+    #[non_exhaustive]
+    UnknownShiftTable {
+        /// Index of the part in the slice given to `decode`.
+        part: usize,
+        /// The language identifier in the element.
+        id: u8,
+        /// Whether the element asks for a locking shift table (`false`:
+        /// a single shift table).
+        locking: bool,
+    },
     /// UCS-2 user data that is not valid UTF-16 (an odd number of bytes or
     /// an unpaired surrogate).
     #[error("part {part}: invalid UCS-2 user data: {reason}")]
@@ -161,6 +176,20 @@ pub enum ErrorKind {
         /// What is wrong with it.
         reason: &'static str,
     },
+}
+
+/// Words for [`ErrorKind::UnknownShiftTable`].
+fn unknown_table(id: u8, locking: bool) -> String {
+    let kind = if locking { "locking" } else { "single" };
+    match crate::Language::from_id(id) {
+        Some(l) => {
+            format!("language identifier {id} ({l}) has no {kind} shift table")
+        }
+        None => format!(
+            "no {kind} shift table has language identifier {id}; the \
+             identifiers are 1 (turkish) to 13 (urdu)"
+        ),
+    }
 }
 
 /// The error of the `FromStr` impls of this crate's closed sets

@@ -107,10 +107,8 @@ impl UserDataHeader {
         self.concatenation
     }
 
-    /// National language shift tables announced. An identifier this crate
-    /// has no table for (or a locking shift for a language without one)
-    /// leaves the default table in place, as a receiver without that table
-    /// would.
+    /// National language shift tables announced. Identifier 0 stands for
+    /// the default table.
     pub fn shift(&self) -> Shift {
         self.shift
     }
@@ -237,7 +235,9 @@ impl EncodedPart {
     ///
     /// # Errors
     /// [`ErrorKind::Header`] if the header is truncated or an element has
-    /// the wrong length. `part` in the error is 0.
+    /// the wrong length; [`ErrorKind::UnknownShiftTable`] if a shift
+    /// element names a table the spec does not define. `part` in the error
+    /// is 0.
     pub fn header(&self) -> Result<Option<UserDataHeader>, Error> {
         parse_header(self, 0)
     }
@@ -459,8 +459,19 @@ fn parse_header(
             return Err(header_error(part, "an element runs past the header"));
         };
         ies = &rest[data.len()..];
-        let language = |data: &[u8]| match *data {
-            [id] => Ok(Language::from_id(id)),
+        // Identifier 0, which the spec leaves reserved, reads as the
+        // default table, as Android reads it; an identifier without a
+        // table is an error rather than text read with the wrong table.
+        let language = |data: &[u8], locking: bool| match *data {
+            [0] => Ok(None),
+            [id] => match Language::from_id(id) {
+                Some(l) if !locking || l.has_locking_shift() => Ok(Some(l)),
+                _ => Err(Error::new(ErrorKind::UnknownShiftTable {
+                    part,
+                    id,
+                    locking,
+                })),
+            },
             _ => Err(header_error(part, "a shift element is not 1 octet")),
         };
         match iei {
@@ -495,10 +506,10 @@ fn parse_header(
                 }
             },
             IEI_LOCKING_SHIFT => {
-                h.shift = Shift::new(language(data)?, h.shift.single());
+                h.shift = Shift::new(language(data, true)?, h.shift.single());
             }
             IEI_SINGLE_SHIFT => {
-                h.shift = Shift::new(h.shift.locking(), language(data)?)
+                h.shift = Shift::new(h.shift.locking(), language(data, false)?)
             }
             // Other elements (ports, indications ...) do not change the
             // text; the spec tells receivers to skip what they don't know.
@@ -516,8 +527,9 @@ fn parse_header(
 /// An escape followed by a septet the extension (or single shift) table
 /// does not define decodes to the basic table's character for that septet,
 /// and two escapes in a row (reserved for a further extension table) to a
-/// space, as 3GPP TS 23.038 asks of receivers. A shift element naming a
-/// language without tables here leaves the default tables in place.
+/// space, as 3GPP TS 23.038 asks of receivers. Shift elements select the
+/// tables of all thirteen national languages; identifier 0, which the spec
+/// leaves reserved, selects the default table.
 ///
 /// # Errors
 /// [`ErrorKind::NoParts`] for an empty slice; [`ErrorKind::DataCoding`]
@@ -525,8 +537,11 @@ fn parse_header(
 /// for a malformed header;
 /// [`ErrorKind::Length`] when the length disagrees with the data;
 /// [`ErrorKind::Concatenation`] when the parts do not fit together;
-/// [`ErrorKind::Septet`] for a septet no table defines (or an octet above
-/// 0x7F in unpacked GSM-7); [`ErrorKind::Utf16`] for invalid UCS-2.
+/// [`ErrorKind::UnknownShiftTable`] for a shift element naming a table
+/// the spec does not define (an identifier above 13, or a Spanish locking
+/// shift); [`ErrorKind::Septet`] for a septet no table defines (or an
+/// octet above 0x7F in unpacked GSM-7); [`ErrorKind::Utf16`] for invalid
+/// UCS-2.
 ///
 /// # Example
 /// ```
@@ -805,18 +820,85 @@ mod tests {
         assert_eq!(decode(&[part]).unwrap(), "A B");
     }
 
+    fn with_shift_element(iei: u8, id: u8, text: &[u8]) -> EncodedPart {
+        let mut ud = vec![3, iei, 1, id];
+        ud.extend(text);
+        EncodedPart::unpacked(0, true, ud)
+    }
+
     #[test]
-    fn unknown_shift_language_falls_back_to_default_tables() {
-        // Locking shift to Hindi (6) and to Spanish (2, no locking table),
-        // single shift to 0: the default tables stay.
-        for ies in [[0x25, 1, 6], [0x25, 1, 2], [0x24, 1, 0]] {
-            let mut ud = vec![3];
-            ud.extend(ies);
-            ud.extend([0x41, 0x1B, 0x65]);
-            let mut part = unpacked(ud);
-            part.udhi = true;
+    fn shift_identifier_zero_is_the_default_table() {
+        for iei in [IEI_LOCKING_SHIFT, IEI_SINGLE_SHIFT] {
+            let part = with_shift_element(iei, 0, &[0x41, 0x1B, 0x65]);
             assert_eq!(decode(&[part]).unwrap(), "A€");
         }
+    }
+
+    #[test]
+    fn every_language_identifier_selects_its_tables() {
+        // 0x41 is 'A' in the default and Latin tables; the Indic and Urdu
+        // locking tables have their own letter there.
+        for &l in Language::ALL {
+            let part =
+                with_shift_element(IEI_SINGLE_SHIFT, l.id(), &[0x1B, 0x65]);
+            assert_eq!(decode(&[part]).unwrap(), "€", "{l}");
+            if let Some(table) = l.locking_table() {
+                // Every septet the table defines, each read through it.
+                let septets: Vec<u8> =
+                    (0..128).filter(|&s| table.char(s).is_some()).collect();
+                let expected: String =
+                    septets.iter().filter_map(|&s| table.char(s)).collect();
+                let part =
+                    with_shift_element(IEI_LOCKING_SHIFT, l.id(), &septets);
+                assert_eq!(decode(&[part]).unwrap(), expected, "{l}");
+            }
+        }
+        let hindi = with_shift_element(IEI_LOCKING_SHIFT, 6, &[0x41]);
+        assert_eq!(decode(&[hindi]).unwrap(), "\u{092D}");
+    }
+
+    #[test]
+    fn unknown_shift_identifier_is_an_error_naming_part_and_identifier() {
+        let good = Segmenter::default()
+            .encode(&"a".repeat(200), Packing::Unpacked, 1)
+            .unwrap();
+        for (iei, id, locking) in [
+            (IEI_LOCKING_SHIFT, 14, true),
+            (IEI_SINGLE_SHIFT, 14, false),
+            (IEI_SINGLE_SHIFT, 255, false),
+            // Spanish has no locking shift table.
+            (IEI_LOCKING_SHIFT, 2, true),
+        ] {
+            // Part 1 of 2, with the shift element after the concatenation
+            // element.
+            let mut second = good[1].clone();
+            second.user_data[0] += 3;
+            second.user_data.splice(6..6, [iei, 1, id]);
+            second.user_data_length += 3;
+            let err = decode(&[good[0].clone(), second]).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                &ErrorKind::UnknownShiftTable { part: 1, id, locking }
+            );
+            let message = err.to_string();
+            assert!(message.starts_with("part 1: "), "{message}");
+            assert!(
+                message.contains(&format!("identifier {id}")),
+                "{message}"
+            );
+        }
+        let spanish = with_shift_element(IEI_LOCKING_SHIFT, 2, &[0x41]);
+        assert_eq!(
+            decode(&[spanish]).unwrap_err().to_string(),
+            "part 0: language identifier 2 (spanish) has no locking shift \
+             table"
+        );
+        let unknown = with_shift_element(IEI_SINGLE_SHIFT, 14, &[0x41]);
+        assert_eq!(
+            decode(&[unknown]).unwrap_err().to_string(),
+            "part 0: no single shift table has language identifier 14; the \
+             identifiers are 1 (turkish) to 13 (urdu)"
+        );
     }
 
     #[test]
