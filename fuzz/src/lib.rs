@@ -28,7 +28,7 @@ fn segmenter(flags: u8) -> Segmenter {
         b = b.concatenation(Concatenation::Ref16);
     }
     if flags & 4 != 0 {
-        for l in Language::ALL {
+        for &l in Language::ALL {
             b = b.national_language(l);
         }
     }
@@ -113,13 +113,13 @@ pub fn check_decode(data: &[u8]) {
                 ),
                 _ => (rest.len(), rest),
             };
-            Some(EncodedPart {
+            Some(EncodedPart::new(
                 data_coding,
-                udhi: head & 4 != 0,
+                head & 4 != 0,
                 packing,
                 user_data_length,
-                user_data: user_data.to_vec(),
-            })
+                user_data.to_vec(),
+            ))
         })
         .collect();
     if let Ok(text) = decode(&parts) {

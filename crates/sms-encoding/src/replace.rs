@@ -1,5 +1,5 @@
-//! "Replace national characters" (R6) and "smart" look-alike replacement
-//! (B2): turning a text GSM-7 cannot carry into one it can.
+//! "Replace national characters" and "smart" look-alike replacement:
+//! turning a text GSM-7 cannot carry into one it can.
 
 use std::borrow::Cow;
 
@@ -10,41 +10,111 @@ use crate::segmenter::Segmenter;
 /// Which replacements to make; both are off in `Replacements::default()`.
 ///
 /// A character the default GSM alphabet already has (é, ü, ñ, Ä, Ø, Ç ...)
-/// is never replaced.
+/// is never replaced. Build it from a constant or with the setters:
+///
+/// ```
+/// use sms_encoding::Replacements;
+///
+/// let what = Replacements::default().national(true);
+/// assert!(what.replaces_national() && !what.replaces_smart());
+/// assert_eq!(what.smart(true), Replacements::ALL);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Replacements {
-    /// Transliterate national letters to their GSM-7 base letters (R6):
+    national: bool,
+    smart: bool,
+}
+
+impl Replacements {
+    /// No replacement.
+    pub const NONE: Replacements =
+        Replacements { national: false, smart: false };
+
+    /// National letters only.
+    pub const NATIONAL: Replacements =
+        Replacements { national: true, smart: false };
+
+    /// Typographic look-alikes only.
+    pub const SMART: Replacements =
+        Replacements { national: false, smart: true };
+
+    /// Both replacements.
+    pub const ALL: Replacements = Replacements { national: true, smart: true };
+
+    /// Transliterate national letters to their GSM-7 base letters:
     /// Polish, Czech, Slovak, Hungarian, Romanian, Turkish, Croatian,
     /// Slovene, Latvian, Lithuanian, Estonian, German, Nordic, French,
     /// Spanish and Portuguese Latin letters, and Russian, Ukrainian and
     /// Belarusian Cyrillic. See [`national_replacement`] for the table.
-    pub national: bool,
-    /// Replace typographic look-alikes (B2): curly quotes, dashes, the
+    pub fn national(mut self, yes: bool) -> Replacements {
+        self.national = yes;
+        self
+    }
+
+    /// Replace typographic look-alikes: curly quotes, dashes, the
     /// ellipsis, non-breaking and other exotic spaces, invisible
     /// characters. See [`smart_replacement`] for the table.
-    pub smart: bool,
-}
+    pub fn smart(mut self, yes: bool) -> Replacements {
+        self.smart = yes;
+        self
+    }
 
-impl Replacements {
-    /// Both replacements.
-    pub const ALL: Replacements = Replacements { national: true, smart: true };
+    /// Whether national letters are transliterated.
+    pub fn replaces_national(&self) -> bool {
+        self.national
+    }
+
+    /// Whether typographic look-alikes are replaced.
+    pub fn replaces_smart(&self) -> bool {
+        self.smart
+    }
 }
 
 /// One replaced character.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `offset`, `from` and `to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Replacement {
+    offset: usize,
+    from: char,
+    to: &'static str,
+}
+
+impl Replacement {
     /// Byte offset of the character in the original text.
-    pub offset: usize,
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
     /// The character replaced.
-    pub from: char,
+    pub fn from(&self) -> char {
+        self.from
+    }
+
     /// What replaced it (possibly empty, or several characters).
-    pub to: &'static str,
+    pub fn to(&self) -> &'static str {
+        self.to
+    }
+}
+
+/// `'ł' → "l"`, the empty replacement as `""`.
+impl core::fmt::Display for Replacement {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{:?} \u{2192} {:?}", self.from, self.to)
+    }
 }
 
 /// The result of [`Segmenter::replace`]: the new text, what changed, and
 /// the analysis before and after.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `text`, `replacements`, `before` and `after`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Replaced<'t> {
     text: Cow<'t, str>,
     replacements: Vec<Replacement>,
@@ -149,7 +219,7 @@ fn replace_chars(
     }
 }
 
-/// What "smart" replacement (B2) puts for `c`, if anything. The result is
+/// What "smart" replacement puts for `c`, if anything. The result is
 /// always GSM-7.
 ///
 /// | characters | become |
@@ -194,7 +264,7 @@ pub fn smart_replacement(c: char) -> Option<&'static str> {
     })
 }
 
-/// What "replace national characters" (R6) puts for `c`, if anything. The
+/// What "replace national characters" puts for `c`, if anything. The
 /// result is always GSM-7, and it is `None` for every character GSM-7
 /// already has.
 ///
@@ -428,8 +498,7 @@ mod tests {
             ),
         ];
         for (input, expected) in cases {
-            let what = Replacements { national: true, smart: false };
-            let (out, _) = replace_chars(input, what);
+            let (out, _) = replace_chars(input, Replacements::NATIONAL);
             assert_eq!(out, expected);
             assert!(is_gsm(&out), "{out}");
         }
@@ -437,8 +506,7 @@ mod tests {
 
     #[test]
     fn smart_only_leaves_national_letters() {
-        let what = Replacements { national: false, smart: true };
-        let (out, reps) = replace_chars("„Łódź” — 3…", what);
+        let (out, reps) = replace_chars("„Łódź” — 3…", Replacements::SMART);
         assert_eq!(out, "\"Łódź\" - 3...");
         assert_eq!(reps.len(), 4);
         assert_eq!(reps[0], Replacement { offset: 0, from: '„', to: "\"" });

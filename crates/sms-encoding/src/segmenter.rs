@@ -3,11 +3,13 @@
 use crate::alphabet::{Alphabet, Encoding, Language, LanguageSet, Shift};
 use crate::analysis::{Analysis, NonGsmChar};
 use crate::cut::{self, Cost, Piece};
-use crate::error::{Error, ErrorKind};
+use crate::error::{parse_name, Error, ErrorKind, ParseNameError};
 use crate::scan::{self, Scan};
 
 /// The concatenation reference in each part's user data header (3GPP TS
 /// 23.040 section 9.2.3.24.1 and .8).
+///
+/// `Display`, `FromStr` and the `serde` form spell it `8-bit` or `16-bit`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -15,13 +17,44 @@ pub enum Concatenation {
     /// An 8-bit reference: a 6-octet header, leaving 153 septets or 67
     /// UCS-2 units per part. What most gateways use.
     #[default]
+    #[cfg_attr(feature = "serde", serde(rename = "8-bit"))]
     Ref8,
     /// A 16-bit reference: a 7-octet header, leaving 152 septets or 66
     /// UCS-2 units per part.
+    #[cfg_attr(feature = "serde", serde(rename = "16-bit"))]
     Ref16,
 }
 
+impl core::fmt::Display for Concatenation {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Concatenation::Ref8 => Concatenation::NAMES[0],
+            Concatenation::Ref16 => Concatenation::NAMES[1],
+        })
+    }
+}
+
+/// Parses what `Display` prints (`8-bit`, `16-bit`), in any letter case.
+impl core::str::FromStr for Concatenation {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Concatenation, ParseNameError> {
+        parse_name(
+            "concatenation reference",
+            s,
+            Concatenation::NAMES,
+            Concatenation::ALL,
+        )
+    }
+}
+
 impl Concatenation {
+    /// Both reference sizes.
+    pub const ALL: &'static [Concatenation] =
+        &[Concatenation::Ref8, Concatenation::Ref16];
+
+    const NAMES: &'static [&'static str] = &["8-bit", "16-bit"];
+
     /// Octets of the concatenation information element, identifier and
     /// length included (the header length octet is not).
     pub fn header_octets(self) -> usize {
@@ -93,7 +126,7 @@ impl Default for Segmenter {
 ///     .build()?;
 /// let a = seg.analyze("Günaydın, şimdi!")?;
 /// assert_eq!(a.encoding().name(), "GSM_7BIT");
-/// assert_eq!(a.shift().locking, Some(Language::Turkish));
+/// assert_eq!(a.shift().locking(), Some(Language::Turkish));
 /// # Ok::<(), sms_encoding::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
@@ -111,14 +144,14 @@ impl SegmenterBuilder {
         self
     }
 
-    /// The largest number of parts a text may need (default 10, seed 001).
+    /// The largest number of parts a text may need (default 10).
     /// Must be between 1 and 255; checked by [`build`](Self::build).
     pub fn max_parts(mut self, max_parts: usize) -> SegmenterBuilder {
         self.max_parts = max_parts;
         self
     }
 
-    /// Allows the national language shift tables of `language` (B3, off by
+    /// Allows the national language shift tables of `language` (off by
     /// default). A text that the default alphabet cannot carry is then
     /// tried with every combination of the allowed locking and single
     /// shift tables, and the one that needs the fewest parts wins (then
@@ -134,7 +167,7 @@ impl SegmenterBuilder {
     }
 
     /// Never cut a part inside a grapheme cluster (a ZWJ emoji sequence, a
-    /// flag, a letter with combining marks), R7. Off by default: the spec
+    /// flag, a letter with combining marks). Off by default: the spec
     /// only forbids splitting an escape pair or a surrogate pair, and
     /// keeping clusters whole can cost an extra part. A cluster too large
     /// for one part is still cut, at a character boundary.
@@ -234,7 +267,7 @@ impl Segmenter {
         Ok(analysis)
     }
 
-    /// Splits `text` into the parts it is sent in (R7). Each part borrows
+    /// Splits `text` into the parts it is sent in. Each part borrows
     /// from `text`; joined, they give `text` back. A part never ends inside
     /// a character, so never inside an escape pair or a surrogate pair, and
     /// with [`keep_graphemes`](SegmenterBuilder::keep_graphemes) never
@@ -276,7 +309,7 @@ impl Segmenter {
     }
 
     /// The characters of `text` that GSM-7 cannot carry, with their
-    /// positions: why the text is UCS-2 (B1). With national languages
+    /// positions: why the text is UCS-2. With national languages
     /// allowed, a character counts as GSM-7 if the default alphabet or any
     /// allowed table has it; when every character is in some table but no
     /// one combination of tables holds them all, the characters missing
@@ -288,7 +321,7 @@ impl Segmenter {
     /// let seg = sms_encoding::Segmenter::default();
     /// let bad: Vec<_> = seg.non_gsm_chars("It’s ok").collect();
     /// assert_eq!(bad.len(), 1);
-    /// assert_eq!((bad[0].ch, bad[0].offset, bad[0].index), ('’', 2, 2));
+    /// assert_eq!((bad[0].ch(), bad[0].offset(), bad[0].index()), ('’', 2, 2));
     /// ```
     pub fn non_gsm_chars<'t>(&self, text: &'t str) -> NonGsmChars<'t> {
         let mut against = Against::AnyTable(self.languages);
@@ -466,7 +499,7 @@ impl Segmenter {
             .flat_map(move |locking| {
                 core::iter::once(None)
                     .chain(self.languages.iter().map(Some))
-                    .map(move |single| Shift { locking, single })
+                    .map(move |single| Shift::new(locking, single))
             })
             .filter(|shift| !shift.is_none())
     }
@@ -562,7 +595,11 @@ impl Iterator for NonGsmChars<'_> {
 }
 
 /// A text cut into the parts it is sent in; see [`Segmenter::split`].
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `analysis` and `parts`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Split<'t> {
     analysis: Analysis,
     parts: Vec<Part<'t>>,
@@ -585,7 +622,10 @@ impl<'t> Split<'t> {
     }
 }
 
-/// One part of a split text.
+/// One part of a split text. `Display` prints its text.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `text`, `start`, `end` (the byte range in the input) and `units`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Part<'t> {
     text: &'t str,
@@ -610,9 +650,39 @@ impl<'t> Part<'t> {
     }
 }
 
+impl core::fmt::Display for Part<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.text)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Part<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Part", 4)?;
+        st.serialize_field("text", self.text)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &(self.start + self.text.len()))?;
+        st.serialize_field("units", &self.units)?;
+        st.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn concatenation_names_round_trip() {
+        for &c in Concatenation::ALL {
+            assert_eq!(c.to_string().parse::<Concatenation>(), Ok(c));
+        }
+        assert_eq!(Concatenation::Ref16.to_string(), "16-bit");
+    }
 
     #[test]
     fn capacities() {

@@ -190,7 +190,7 @@ fn show(seg: &Segmenter, text: &str) {
     }
     // The two replacement switches: national letters (seed 000), then
     // typographic look-alikes as well.
-    let national = Replacements { national: true, smart: false };
+    let national = Replacements::NATIONAL;
     let options = [
         ("national characters", national),
         ("look-alikes too", Replacements::ALL),

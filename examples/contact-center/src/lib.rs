@@ -225,11 +225,8 @@ impl Messages {
             .render(&values, links)
             .map_err(|e| format!("rule {rule:?}: {e}"))?;
         let text = if message.replace_national {
-            let national = Replacements { national: true, smart: false };
-            self.segmenter
-                .replace(rendered.text(), national)
-                .text()
-                .to_string()
+            let national = Replacements::NATIONAL;
+            self.segmenter.replace(rendered.text(), national).text().to_string()
         } else {
             rendered.into_text()
         };

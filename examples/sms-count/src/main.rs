@@ -181,8 +181,10 @@ fn parse_args(
                 builder = builder.concatenation(Concatenation::Ref16);
             }
             "--keep-graphemes" => builder = builder.keep_graphemes(true),
-            "--replace-national" => replacements.national = true,
-            "--smart" => replacements.smart = true,
+            "--replace-national" => {
+                replacements = replacements.national(true);
+            }
+            "--smart" => replacements = replacements.smart(true),
             _ => return Err(format!("unknown option '{arg}'")),
         }
     }
@@ -259,8 +261,7 @@ impl Counter {
 
     /// The text with replacements made, if any replacement is on.
     fn replace<'t>(&self, text: &'t str) -> Option<Replaced<'t>> {
-        let Replacements { national, smart } = self.replacements;
-        if national || smart {
+        if self.replacements != Replacements::NONE {
             Some(self.segmenter.replace(text, self.replacements))
         } else {
             None
@@ -327,9 +328,9 @@ impl Counter {
             .non_gsm_chars(text)
             .map(|c| {
                 json!({
-                    "char": c.ch.to_string(),
-                    "offset": c.offset,
-                    "index": c.index,
+                    "char": c.ch().to_string(),
+                    "offset": c.offset(),
+                    "index": c.index(),
                 })
             })
             .collect();
@@ -350,6 +351,7 @@ fn error_object(err: &Error) -> Map<String, Value> {
         max_parts,
         max_units,
         fits_bytes,
+        ..
     } = err.kind()
     {
         object.insert("encoding".into(), json!(encoding.name()));
