@@ -536,11 +536,8 @@ impl CompiledRules {
             // A disabled rule is reported as such whatever its conditions
             // say (it still gets its "disabled" decision when they hold,
             // as without the trace).
-            let result = if rule.rule.enabled {
-                result
-            } else {
-                TraceResult::Disabled
-            };
+            let result =
+                if rule.rule.enabled { result } else { TraceResult::Disabled };
             trace.push(RuleTrace {
                 rule: rule.index,
                 name: rule.name(),

@@ -952,7 +952,10 @@ fn trace_says_why_for_every_rule() {
         rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#),
         rule("IVR", r#", "when": {"caller": {"ivr_keys": ["9"]}}"#),
         rule("Off", r#", "enabled": false"#),
-        rule("Off, answered only", r#", "enabled": false, "when": {"status": ["answered"]}"#),
+        rule(
+            "Off, answered only",
+            r#", "enabled": false, "when": {"status": ["answered"]}"#,
+        ),
         rule("Missed", r#", "when": {"status": ["missed"]}"#),
         rule("Any", ""),
     ]

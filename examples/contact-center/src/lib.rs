@@ -226,7 +226,10 @@ impl Messages {
             .map_err(|e| format!("rule {rule:?}: {e}"))?;
         let text = if message.replace_national {
             let national = Replacements::NATIONAL;
-            self.segmenter.replace(rendered.text(), national).text().to_string()
+            self.segmenter
+                .replace(rendered.text(), national)
+                .text()
+                .to_string()
         } else {
             rendered.into_text()
         };
