@@ -84,9 +84,24 @@ assert_eq!(catalog.slot("case", "number").unwrap().index(), 1);
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
-Unknown keys are refused. Check a loaded catalog with
-[`Catalog::problems`] (names that are not identifiers, duplicates). With
-the `schemars` feature, `Catalog::json_schema` and
+[`Catalog::from_json`] reads such a file, refusing one over
+[`Catalog::MAX_JSON_BYTES`] before parsing it, and checks it with
+[`Catalog::problems`] (names that are not identifiers, duplicates); its
+[`CatalogError`] says what is wrong in plain words with the value's path,
+line and column:
+
+```
+let err = sms_templates::Catalog::from_json(r#"{"scopes": [{"name": "case"}]}"#)
+    .unwrap_err();
+assert_eq!(
+    err.to_string(),
+    r#"invalid catalog: scopes[0]: "fields" is missing; add it (line 1, column 28)"#
+);
+```
+
+Unknown keys are refused. (Through serde, as any serde type, a list of
+the values in order is also read in place of an object; write objects.)
+With the `schemars` feature, `Catalog::json_schema` and
 `Template::json_schema` describe the files for editors.
 
 # Input safety
@@ -110,6 +125,7 @@ length of a recipient's values, *r* the number of recipients, and
 | [`CompiledTemplate::render_batch`] | *r* renders; over [`Limits::max_recipients`] is refused first | *r* results |
 | [`CompiledTemplate::preview`], [`length_bounds`](CompiledTemplate::length_bounds), [`variables`](CompiledTemplate::variables) | *O(n)* | *O(n)* |
 | [`CompiledTemplate::placeholders`] | *O(n + p)* the first time, then *O(1)* | *O(n + p)*, kept |
+| [`Catalog::from_json`] | *O(bytes)*; over [`Catalog::MAX_JSON_BYTES`] is refused before parsing | *O(bytes)* |
 | [`Catalog::problems`] | *O(c)* names hashed | *O(c)* |
 | [`Catalog::slot`], [`Catalog::scope_index`], [`Catalog::len`] | *O(c)* | none |
 | [`Values::new`], [`Values::clear`] | *O(c)* | *O(c)*, none for up to 16 fields |
@@ -152,6 +168,12 @@ are also used by other crates of this family with the same meaning;
 write them with the crate's path (`sms_templates::Limits`) where several
 are in scope.
 
+# Dependencies
+
+`serde` (the file formats and serialised results), `serde_json` and
+`serde_path_to_error` (reading catalog files with the path of a bad
+value), `thiserror` (the error types).
+
 # Crate features
 
 - `schemars`: `Catalog::json_schema` and `Template::json_schema`,
@@ -167,12 +189,15 @@ are in scope.
 mod catalog;
 mod error;
 mod hash;
+mod json;
 mod position;
 mod render;
 mod template;
 
 pub use crate::catalog::{Catalog, CatalogProblem, Field, Scope, Slot};
-pub use crate::error::{CompileError, Problem, ProblemKind, RenderError};
+pub use crate::error::{
+    CatalogError, CompileError, Problem, ProblemKind, RenderError,
+};
 pub use crate::position::Position;
 pub use crate::render::{
     Bounds, Filled, NoLinks, ParseFilledError, Record, Rendered, Shortener,
