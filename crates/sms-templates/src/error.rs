@@ -140,6 +140,14 @@ impl fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
+impl Serialize for RenderError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("RenderError", 1)?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
 impl std::error::Error for CompileError {}
 
 impl Serialize for CompileError {
@@ -323,6 +331,9 @@ pub enum ProblemKind {
 
 /// A render that failed for one recipient. More variants may be added:
 /// match with a wildcard arm.
+///
+/// It serialises as `{"message": "..."}` (its `Display`), for a host that
+/// logs or reports a batch's failures.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RenderError {

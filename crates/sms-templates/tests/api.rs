@@ -126,11 +126,29 @@ fn configs_are_built_through_constructors() {
         }
         other => panic!("expected a value too long, got {other:?}"),
     }
+    let err = t.render(&v, &NoLinks).unwrap_err();
+    assert_eq!(
+        serde_json::to_value(&err).unwrap(),
+        serde_json::json!({"message": err.to_string()})
+    );
     let two = vec![Values::new(&catalog); 2];
     assert!(matches!(
         t.render_batch(&two, &NoLinks),
         Err(RenderError::TooManyRecipients { count: 2, limit: 1, .. })
     ));
+}
+
+#[test]
+fn serde_says_what_a_template_is_in_words() {
+    let err = serde_json::from_str::<Template>("[]").unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "expected a template: an object with \"name\", \"body\""
+        ),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Limits>("5").unwrap_err();
+    assert!(err.to_string().contains("expected limits: an object"), "{err}");
 }
 
 #[test]
