@@ -53,9 +53,12 @@ assert_eq!(
 - [`Values`]: one recipient's values by slot; or the host's own type
   read in place through [`Record`]. [`Shortener`]: the host's link
   shortener, with a declared maximum length.
+- [`Catalog::from_json`] reads a catalog file with messages in plain
+  words ([`CatalogError`]).
 - What a host logs or sends on serialises with serde: [`Rendered`] (with
   its [`Substitution`]s and [`Filled`]), [`Bounds`], [`Placeholder`],
-  [`Position`], [`CompileError`] and its [`Problem`]s.
+  [`Position`], [`CompileError`] and its [`Problem`]s, [`CatalogError`],
+  [`RenderError`].
 
 # Rendering rules
 
@@ -120,8 +123,8 @@ length of a recipient's values, *r* the number of recipients, and
 
 | function | time | memory |
 |---|---|---|
-| [`Template::compile`], [`compile_with`](Template::compile_with) | *O(n + p·c)*; a body over [`Limits::max_template_bytes`] is refused before it is read | *O(n + p)*, problems included |
-| [`CompiledTemplate::render`], [`render_to`](CompiledTemplate::render_to), [`render_record`](CompiledTemplate::render_record), [`render_record_to`](CompiledTemplate::render_record_to) | *O(p + out + v)* plus the [`Shortener`]'s own work; the size limit is checked before each value or link is written | *O(out + p)*; nothing for `render_to` beyond `out` |
+| [`Template::compile`], [`compile_with`](Template::compile_with) | *O(n + p·c)*: each placeholder's names are looked up in the catalog, so with a catalog of tens of fields it is linear in the body; a body over [`Limits::max_template_bytes`] is refused before it is read | *O(n + p)*, problems included |
+| [`CompiledTemplate::render`], [`render_to`](CompiledTemplate::render_to), [`render_record`](CompiledTemplate::render_record), [`render_record_to`](CompiledTemplate::render_record_to) | *O(p + c + out + v)* plus the [`Shortener`]'s own work (each scope's presence is found at most once); the size limit is checked before each value or link is written; the first render also splits the literal text out, *O(n)* once | *O(out + p)*; nothing for `render_to` beyond `out`; *O(n)* kept after the first render |
 | [`CompiledTemplate::render_batch`] | *r* renders; over [`Limits::max_recipients`] is refused first | *r* results |
 | [`CompiledTemplate::preview`], [`length_bounds`](CompiledTemplate::length_bounds), [`variables`](CompiledTemplate::variables) | *O(n)* | *O(n)* |
 | [`CompiledTemplate::placeholders`] | *O(n + p)* the first time, then *O(1)* | *O(n + p)*, kept |
@@ -132,7 +135,9 @@ length of a recipient's values, *r* the number of recipients, and
 | [`Values::set`], [`Values::mark_present`] | *O(1)* (amortised) | at most one bit a scope |
 | [`CompileError`]'s `Display` | at most 50 problems are written | |
 
-Every other function takes constant time. A "did you mean" is computed
+Every other function takes constant time, apart from `Clone`, `Debug`,
+`PartialEq` and serialisation, which are linear in what they copy, show,
+compare or write. A "did you mean" is computed
 only for names of up to 64 characters, so a long unknown name costs no
 more than reading it.
 
