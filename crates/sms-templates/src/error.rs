@@ -175,10 +175,24 @@ impl Problem {
         Problem { position, kind }
     }
 
-    /// Where the problem is from the template's root: `body` (every
-    /// problem of a template is in its body).
+    /// Where the problem is from the template's root: `body` for every
+    /// problem in the body; empty for a catalog too large to use.
     pub fn path(&self) -> &str {
-        "body"
+        match self.kind {
+            ProblemKind::CatalogTooLarge { .. } => "",
+            _ => "body",
+        }
+    }
+
+    /// Whether the problem is about the whole body (or the catalog), not
+    /// a place in it.
+    fn is_whole(&self) -> bool {
+        matches!(
+            self.kind,
+            ProblemKind::TooLong { .. }
+                | ProblemKind::TooManyPlaceholders { .. }
+                | ProblemKind::CatalogTooLarge { .. }
+        )
     }
 
     /// What the problem is.
@@ -186,8 +200,13 @@ impl Problem {
         &self.kind
     }
 
-    /// Line and column (in characters) in the body, both from 1.
+    /// Line and column (in characters) in the body, both from 1; `None`
+    /// for a problem about the whole body (too long, too many
+    /// placeholders).
     pub fn line_column(&self) -> Option<(usize, usize)> {
+        if self.is_whole() {
+            return None;
+        }
         Some((self.position.line(), self.position.column()))
     }
 

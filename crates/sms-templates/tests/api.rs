@@ -43,6 +43,31 @@ fn many_problems_are_numbered_and_cut_after_fifty() {
 }
 
 #[test]
+fn problems_about_the_whole_body_have_no_line() {
+    let limits = Limits::default().max_template_bytes(4);
+    let err = Template::new("t", "Hello")
+        .compile_with(&Catalog::standard(), limits)
+        .unwrap_err();
+    assert_eq!(err.problems()[0].line_column(), None);
+    assert_eq!(
+        err.to_string(),
+        "invalid template: body: the template is 5 bytes long; at most 4 \
+         bytes are allowed"
+    );
+    let err = Template::new("t", "{{case.number}} {{case.number}}")
+        .compile_with(
+            &Catalog::standard(),
+            limits.max_template_bytes(99).max_placeholders(1),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid template: body: the template has 2 placeholders; at most 1 \
+         are allowed"
+    );
+}
+
+#[test]
 fn syntax_problems_name_what_was_found_in_words() {
     let err = errors("Hi {{contact.}}");
     assert_eq!(
