@@ -12,7 +12,9 @@ mod scenario;
 pub use scenario::check_scenario;
 mod rules;
 pub use rules::check_rules;
+mod templates;
 use std::process::ExitCode;
+pub use templates::check_templates_model;
 
 use sms_encoding::{
     decode, Concatenation, EncodedPart, Encoding, Language, Packing,

@@ -1,6 +1,10 @@
 //! The scopes and fields a deployment offers.
 
-use serde::{Deserialize, Serialize};
+use core::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::CatalogError;
 
 /// The scopes (contact, case, user, ...) and their fields that templates
 /// may use. Fields are numbered in order ([`Catalog::slot`]); a render
@@ -11,7 +15,10 @@ use serde::{Deserialize, Serialize};
 /// one with `Catalog::new`, `Scope::new` and `Field::new`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a catalog: an object with \"scopes\", a list of scopes"
+)]
 #[non_exhaustive]
 pub struct Catalog {
     /// The scopes, in order.
@@ -21,7 +28,10 @@ pub struct Catalog {
 /// A data area: "contact", "case", "user", or one the host adds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a scope: an object with \"name\" and \"fields\""
+)]
 #[non_exhaustive]
 pub struct Scope {
     /// The name used in templates, as `contact`: ASCII letters, digits
@@ -41,7 +51,11 @@ impl Scope {
 /// A field of a scope.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a field: an object with \"name\" and, if values are \
+                 bounded, \"max_chars\""
+)]
 #[non_exhaustive]
 pub struct Field {
     /// The name used in templates, as `first_name`: ASCII letters, digits
@@ -49,8 +63,56 @@ pub struct Field {
     pub name: String,
     /// The longest value, in characters, if the deployment bounds it; used
     /// for length bounds before rendering, and enforced when rendering.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "max_chars"
+    )]
     pub max_chars: Option<usize>,
+}
+
+/// Reads `max_chars`, saying what it takes in words when it is wrong.
+fn max_chars<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<usize>, D::Error> {
+    struct Visitor;
+
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(
+                "a whole number of characters, such as 50, or null for no \
+                 maximum",
+            )
+        }
+
+        fn visit_u64<E: serde::de::Error>(
+            self,
+            n: u64,
+        ) -> Result<Self::Value, E> {
+            usize::try_from(n).map(Some).map_err(|_| {
+                E::invalid_value(serde::de::Unexpected::Unsigned(n), &self)
+            })
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    d.deserialize_option(Visitor)
 }
 
 impl Field {
@@ -82,18 +144,29 @@ impl Slot {
     }
 }
 
-/// A problem with a catalog: a scope or field that templates could not
-/// name unambiguously. Its `Display` reads `{path}: {message}`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
-#[error("{path}: {message}")]
+/// A problem with a catalog: a value the loader could not read, or a scope
+/// or field that templates could not name unambiguously. Its `Display`
+/// reads `{path}: {message}`, with ` (line L, column C)` when it came from
+/// JSON text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CatalogProblem {
     path: String,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line_column: Option<(usize, usize)>,
 }
 
 impl CatalogProblem {
+    pub(crate) fn new(
+        path: String,
+        message: String,
+        line_column: Option<(usize, usize)>,
+    ) -> CatalogProblem {
+        CatalogProblem { path, message, line_column }
+    }
+
     /// Where, from the catalog's root: `scopes[1]` or
-    /// `scopes[1].fields[2]`.
+    /// `scopes[1].fields[2]`; empty for the whole file.
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -102,20 +175,43 @@ impl CatalogProblem {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// Line and column in the JSON text, both from 1, when the problem
+    /// was found while reading it ([`Catalog::from_json`]).
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        self.line_column
+    }
 }
 
-fn scope_twice(i: usize, name: &str) -> CatalogProblem {
-    CatalogProblem {
-        path: format!("scopes[{i}]"),
-        message: format!("scope name {name:?} is used twice"),
+impl fmt::Display for CatalogProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.path.as_str() {
+            "" => write!(f, "{}", self.message)?,
+            path => write!(f, "{path}: {}", self.message)?,
+        }
+        if let Some((line, column)) = self.line_column {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
     }
+}
+
+impl std::error::Error for CatalogProblem {}
+
+fn scope_twice(i: usize, name: &str) -> CatalogProblem {
+    CatalogProblem::new(
+        format!("scopes[{i}]"),
+        format!("scope name {name:?} is used twice"),
+        None,
+    )
 }
 
 fn field_twice(i: usize, j: usize, name: &str) -> CatalogProblem {
-    CatalogProblem {
-        path: format!("scopes[{i}].fields[{j}]"),
-        message: format!("field name {name:?} is used twice in its scope"),
-    }
+    CatalogProblem::new(
+        format!("scopes[{i}].fields[{j}]"),
+        format!("field name {name:?} is used twice in its scope"),
+        None,
+    )
 }
 
 /// Whether `name` can be written in a template: ASCII letters, digits and
@@ -147,13 +243,14 @@ impl Catalog {
         let mut scopes = HashSet::with_capacity(self.scopes.len());
         for (i, scope) in self.scopes.iter().enumerate() {
             if !is_identifier(&scope.name) {
-                out.push(CatalogProblem {
-                    path: format!("scopes[{i}]"),
-                    message: format!(
+                out.push(CatalogProblem::new(
+                    format!("scopes[{i}]"),
+                    format!(
                         "scope name {:?} is not an identifier (ASCII letters, digits, _)",
                         scope.name
                     ),
-                });
+                    None,
+                ));
             }
             if !scopes.insert(scope.name.as_str()) {
                 out.push(scope_twice(i, &scope.name));
@@ -161,13 +258,14 @@ impl Catalog {
             let mut fields = HashSet::with_capacity(scope.fields.len());
             for (j, field) in scope.fields.iter().enumerate() {
                 if !is_identifier(&field.name) {
-                    out.push(CatalogProblem {
-                        path: format!("scopes[{i}].fields[{j}]"),
-                        message: format!(
+                    out.push(CatalogProblem::new(
+                        format!("scopes[{i}].fields[{j}]"),
+                        format!(
                             "field name {:?} is not an identifier (ASCII letters, digits, _)",
                             field.name
                         ),
-                    });
+                        None,
+                    ));
                 }
                 if !fields.insert(field.name.as_str()) {
                     out.push(field_twice(i, j, &field.name));
@@ -200,6 +298,54 @@ impl Catalog {
         same.next()?;
         let (j, _) = same.next()?;
         Some(field_twice(scope, j, field))
+    }
+
+    /// The largest JSON text [`Catalog::from_json`] reads: 1 MiB (a
+    /// catalog of thousands of fields is a few hundred KiB).
+    pub const MAX_JSON_BYTES: usize = 1 << 20;
+
+    /// Reads a catalog file and checks it ([`Catalog::problems`]).
+    ///
+    /// # Errors
+    /// A text over [`Catalog::MAX_JSON_BYTES`] (refused before parsing), an
+    /// empty text, a syntax error, or a value of the wrong kind or an
+    /// unknown key: one problem naming the value's path and its line and
+    /// column, in plain words. A catalog that reads but has names templates
+    /// cannot use: every such problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_templates::Catalog;
+    ///
+    /// let catalog = Catalog::from_json(
+    ///     r#"{"scopes": [{"name": "case", "fields": [{"name": "number"}]}]}"#,
+    /// )?;
+    /// assert_eq!(catalog.len(), 1);
+    ///
+    /// let err = Catalog::from_json(
+    ///     r#"{"scopes": [{"name": "case", "fields": [
+    ///         {"name": "number", "max_chars": "30"}
+    ///     ]}]}"#,
+    /// )
+    /// .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid catalog: scopes[0].fields[0].max_chars: expected a whole \
+    ///      number of characters, such as 50, or null for no maximum, found \
+    ///      the text \"30\" (line 2, column 44)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Catalog, CatalogError> {
+        let catalog: Catalog =
+            crate::json::read(json, Self::MAX_JSON_BYTES, r#"{"scopes": []}"#)
+                .map_err(|p| CatalogError::new(vec![p]))?;
+        let problems = catalog.problems();
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(CatalogError::new(problems))
+        }
     }
 
     /// A catalog of `scopes`, in order.

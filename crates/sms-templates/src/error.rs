@@ -5,7 +5,7 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::Position;
+use crate::{CatalogProblem, Position};
 
 /// The most problems [`CompileError`]'s `Display` lists one a line; the
 /// rest are counted.
@@ -67,21 +67,84 @@ impl<'e> IntoIterator for &'e CompileError {
     }
 }
 
+/// `{what}: {problem}` for one problem; for several, a count and one
+/// numbered line each, at most [`SHOWN`] of them.
+fn write_problems<P: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    what: &str,
+    problems: &[P],
+) -> fmt::Result {
+    match problems {
+        [one] => write!(f, "{what}: {one}"),
+        all => {
+            write!(f, "{what}: {} problems:", all.len())?;
+            for (i, p) in all.iter().take(SHOWN).enumerate() {
+                write!(f, "\n  {}. {p}", i + 1)?;
+            }
+            if all.len() > SHOWN {
+                write!(f, "\n  … and {} more", all.len() - SHOWN)?;
+            }
+            Ok(())
+        }
+    }
+}
+
 impl fmt::Display for CompileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.problems.as_slice() {
-            [one] => write!(f, "invalid template: {one}"),
-            all => {
-                write!(f, "invalid template: {} problems:", all.len())?;
-                for (i, p) in all.iter().take(SHOWN).enumerate() {
-                    write!(f, "\n  {}. {p}", i + 1)?;
-                }
-                if all.len() > SHOWN {
-                    write!(f, "\n  … and {} more", all.len() - SHOWN)?;
-                }
-                Ok(())
-            }
-        }
+        write_problems(f, "invalid template", &self.problems)
+    }
+}
+
+/// A catalog file that could not be read or used: every problem found
+/// ([`Catalog::from_json`](crate::Catalog::from_json)).
+///
+/// Its `Display` reads `invalid catalog: {problem}` for one problem, and
+/// for several a count and one numbered line each (at most 50). It
+/// serialises as `{"problems": [...]}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CatalogError {
+    problems: Vec<CatalogProblem>,
+}
+
+impl CatalogError {
+    pub(crate) fn new(problems: Vec<CatalogProblem>) -> CatalogError {
+        debug_assert!(!problems.is_empty());
+        CatalogError { problems }
+    }
+
+    /// Every problem, in file order.
+    pub fn problems(&self) -> &[CatalogProblem] {
+        &self.problems
+    }
+
+    /// Every problem, owned.
+    pub fn into_problems(self) -> Vec<CatalogProblem> {
+        self.problems
+    }
+}
+
+impl<'e> IntoIterator for &'e CatalogError {
+    type Item = &'e CatalogProblem;
+    type IntoIter = core::slice::Iter<'e, CatalogProblem>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.problems.iter()
+    }
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_problems(f, "invalid catalog", &self.problems)
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+impl Serialize for RenderError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("RenderError", 1)?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
     }
 }
 
@@ -112,10 +175,24 @@ impl Problem {
         Problem { position, kind }
     }
 
-    /// Where the problem is from the template's root: `body` (every
-    /// problem of a template is in its body).
+    /// Where the problem is from the template's root: `body` for every
+    /// problem in the body; empty for a catalog too large to use.
     pub fn path(&self) -> &str {
-        "body"
+        match self.kind {
+            ProblemKind::CatalogTooLarge { .. } => "",
+            _ => "body",
+        }
+    }
+
+    /// Whether the problem is about the whole body (or the catalog), not
+    /// a place in it.
+    fn is_whole(&self) -> bool {
+        matches!(
+            self.kind,
+            ProblemKind::TooLong { .. }
+                | ProblemKind::TooManyPlaceholders { .. }
+                | ProblemKind::CatalogTooLarge { .. }
+        )
     }
 
     /// What the problem is.
@@ -123,8 +200,13 @@ impl Problem {
         &self.kind
     }
 
-    /// Line and column (in characters) in the body, both from 1.
+    /// Line and column (in characters) in the body, both from 1; `None`
+    /// for a problem about the whole body (too long, too many
+    /// placeholders).
     pub fn line_column(&self) -> Option<(usize, usize)> {
+        if self.is_whole() {
+            return None;
+        }
         Some((self.position.line(), self.position.column()))
     }
 
@@ -268,6 +350,9 @@ pub enum ProblemKind {
 
 /// A render that failed for one recipient. More variants may be added:
 /// match with a wildcard arm.
+///
+/// It serialises as `{"message": "..."}` (its `Display`), for a host that
+/// logs or reports a batch's failures.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RenderError {

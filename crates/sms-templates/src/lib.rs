@@ -53,9 +53,12 @@ assert_eq!(
 - [`Values`]: one recipient's values by slot; or the host's own type
   read in place through [`Record`]. [`Shortener`]: the host's link
   shortener, with a declared maximum length.
+- [`Catalog::from_json`] reads a catalog file with messages in plain
+  words ([`CatalogError`]).
 - What a host logs or sends on serialises with serde: [`Rendered`] (with
   its [`Substitution`]s and [`Filled`]), [`Bounds`], [`Placeholder`],
-  [`Position`], [`CompileError`] and its [`Problem`]s.
+  [`Position`], [`CompileError`] and its [`Problem`]s, [`CatalogError`],
+  [`RenderError`].
 
 # Rendering rules
 
@@ -84,9 +87,24 @@ assert_eq!(catalog.slot("case", "number").unwrap().index(), 1);
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
-Unknown keys are refused. Check a loaded catalog with
-[`Catalog::problems`] (names that are not identifiers, duplicates). With
-the `schemars` feature, `Catalog::json_schema` and
+[`Catalog::from_json`] reads such a file, refusing one over
+[`Catalog::MAX_JSON_BYTES`] before parsing it, and checks it with
+[`Catalog::problems`] (names that are not identifiers, duplicates); its
+[`CatalogError`] says what is wrong in plain words with the value's path,
+line and column:
+
+```
+let err = sms_templates::Catalog::from_json(r#"{"scopes": [{"name": "case"}]}"#)
+    .unwrap_err();
+assert_eq!(
+    err.to_string(),
+    r#"invalid catalog: scopes[0]: "fields" is missing; add it (line 1, column 28)"#
+);
+```
+
+Unknown keys are refused. (Through serde, as any serde type, a list of
+the values in order is also read in place of an object; write objects.)
+With the `schemars` feature, `Catalog::json_schema` and
 `Template::json_schema` describe the files for editors.
 
 # Input safety
@@ -105,18 +123,21 @@ length of a recipient's values, *r* the number of recipients, and
 
 | function | time | memory |
 |---|---|---|
-| [`Template::compile`], [`compile_with`](Template::compile_with) | *O(n + p·c)*; a body over [`Limits::max_template_bytes`] is refused before it is read | *O(n + p)*, problems included |
-| [`CompiledTemplate::render`], [`render_to`](CompiledTemplate::render_to), [`render_record`](CompiledTemplate::render_record), [`render_record_to`](CompiledTemplate::render_record_to) | *O(p + out + v)* plus the [`Shortener`]'s own work; the size limit is checked before each value or link is written | *O(out + p)*; nothing for `render_to` beyond `out` |
+| [`Template::compile`], [`compile_with`](Template::compile_with) | *O(n + p·c)*: each placeholder's names are looked up in the catalog, so with a catalog of tens of fields it is linear in the body; a body over [`Limits::max_template_bytes`] is refused before it is read | *O(n + p)*, problems included |
+| [`CompiledTemplate::render`], [`render_to`](CompiledTemplate::render_to), [`render_record`](CompiledTemplate::render_record), [`render_record_to`](CompiledTemplate::render_record_to) | *O(p + c + out + v)* plus the [`Shortener`]'s own work (each scope's presence is found at most once); the size limit is checked before each value or link is written; the first render also splits the literal text out, *O(n)* once | *O(out + p)*; nothing for `render_to` beyond `out`; *O(n)* kept after the first render |
 | [`CompiledTemplate::render_batch`] | *r* renders; over [`Limits::max_recipients`] is refused first | *r* results |
 | [`CompiledTemplate::preview`], [`length_bounds`](CompiledTemplate::length_bounds), [`variables`](CompiledTemplate::variables) | *O(n)* | *O(n)* |
 | [`CompiledTemplate::placeholders`] | *O(n + p)* the first time, then *O(1)* | *O(n + p)*, kept |
+| [`Catalog::from_json`] | *O(bytes)*; over [`Catalog::MAX_JSON_BYTES`] is refused before parsing | *O(bytes)* |
 | [`Catalog::problems`] | *O(c)* names hashed | *O(c)* |
 | [`Catalog::slot`], [`Catalog::scope_index`], [`Catalog::len`] | *O(c)* | none |
 | [`Values::new`], [`Values::clear`] | *O(c)* | *O(c)*, none for up to 16 fields |
 | [`Values::set`], [`Values::mark_present`] | *O(1)* (amortised) | at most one bit a scope |
 | [`CompileError`]'s `Display` | at most 50 problems are written | |
 
-Every other function takes constant time. A "did you mean" is computed
+Every other function takes constant time, apart from `Clone`, `Debug`,
+`PartialEq` and serialisation, which are linear in what they copy, show,
+compare or write. A "did you mean" is computed
 only for names of up to 64 characters, so a long unknown name costs no
 more than reading it.
 
@@ -152,6 +173,12 @@ are also used by other crates of this family with the same meaning;
 write them with the crate's path (`sms_templates::Limits`) where several
 are in scope.
 
+# Dependencies
+
+`serde` (the file formats and serialised results), `serde_json` and
+`serde_path_to_error` (reading catalog files with the path of a bad
+value), `thiserror` (the error types).
+
 # Crate features
 
 - `schemars`: `Catalog::json_schema` and `Template::json_schema`,
@@ -167,12 +194,15 @@ are in scope.
 mod catalog;
 mod error;
 mod hash;
+mod json;
 mod position;
 mod render;
 mod template;
 
 pub use crate::catalog::{Catalog, CatalogProblem, Field, Scope, Slot};
-pub use crate::error::{CompileError, Problem, ProblemKind, RenderError};
+pub use crate::error::{
+    CatalogError, CompileError, Problem, ProblemKind, RenderError,
+};
 pub use crate::position::Position;
 pub use crate::render::{
     Bounds, Filled, NoLinks, ParseFilledError, Record, Rendered, Shortener,

@@ -31,7 +31,11 @@ use crate::Position;
 /// with serde.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a template: an object with \"name\", \"body\" and, if \
+                 wanted, \"description\""
+)]
 #[non_exhaustive]
 pub struct Template {
     /// The name agents pick it by.
@@ -64,7 +68,13 @@ pub struct Template {
     schemars(description = "Limits on untrusted templates and renders; \
         a missing field keeps its default.")
 )]
-#[serde(default, deny_unknown_fields)]
+#[serde(
+    default,
+    deny_unknown_fields,
+    expecting = "limits: an object with any of \"max_template_bytes\", \
+                 \"max_placeholders\", \"max_rendered_bytes\" and \
+                 \"max_recipients\", each a whole number"
+)]
 #[non_exhaustive]
 pub struct Limits {
     /// Bytes of template body (default 16 KiB).

@@ -43,6 +43,31 @@ fn many_problems_are_numbered_and_cut_after_fifty() {
 }
 
 #[test]
+fn problems_about_the_whole_body_have_no_line() {
+    let limits = Limits::default().max_template_bytes(4);
+    let err = Template::new("t", "Hello")
+        .compile_with(&Catalog::standard(), limits)
+        .unwrap_err();
+    assert_eq!(err.problems()[0].line_column(), None);
+    assert_eq!(
+        err.to_string(),
+        "invalid template: body: the template is 5 bytes long; at most 4 \
+         bytes are allowed"
+    );
+    let err = Template::new("t", "{{case.number}} {{case.number}}")
+        .compile_with(
+            &Catalog::standard(),
+            limits.max_template_bytes(99).max_placeholders(1),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid template: body: the template has 2 placeholders; at most 1 \
+         are allowed"
+    );
+}
+
+#[test]
 fn syntax_problems_name_what_was_found_in_words() {
     let err = errors("Hi {{contact.}}");
     assert_eq!(
@@ -126,11 +151,29 @@ fn configs_are_built_through_constructors() {
         }
         other => panic!("expected a value too long, got {other:?}"),
     }
+    let err = t.render(&v, &NoLinks).unwrap_err();
+    assert_eq!(
+        serde_json::to_value(&err).unwrap(),
+        serde_json::json!({"message": err.to_string()})
+    );
     let two = vec![Values::new(&catalog); 2];
     assert!(matches!(
         t.render_batch(&two, &NoLinks),
         Err(RenderError::TooManyRecipients { count: 2, limit: 1, .. })
     ));
+}
+
+#[test]
+fn serde_says_what_a_template_is_in_words() {
+    let err = serde_json::from_str::<Template>("[]").unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "expected a template: an object with \"name\", \"body\""
+        ),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Limits>("5").unwrap_err();
+    assert!(err.to_string().contains("expected limits: an object"), "{err}");
 }
 
 #[test]
