@@ -548,6 +548,102 @@ pub(crate) fn run(
     })
 }
 
+/// The runs from the one holding an instant onwards, in local seconds,
+/// for the queries that look ahead for an interval (`next_begin`,
+/// `next_allowed`): a scan over the weekly cycle (at most twice round
+/// it) or over the exception timeline (short of its last run). The caller
+/// takes what it found into real time with [`Scan::offset`], which checks
+/// that everything from the instant to there lies under one offset and,
+/// on the cycle, clear of exceptions.
+#[derive(Debug)]
+pub(crate) struct Scan<'a> {
+    plan: Option<&'a Plan>,
+    timeline: Option<&'a Timeline>,
+    /// Runs of the timeline rather than of the weekly cycle.
+    on_timeline: bool,
+    run: usize,
+    /// Local second where the current run starts.
+    run_start: i64,
+    around: Around,
+    /// The instant, in local seconds.
+    local: i64,
+    /// Runs left to read.
+    left: usize,
+}
+
+impl<'a> Scan<'a> {
+    pub(crate) fn new(
+        plan: Option<&'a Plan>,
+        timeline: Option<&'a Timeline>,
+        offsets: &Offsets,
+        t: DateTime<Utc>,
+    ) -> Option<Scan<'a>> {
+        let secs = t.timestamp();
+        let around = offsets.around(secs)?;
+        let local = secs + i64::from(around.0);
+        let (on_timeline, run, run_start, left) =
+            match timeline.filter(|tl| tl.holds(local)) {
+                Some(tl) => {
+                    let (run, _) = tl.run_at(local)?;
+                    (true, run, tl.runs[run].start * 60, tl.runs.len())
+                }
+                None => {
+                    let cycle = &plan?.cycle;
+                    let (p, piece_start) = piece_at(cycle, local);
+                    let run_start = piece_start - i64::from(p.back) * 60;
+                    (false, p.run, run_start, 2 * cycle.runs.len() + 2)
+                }
+            };
+        Some(Scan {
+            plan,
+            timeline,
+            on_timeline,
+            run,
+            run_start,
+            around,
+            local,
+            left,
+        })
+    }
+
+    /// The current run as (interval, local start, local end), and moves
+    /// on; `None` past the scan's reach.
+    pub(crate) fn next(&mut self) -> Option<(u8, i64, i64)> {
+        self.left = self.left.checked_sub(1)?;
+        let (interval, end) = if self.on_timeline {
+            let runs = &self.timeline?.runs;
+            // Never the last run: it is clipped.
+            let r =
+                runs.get(self.run).filter(|_| self.run + 1 < runs.len())?;
+            self.run += 1;
+            (r.interval, r.end * 60)
+        } else {
+            let runs = &self.plan?.cycle.runs;
+            let r = runs.get(self.run)?;
+            self.run = (self.run + 1) % runs.len();
+            (r.interval, self.run_start + i64::from(r.len) * 60)
+        };
+        let start = self.run_start;
+        self.run_start = end;
+        Some((interval, start, end))
+    }
+
+    /// The offset that takes local seconds up to `local_end` to real time,
+    /// if everything from the instant to `local_end` lies under the
+    /// instant's offset (and, on the cycle, no exception touches it).
+    pub(crate) fn offset(&self, local_end: i64) -> Option<i64> {
+        let o = fits(self.around, self.local, local_end)?;
+        if !self.on_timeline {
+            let first = self.local.div_euclid(86_400) - 1;
+            let last = local_end.div_euclid(86_400);
+            if !self.plan?.weekly_only(first, last) {
+                return None;
+            }
+        }
+        Some(i64::from(o))
+    }
+}
+
 /// The calendar from `start` to `end` by the fast path, when the whole
 /// window qualifies: where it starts.
 pub(crate) fn calendar(

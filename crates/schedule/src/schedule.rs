@@ -732,6 +732,9 @@ impl Schedule {
             return None;
         }
         let k = k as u8;
+        if let Some(answer) = self.next_begin_fast(k, t) {
+            return answer;
+        }
         let end = self.search_end(t);
         // The first run holds `t`; every later one begins after it.
         let (_, start, to) =
@@ -785,6 +788,9 @@ impl Schedule {
         if self.compiled.always {
             return yes(WORKING).then_some(Period { start: t, end: None });
         }
+        if let Some(answer) = self.next_allowed_fast(&yes, t) {
+            return answer;
+        }
         let end = self.search_end(t);
         let mut start = None;
         for (i, from, _) in self.runs(t, end) {
@@ -804,6 +810,67 @@ impl Schedule {
             .find(|&(i, _, _)| !yes(i))
             .map(|(_, from, _)| from);
         Some(Period { start, end: stop })
+    }
+
+    /// [`next_begin`](Self::next_begin) by a scan of the weekly cycle or
+    /// the exception timeline; `None` when the scan cannot tell.
+    fn next_begin_fast(
+        &self,
+        k: u8,
+        t: DateTime<Utc>,
+    ) -> Option<Option<Period>> {
+        if general_only() {
+            return None;
+        }
+        let plan = self.fast.plan.as_ref();
+        let mut scan =
+            fast::Scan::new(plan, self.timeline(), self.offsets(), t)?;
+        scan.next()?;
+        loop {
+            let (i, start, end) = scan.next()?;
+            if i == k {
+                let o = scan.offset(end)?;
+                let period = Period {
+                    start: DateTime::from_timestamp(start - o, 0)?,
+                    end: Some(DateTime::from_timestamp(end - o, 0)?),
+                };
+                return Some(Some(period));
+            }
+        }
+    }
+
+    /// [`next_allowed`](Self::next_allowed) by a scan of the weekly cycle
+    /// or the exception timeline; `None` when the scan cannot tell.
+    fn next_allowed_fast(
+        &self,
+        yes: &impl Fn(u8) -> bool,
+        t: DateTime<Utc>,
+    ) -> Option<Option<Period>> {
+        if general_only() {
+            return None;
+        }
+        let plan = self.fast.plan.as_ref();
+        let mut scan =
+            fast::Scan::new(plan, self.timeline(), self.offsets(), t)?;
+        let (i, _, _) = scan.next()?;
+        // The local start of the allowed stretch; `None` for `t` itself.
+        let mut start: Option<Option<i64>> = yes(i).then_some(None);
+        loop {
+            let (i, from, _) = scan.next()?;
+            match (start, yes(i)) {
+                (None, true) => start = Some(Some(from)),
+                (Some(first), false) => {
+                    let o = scan.offset(from)?;
+                    let start = match first {
+                        Some(s) => DateTime::from_timestamp(s - o, 0)?,
+                        None => t,
+                    };
+                    let end = Some(DateTime::from_timestamp(from - o, 0)?);
+                    return Some(Some(Period { start, end }));
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The runs of one interval from `start` to `end` as (interval, start,

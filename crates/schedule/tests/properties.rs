@@ -1,15 +1,22 @@
 //! Property tests on random valid schedules and instants: the interval at
 //! `t` is the calendar entry holding `t`; the next change is after `t`,
 //! differs, and nothing in between differs; `since <= t < until`; the
-//! JSON form round-trips.
+//! JSON form round-trips; and `at`, `next_begin` and `next_allowed` agree
+//! with a naive minute-by-minute reference computed from the config with
+//! chrono-tz alone, in zones with 30-minute and 2-hour shifts and
+//! transitions at midnight.
 
 use business_hours::{
     Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week,
 };
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime,
+    TimeZone, Utc,
+};
+use chrono_tz::Tz;
 use proptest::prelude::*;
 
-const ZONES: [&str; 8] = [
+const ZONES: [&str; 9] = [
     "Europe/Warsaw",
     "America/New_York",
     "Australia/Lord_Howe",
@@ -17,6 +24,7 @@ const ZONES: [&str; 8] = [
     "Africa/Cairo",
     "Asia/Kolkata",
     "Pacific/Chatham",
+    "Antarctica/Troll",
     "UTC",
 ];
 
@@ -211,11 +219,80 @@ fn next_minute(t: DateTime<Utc>) -> DateTime<Utc> {
     Utc.timestamp_opt(s - s.rem_euclid(60) + 60, 0).unwrap()
 }
 
-/// By walking the minutes from `t` (every boundary of a schedule is a
-/// whole minute in these zones): the first minute at which `yes` starts to
-/// hold after not holding (or `t` itself when `from_t` and it holds at
-/// `t`), and the first minute after that at which it stops. `None` where
-/// the walk found nothing.
+/// The naive reference, independent of the crate's tables: a local time
+/// becomes the earliest instant whose wall-clock time is at or after it,
+/// found with chrono-tz alone (a time in a gap steps on minute by minute
+/// until the wall shows it).
+fn resolve(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    let mut l = local;
+    loop {
+        match tz.from_local_datetime(&l) {
+            LocalResult::Single(x) => return x.with_timezone(&Utc),
+            LocalResult::Ambiguous(a, b) => {
+                return a.min(b).with_timezone(&Utc)
+            }
+            LocalResult::None => l += Duration::minutes(1),
+        }
+    }
+}
+
+/// Every range of the local dates around `t` (two days before to
+/// `WALK` and two days after), straight from the config, as real-time
+/// spans with their interval.
+fn reference_spans(
+    config: &ScheduleConfig,
+    t: DateTime<Utc>,
+) -> Vec<(DateTime<Utc>, DateTime<Utc>, String)> {
+    let tz: Tz = config.time_zone.parse().unwrap();
+    let first = t.with_timezone(&tz).date_naive() - Duration::days(2);
+    let mut spans = Vec::new();
+    for k in 0..(WALK / 1440 + 5) {
+        let date = first + Duration::days(k);
+        let ranges = match config
+            .exceptions
+            .iter()
+            .find(|e| e.from <= date && date <= e.last())
+        {
+            Some(e) => &e.ranges,
+            None => config.week.day(date.weekday()),
+        };
+        for r in ranges {
+            let at = |day: NaiveDate, minutes: u16| {
+                let midnight = day.and_hms_opt(0, 0, 0).unwrap();
+                resolve(tz, midnight + Duration::minutes(i64::from(minutes)))
+            };
+            let start = at(date, r.from.minutes());
+            let end_day =
+                if r.is_overnight() { date + Duration::days(1) } else { date };
+            let end = at(end_day, r.to.minutes());
+            if start < end {
+                spans.push((start, end, r.interval.clone()));
+            }
+        }
+    }
+    spans
+}
+
+/// The interval at `m` by the reference.
+fn reference_at<'a>(
+    config: &ScheduleConfig,
+    spans: &'a [(DateTime<Utc>, DateTime<Utc>, String)],
+    m: DateTime<Utc>,
+) -> &'a str {
+    if config.mode == business_hours::Mode::RoundTheClock {
+        return "Working time";
+    }
+    spans
+        .iter()
+        .find(|(start, end, _)| *start <= m && m < *end)
+        .map_or("Non-working time", |(_, _, i)| i.as_str())
+}
+
+/// By walking the minutes from `t` with the reference (every boundary of
+/// a schedule is a whole minute in these zones): the first minute at
+/// which `yes` starts to hold after not holding (or `t` itself when
+/// `from_t` and it holds at `t`), and the first minute after that at
+/// which it stops. `None` where the walk found nothing.
 #[allow(clippy::type_complexity)]
 fn walk(
     s: &Schedule,
@@ -223,12 +300,14 @@ fn walk(
     from_t: bool,
     yes: impl Fn(&str) -> bool,
 ) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
-    let mut prev = yes(s.at(t).interval());
+    let config = s.config();
+    let spans = reference_spans(config, t);
+    let mut prev = yes(reference_at(config, &spans, t));
     let mut start = (from_t && prev).then_some(t);
     let first = next_minute(t);
     for k in 0..WALK {
         let m = first + Duration::minutes(k);
-        let now = yes(s.at(m).interval());
+        let now = yes(reference_at(config, &spans, m));
         match start {
             None if now && !prev => start = Some(m),
             Some(_) if !now => return (start, Some(m)),
@@ -240,8 +319,28 @@ fn walk(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, max_global_rejects: 100_000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, max_global_rejects: 100_000, ..ProptestConfig::default() })]
 
+    /// `at` agrees with the naive reference at every minute of eight days
+    /// (and at an instant in each minute), DST changes included.
+    #[test]
+    fn at_agrees_with_the_naive_reference_every_minute(s in valid_schedule(), t in instant()) {
+        let spans = reference_spans(s.config(), t);
+        let first = next_minute(t);
+        for k in 0..WALK {
+            let m = first + Duration::minutes(k);
+            let expected = reference_at(s.config(), &spans, m);
+            prop_assert_eq!(s.at(m).interval(), expected, "at {}", m);
+            if k % 97 == 0 {
+                let inside = m + Duration::seconds(31);
+                prop_assert_eq!(s.at(inside).interval(), expected, "at {}", inside);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, max_global_rejects: 100_000, ..ProptestConfig::default() })]
     /// `next_begin` agrees with a minute-by-minute walk: where the walk
     /// sees the interval begin (and end), and that nothing begins before.
     #[test]
