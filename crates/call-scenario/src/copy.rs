@@ -127,7 +127,11 @@ impl Settings {
         let mut settings = self.clone();
         settings.name = name.to_string();
         let mut dangling = Vec::new();
-        let mut stack: Vec<(&mut Node, String)> = Vec::new();
+        // Each node's path is its parent's and a suffix, kept apart and
+        // joined only for a dangling reference: building every path
+        // would cost the square of the depth.
+        let mut paths = Paths::default();
+        let mut stack: Vec<(&mut Node, usize)> = Vec::new();
         let Settings { scenarios, nodes, .. } = &mut settings;
         // Scenarios come off the stack first, then named nodes, each in
         // name order, as in the checks.
@@ -136,10 +140,10 @@ impl Settings {
                 let mut p = String::new();
                 path::field(&mut p, field);
                 path::key(&mut p, k);
-                stack.push((node, p));
+                stack.push((node, paths.push(None, p)));
             }
         }
-        let fix = |r: &mut Recipient, p: &str, out: &mut Vec<Dangling>| {
+        let fix = |r: &mut Recipient, p: String, out: &mut Vec<Dangling>| {
             let (map, known) = match r {
                 Recipient::Employee(_) => {
                     (&remap.employees, target.map(|t| &t.employees))
@@ -160,36 +164,39 @@ impl Settings {
                 None => mapped.is_some(),
             };
             if !ok {
-                out.push(Dangling {
-                    path: p.to_string(),
-                    reference: r.clone(),
-                });
+                out.push(Dangling { path: p, reference: r.clone() });
             }
         };
-        while let Some((node, p)) = stack.pop() {
-            let mut kp = p.clone();
-            path::field(&mut kp, node.kind.name());
-            let mut children: Vec<(&mut Node, String)> = Vec::new();
+        while let Some((node, at)) = stack.pop() {
+            let kind = node.kind.name();
+            let kind_path = |paths: &Paths| {
+                let mut kp = paths.render(at);
+                path::field(&mut kp, kind);
+                kp
+            };
+            let mut children: Vec<(&mut Node, usize)> = Vec::new();
             match &mut node.kind {
                 NodeKind::ForwardToEmployee(f) => {
                     let mut r = Recipient::Employee(f.employee.clone());
+                    let mut kp = kind_path(&paths);
                     path::field(&mut kp, "employee");
-                    fix(&mut r, &kp, &mut dangling);
+                    fix(&mut r, kp, &mut dangling);
                     if let Recipient::Employee(id) = r {
                         f.employee = id;
                     }
                 }
                 NodeKind::ForwardToDepartment(f) => {
                     let mut r = Recipient::Department(f.department.clone());
+                    let mut kp = kind_path(&paths);
                     path::field(&mut kp, "department");
-                    fix(&mut r, &kp, &mut dangling);
+                    fix(&mut r, kp, &mut dangling);
                     if let Recipient::Department(id) = r {
                         f.department = id;
                     }
                 }
                 NodeKind::Voicemail(m) | NodeKind::Fax(m) => {
                     for (i, r) in m.send_to.iter_mut().enumerate() {
-                        let mut rp = kp.clone();
+                        let mut rp = kind_path(&paths);
                         path::field(&mut rp, "send_to");
                         path::index(&mut rp, i);
                         path::field(
@@ -199,22 +206,22 @@ impl Settings {
                                 Recipient::Department(_) => "department",
                             },
                         );
-                        fix(r, &rp, &mut dangling);
+                        fix(r, rp, &mut dangling);
                     }
                 }
                 NodeKind::Menu(m) => {
                     for (k, child) in m.keys.iter_mut() {
                         if let Some(child) = child {
-                            let mut cp = kp.clone();
-                            path::field(&mut cp, "keys");
-                            path::key(&mut cp, k.as_str());
-                            children.push((child, cp));
+                            let mut suffix = String::from(".menu");
+                            path::field(&mut suffix, "keys");
+                            path::key(&mut suffix, k.as_str());
+                            children
+                                .push((child, paths.push(Some(at), suffix)));
                         }
                     }
                     if let Some(child) = m.nothing_selected.as_deref_mut() {
-                        let mut cp = kp.clone();
-                        path::field(&mut cp, "nothing_selected");
-                        children.push((child, cp));
+                        let suffix = ".menu.nothing_selected".to_string();
+                        children.push((child, paths.push(Some(at), suffix)));
                     }
                 }
                 NodeKind::Message(_)
@@ -222,13 +229,38 @@ impl Settings {
                 | NodeKind::GoTo(_) => {}
             }
             if let Some(next) = node.then.as_deref_mut() {
-                let mut tp = p;
-                path::field(&mut tp, "then");
-                children.push((next, tp));
+                children.push((next, paths.push(Some(at), ".then".into())));
             }
             stack.extend(children.into_iter().rev());
         }
         ScenarioCopy { settings, dangling }
+    }
+}
+
+/// The paths of the nodes walked, each as its parent's and a suffix.
+#[derive(Default)]
+struct Paths {
+    /// Parent and suffix, by node.
+    parts: Vec<(Option<usize>, String)>,
+}
+
+impl Paths {
+    fn push(&mut self, parent: Option<usize>, suffix: String) -> usize {
+        self.parts.push((parent, suffix));
+        self.parts.len() - 1
+    }
+
+    /// The whole path of node `at`.
+    fn render(&self, at: usize) -> String {
+        let mut chain = Vec::new();
+        let mut i = Some(at);
+        while let Some(j) = i {
+            let Some((parent, suffix)) = self.parts.get(j) else { break };
+            chain.push(suffix.as_str());
+            i = *parent;
+        }
+        chain.reverse();
+        chain.concat()
     }
 }
 

@@ -254,8 +254,19 @@ hung up at the limit, so every call ends). Checking walks the settings with
 an explicit stack and is linear in their size (loops are found in one pass,
 since without menus every node has at most one way on). JSON input is
 further bounded by `serde_json`'s recursion limit (128 levels, about 40
-nested menus); settings built in Rust deeper than that are refused by the
-depth limit, but dropping them is recursive, like any boxed tree. A
+nested menus).
+
+Trees of [`Node`]s built in code may be of any depth: checking refuses
+those deeper than [`Limits::max_depth`] without walking further, and
+every operation on the tree works with an explicit stack instead of
+recursion: `clone`, `==`, `Debug`, dropping, [`Settings::to_json`] and
+[`Settings::copy_to`] (each linear in the size of the tree; `to_json`
+stops indenting deeper at 128 levels so its text stays linear too).
+serde's `Serialize`, which every serde format drives by recursion,
+refuses trees nested deeper than [`Node::SERIALIZE_DEPTH`] (128) with an
+error; `to_json` writes any depth.
+
+A
 department ring plan "in turn" or "cumulative" has at most 120 legs (10 min
 in 5 s turns); "all at once" rings every available member the host lists in
 [`Facts::departments`], so that list bounds it. Nothing in the library
@@ -289,6 +300,7 @@ mod call;
 mod copy;
 mod error;
 mod fnv;
+mod json;
 mod number;
 mod path;
 mod phone;
@@ -297,6 +309,7 @@ mod ring;
 mod schema;
 mod settings;
 mod simulation;
+mod tree;
 mod values;
 
 pub use crate::call::{

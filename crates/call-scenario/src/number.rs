@@ -973,8 +973,7 @@ impl<'a> Compiler<'a> {
 /// value in any build, so a call state kept by a host can be checked
 /// against the settings it resumes on.
 fn fingerprint(settings: &Settings) -> u64 {
-    let json = serde_json::to_vec(settings).unwrap_or_default();
-    crate::fnv::fnv1a(&json)
+    crate::fnv::fnv1a(crate::json::write(settings, false).as_bytes())
 }
 
 /// A name of `known` equal to `name` but for case and surrounding

@@ -132,10 +132,14 @@ impl Settings {
 
     /// The JSON form, pretty-printed; [`from_json`](Self::from_json) reads
     /// it back equal.
+    ///
+    /// Written without recursion, in time and memory linear in the size
+    /// of the settings, so settings of any depth built in code are
+    /// written. Indentation stops growing at 128 levels (what the JSON
+    /// reader accepts), so the text of a deep tree stays linear in its
+    /// size; reading back is bounded by the reader's nesting limit.
     pub fn to_json(&self) -> String {
-        // Strings, maps and enums with string forms cannot fail to
-        // serialize.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::write(self, true)
     }
 }
 
@@ -267,8 +271,14 @@ fn closed_in_node(
 /// { "forward_to_employee": { "employee": "anna", "wait": "20s" },
 ///   "then": { "voicemail": { "send_to": [{ "employee": "anna" }] } } }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RawNode", into = "RawNode")]
+///
+/// Every operation on a tree of nodes (`clone`, `==`, `Debug`, dropping,
+/// [`Settings::to_json`], [`Settings::copy_to`], checking) works without
+/// recursion, so a tree of any depth built in code is safe; serde's
+/// `Serialize` (for formats other than [`Settings::to_json`]) refuses a
+/// tree nested deeper than [`Node::SERIALIZE_DEPTH`] with an error.
+#[derive(Deserialize)]
+#[serde(try_from = "RawNode")]
 pub struct Node {
     pub(crate) kind: NodeKind,
     pub(crate) then: Option<Box<Node>>,
@@ -837,29 +847,29 @@ impl TryFrom<RawRecipient> for Recipient {
 
 /// A node as written: one optional field per kind, so unknown fields are
 /// refused and a missing or doubled kind gets a clear error.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
     expecting = "a node: an object with one kind field and an optional `then`"
 )]
 struct RawNode {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     message: Option<Prompt>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     menu: Option<Menu>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     forward_to_number: Option<ForwardToNumber>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     forward_to_employee: Option<ForwardToEmployee>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     forward_to_department: Option<ForwardToDepartment>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     voicemail: Option<Mailbox>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     fax: Option<Mailbox>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     go_to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     then: Option<Box<Node>>,
 }
 
@@ -908,27 +918,6 @@ impl TryFrom<RawNode> for Node {
             Some(kind) => Ok(Node { kind, then: raw.then }),
             None => Err(format!("a node needs one of {KINDS}")),
         }
-    }
-}
-
-impl From<Node> for RawNode {
-    fn from(node: Node) -> RawNode {
-        let mut raw = RawNode { then: node.then, ..RawNode::default() };
-        match node.kind {
-            NodeKind::Message(p) => raw.message = Some(p),
-            NodeKind::Menu(m) => raw.menu = Some(m),
-            NodeKind::ForwardToNumber(f) => raw.forward_to_number = Some(f),
-            NodeKind::ForwardToEmployee(f) => {
-                raw.forward_to_employee = Some(f)
-            }
-            NodeKind::ForwardToDepartment(f) => {
-                raw.forward_to_department = Some(f)
-            }
-            NodeKind::Voicemail(m) => raw.voicemail = Some(m),
-            NodeKind::Fax(m) => raw.fax = Some(m),
-            NodeKind::GoTo(g) => raw.go_to = Some(g),
-        }
-        raw
     }
 }
 

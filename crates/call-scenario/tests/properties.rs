@@ -213,8 +213,15 @@ proptest! {
 
     #[test]
     fn settings_read_back_equal(s in settings()) {
-        let back = Settings::from_json(&s.to_json()).unwrap();
-        prop_assert_eq!(back, s);
+        let json = s.to_json();
+        // The writer without recursion writes what serde does.
+        prop_assert_eq!(&json, &serde_json::to_string_pretty(&s).unwrap());
+        let back = Settings::from_json(&json).unwrap();
+        // Clone and equality without recursion agree with the tree.
+        let copy = s.clone();
+        prop_assert_eq!(&back, &s);
+        prop_assert_eq!(&copy, &s);
+        prop_assert_eq!(format!("{copy:?}"), format!("{s:?}"));
     }
 
     #[test]
