@@ -8,8 +8,10 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::compile::{CompiledRule, CompiledRules};
-use crate::rule::{HitPolicy, Sender};
-use crate::{alphanumeric_sender_problems, CallStatus, SenderProblem};
+use crate::rule::{HitPolicy, Recipient, Sender};
+use crate::{
+    alphanumeric_sender_problems, CallStatus, Direction, SenderProblem,
+};
 
 /// One finding of [`CompiledRules::check`].
 ///
@@ -82,10 +84,20 @@ pub enum FindingKind {
         /// The position of the first rule with that name.
         first: usize,
     },
-    /// A rule only for outgoing calls that sends to the caller: on an
-    /// outgoing call the caller is the account's own number. The
-    /// customer is `"to": "called"`.
-    OutgoingToCaller,
+    /// Every recipient the rule can have is one of the account's own
+    /// numbers, to which nothing is ever sent
+    /// ([`Suppressed::OwnNumber`](crate::Suppressed::OwnNumber)): the
+    /// caller of a rule only for outgoing calls, the called number of a
+    /// rule only for incoming calls, or a caller the rule accepts only
+    /// from the account's own numbers. The customer is `"to":
+    /// "customer"`.
+    SendsOnlyToAccount {
+        /// Whom the rule sends to.
+        recipient: Recipient,
+        /// The one direction the rule accepts, when that is why; `None`
+        /// when the caller numbers it accepts are all the account's.
+        direction: Option<Direction>,
+    },
     /// The shadowing check stopped at this rule: comparing the rule set's
     /// pairs of rules would take more than its work limit (long caller
     /// number, prefix or IVR key lists). This rule and the later ones are
@@ -124,11 +136,26 @@ impl fmt::Display for FindingKind {
             FindingKind::DuplicateName { first } => {
                 write!(f, "the same name as rule {first}")
             }
-            FindingKind::OutgoingToCaller => f.write_str(
-                "only for outgoing calls, but sends to the caller, which is \
-                 the account's own number there; write \"to\": \"called\" \
-                 to reach the customer",
-            ),
+            FindingKind::SendsOnlyToAccount { recipient, direction } => {
+                let whom = match recipient {
+                    Recipient::Called => "the called number",
+                    Recipient::Customer => "the customer",
+                    _ => "the caller",
+                };
+                match direction {
+                    Some(d) => write!(
+                        f,
+                        "only for {d} calls, but sends to {whom}, which is \
+                         the account's own number there, so it never sends; \
+                         write \"to\": \"customer\" to reach the customer"
+                    ),
+                    None => write!(
+                        f,
+                        "sends to {whom}, but accepts only callers that are \
+                         the account's own numbers, so it never sends"
+                    ),
+                }
+            }
             FindingKind::NotChecked { limit } => write!(
                 f,
                 "not checked for shadowing, nor are the rules after it: \
@@ -186,8 +213,9 @@ impl CompiledRules {
     /// Every finding, ordered by rule position: rules that can never
     /// match, rules shadowed under first-match, invalid senders, windows
     /// not among `windows` (the host's window names), duplicate names,
-    /// and rules for outgoing calls that send to the caller (the
-    /// account's own number there).
+    /// and rules that can only ever send to the account's own numbers
+    /// (to the caller of outgoing calls, to the called number of
+    /// incoming calls, to callers that are all the account's numbers).
     ///
     /// Shadowing compares the sets of calls two rules accept, condition by
     /// condition (direction, routed-to numbers, status with duration —
@@ -338,10 +366,8 @@ impl CompiledRules {
                     }
                 }
             }
-            let outgoing_only =
-                r.direction_bits == crate::Direction::Outgoing.bit();
-            if outgoing_only && r.rule.to == crate::rule::Recipient::Caller {
-                out.push(finding(r, FindingKind::OutgoingToCaller));
+            if let Some(kind) = self.sends_only_to_account(r) {
+                out.push(finding(r, kind));
             }
             for w in &r.rule.windows {
                 if !windows.contains(&w.as_str()) {
@@ -355,6 +381,44 @@ impl CompiledRules {
         // Stable: per rule, the order found.
         out.sort_by_key(|f| f.rule);
         out
+    }
+}
+
+impl CompiledRules {
+    /// Whether every recipient `r` can have is one of the account's own
+    /// numbers (see [`FindingKind::SendsOnlyToAccount`]).
+    fn sends_only_to_account(&self, r: &CompiledRule) -> Option<FindingKind> {
+        let incoming = Direction::Incoming.bit();
+        let outgoing = Direction::Outgoing.bit();
+        let to = &r.rule.to;
+        let found = |direction| {
+            Some(FindingKind::SendsOnlyToAccount {
+                recipient: to.clone(),
+                direction,
+            })
+        };
+        match to {
+            Recipient::Caller if r.direction_bits == outgoing => {
+                return found(Some(Direction::Outgoing));
+            }
+            Recipient::Called if r.direction_bits == incoming => {
+                return found(Some(Direction::Incoming));
+            }
+            _ => {}
+        }
+        // The recipient is the caller on every call the rule accepts.
+        let to_caller = match to {
+            Recipient::Caller => true,
+            Recipient::Customer => r.direction_bits == incoming,
+            _ => false,
+        };
+        let own = |n: &String| {
+            self.buckets.contains_key(n) || self.own.binary_search(n).is_ok()
+        };
+        if to_caller && !r.numbers.is_empty() && r.numbers.iter().all(own) {
+            return found(None);
+        }
+        None
     }
 }
 

@@ -149,6 +149,9 @@ pub struct CompiledRules {
     /// The positions of the rules with no routed-to condition.
     pub(crate) any_routed: ComboLists,
     pub(crate) senders: Vec<String>,
+    /// The account's own numbers, sorted: its mobile numbers and random
+    /// senders (the routed-to numbers are the keys of `buckets`).
+    pub(crate) own: Vec<String>,
     pub(crate) calling_code: Option<u16>,
     pub(crate) hit_policy: HitPolicy,
     pub(crate) maybe_mobile: MaybeMobile,
@@ -476,7 +479,11 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        let mut own = senders.clone();
+        own.sort_unstable();
+        own.dedup();
         Ok(CompiledRules {
+            own,
             set: set.clone(),
             rules,
             buckets: self.buckets,

@@ -13,7 +13,8 @@ use crate::number::normalize;
 use crate::rule::{HitPolicy, Message, Recipient};
 use crate::spelling::spelled;
 use crate::{
-    CallRecord, Host, LineType, MaybeMobile, NumberDetails, WindowState,
+    CallRecord, Direction, Host, LineType, MaybeMobile, NumberDetails,
+    WindowState,
 };
 
 /// What to do for one rule and one recipient.
@@ -138,6 +139,11 @@ pub enum Suppressed {
     },
     /// The recipient has no number (a withheld caller).
     NoRecipientNumber,
+    /// The recipient is one of the account's own numbers (one of its
+    /// mobile numbers or random senders, the number the call was routed
+    /// to, or one any rule selects calls routed to): the account never
+    /// sends to itself.
+    OwnNumber,
     /// The host has no staff group of that name.
     UnknownGroup {
         /// The group's name.
@@ -238,6 +244,10 @@ impl Suppressed {
             Suppressed::NoRecipientNumber => {
                 f.write_str("the recipient has no number (withheld)")
             }
+            Suppressed::OwnNumber => f.write_str(
+                "the recipient is one of the account's own numbers; the \
+                 account never sends to itself",
+            ),
             Suppressed::UnknownGroup { group } => {
                 write!(f, "there is no staff group {group:?}")
             }
@@ -536,11 +546,8 @@ impl CompiledRules {
             // A disabled rule is reported as such whatever its conditions
             // say (it still gets its "disabled" decision when they hold,
             // as without the trace).
-            let result = if rule.rule.enabled {
-                result
-            } else {
-                TraceResult::Disabled
-            };
+            let result =
+                if rule.rule.enabled { result } else { TraceResult::Disabled };
             trace.push(RuleTrace {
                 rule: rule.index,
                 name: rule.name(),
@@ -708,7 +715,13 @@ impl<'a, 'h> Eval<'a, 'h> {
             return false;
         }
         match &r.rule.to {
-            Recipient::Caller => {
+            Recipient::Customer
+                if self.call.direction == Direction::Outgoing =>
+            {
+                let called = normalize(&self.call.called);
+                self.recipient(r, called, false);
+            }
+            Recipient::Customer | Recipient::Caller => {
                 let caller = self.caller.clone();
                 self.recipient(r, caller, true);
             }
@@ -778,6 +791,9 @@ impl<'a, 'h> Eval<'a, 'h> {
         if number.is_empty() {
             return RuleOutcome::Suppress(S::NoRecipientNumber);
         }
+        if self.is_own(number) {
+            return RuleOutcome::Suppress(S::OwnNumber);
+        }
         let line_type = if is_caller {
             self.caller_details().line_type
         } else {
@@ -833,6 +849,19 @@ impl<'a, 'h> Eval<'a, 'h> {
         } else {
             RuleOutcome::Queue(planned)
         }
+    }
+
+    /// Whether `number` is one of the account's own: the call's routed-to
+    /// number, a routed-to number of any rule, a mobile number or a random
+    /// sender of the account.
+    fn is_own(&self, number: &str) -> bool {
+        number == normalize(&self.call.routed_to)
+            || self.rules.buckets.contains_key(number)
+            || self
+                .rules
+                .own
+                .binary_search_by(|n| n.as_str().cmp(number))
+                .is_ok()
     }
 
     /// One of the account's numbers, by FNV-1a of the rule's name, the

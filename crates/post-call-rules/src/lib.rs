@@ -75,8 +75,14 @@ assert_eq!(json["outcome"]["action"], "send");
   does not stop first-match.
 - **Conditions** are checked in the order of [`Condition`]; left out,
   they accept every call. Talk time is 0 for a call not answered.
-- **Recipients**: the caller, the called number, or every member of a
-  staff group (each member once). Only numbers the host says are
+- **Recipients**: the customer (the default: the other party of the
+  call, the caller of an incoming call and the called number of an
+  outgoing one), the caller, the called number, or every member of a
+  staff group (each member once). Nothing is ever sent to one of the
+  account's own numbers (its mobile numbers and random senders, the
+  number the call was routed to, any number a rule selects calls routed
+  to): such a recipient is suppressed with [`Suppressed::OwnNumber`].
+  Only numbers the host says are
   [`LineType::Mobile`] get SMS; [`LineType::FixedLineOrMobile`] follows
   [`MaybeMobile`] (default: suppress); everything else is suppressed
   with its line type.

@@ -147,8 +147,8 @@ pub struct Rule {
     /// The conditions; all must hold (default: every call).
     #[serde(default, skip_serializing_if = "Conditions::is_any")]
     pub when: Conditions,
-    /// Whom to send to (default: the caller).
-    #[serde(default, skip_serializing_if = "Recipient::is_caller")]
+    /// Whom to send to (default: the customer, the other party of the call).
+    #[serde(default, skip_serializing_if = "Recipient::is_customer")]
     pub to: Recipient,
     /// From whom.
     pub sender: Sender,
@@ -177,7 +177,7 @@ pub struct Rule {
 
 impl Rule {
     /// A rule with this name, sender and text, and every other field at
-    /// its default: enabled, priority 0, every call, to the caller,
+    /// its default: enabled, priority 0, every call, to the customer,
     /// auto-send, no delay, no minimum interval, any time.
     pub fn new(name: &str, sender: Sender, text: &str) -> Rule {
         Rule {
@@ -185,7 +185,7 @@ impl Rule {
             enabled: true,
             priority: 0,
             when: Conditions::default(),
-            to: Recipient::Caller,
+            to: Recipient::Customer,
             sender,
             message: Message::new(text),
             auto_send: true,
@@ -308,15 +308,26 @@ impl CallerConditions {
 }
 
 /// Whom a rule sends to.
+///
+/// Whoever it is, an SMS never goes to one of the account's own numbers
+/// (its mobile numbers, its random senders, the numbers calls are routed
+/// to): such a recipient is suppressed with
+/// [`Suppressed::OwnNumber`](crate::Suppressed::OwnNumber).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Recipient {
-    /// The calling number (`"caller"`).
+    /// The other party of the call, the customer (`"customer"`, the
+    /// default): the caller of an incoming call, the called number of an
+    /// outgoing one.
     #[default]
+    Customer,
+    /// The calling number (`"caller"`): the customer of an incoming call,
+    /// but the account's own number on an outgoing one.
     Caller,
-    /// The called number (`"called"`), the customer of an outgoing call.
+    /// The called number (`"called"`): the customer of an outgoing call,
+    /// but the account's own number on an incoming one.
     Called,
     /// Every member of a staff group the host expands (`{"group":
     /// "English"}`).
@@ -324,8 +335,8 @@ pub enum Recipient {
 }
 
 impl Recipient {
-    fn is_caller(&self) -> bool {
-        *self == Recipient::Caller
+    fn is_customer(&self) -> bool {
+        *self == Recipient::Customer
     }
 }
 
@@ -368,12 +379,13 @@ pub struct Message {
 impl<'de> Deserialize<'de> for Recipient {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Recipient, D::Error> {
         let choice = d.deserialize_any(ChoiceVisitor {
-            units: &["caller", "called"],
+            units: &["customer", "caller", "called"],
             tagged: &["group"],
         })?;
         Ok(match choice {
+            Choice::Unit("caller") => Recipient::Caller,
             Choice::Unit("called") => Recipient::Called,
-            Choice::Unit(_) => Recipient::Caller,
+            Choice::Unit(_) => Recipient::Customer,
             Choice::Tagged(_, group) => Recipient::Group(group),
         })
     }

@@ -280,25 +280,65 @@ fn shadowing_check_stops_at_its_work_limit() {
 }
 
 #[test]
-fn an_outgoing_rule_that_sends_to_the_caller_is_reported() {
+fn a_rule_that_can_only_send_to_the_account_is_reported() {
     let set = CompiledRules::from_json(
-        r#"{"rules": [
-          {"name": "After our call", "when": {"direction": "outgoing"},
+        r#"{"account": {"mobile_numbers": ["+48600100200"]}, "rules": [
+          {"name": "After our call", "when": {"direction": "outgoing"}, "to": "caller",
            "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
           {"name": "After our call, to the customer",
            "when": {"direction": "outgoing", "status": ["missed"]}, "to": "called",
            "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
           {"name": "After their call", "when": {"direction": "incoming"},
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Incoming, to the number dialled",
+           "when": {"direction": "incoming"}, "to": "called",
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Calls from our own lines",
+           "when": {"routed_to": ["+48221234567"],
+                    "caller": {"numbers": ["+48 600 100 200", "+48221234567"]}},
+           "to": "caller",
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Any direction, to the customer",
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Any direction, to the called number", "to": "called",
            "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}}
         ]}"#,
     )
     .unwrap();
     let findings = set.check(&[]);
-    let outgoing: Vec<usize> = findings
+    let own: Vec<(usize, Option<Direction>)> = findings
         .iter()
-        .filter(|f| *f.kind() == FindingKind::OutgoingToCaller)
-        .map(|f| f.rule())
+        .filter_map(|f| match f.kind() {
+            FindingKind::SendsOnlyToAccount { direction, .. } => {
+                Some((f.rule(), *direction))
+            }
+            _ => None,
+        })
         .collect();
-    assert_eq!(outgoing, [0]);
-    assert!(findings[0].to_string().contains("\"to\": \"called\""));
+    // The incoming-only rule to the called number (3) and the rule for
+    // callers that are the account's own numbers (4) were not reported
+    // before: only outgoing-only rules to the caller were.
+    assert_eq!(
+        own,
+        [
+            (0, Some(Direction::Outgoing)),
+            (3, Some(Direction::Incoming)),
+            (4, None)
+        ]
+    );
+    let text = |i: usize| {
+        let own = |f: &&Finding| {
+            f.rule() == i
+                && matches!(f.kind(), FindingKind::SendsOnlyToAccount { .. })
+        };
+        findings.iter().find(own).unwrap().to_string()
+    };
+    assert!(
+        text(0).contains("only for outgoing calls, but sends to the caller")
+    );
+    assert!(text(0).contains("\"to\": \"customer\""));
+    assert!(text(3)
+        .contains("only for incoming calls, but sends to the called number"));
+    assert!(text(4)
+        .contains("accepts only callers that are the account's own numbers"));
 }

@@ -90,7 +90,7 @@ fn wrong_shaped_values_keep_their_rule_and_path() {
         (
             r#", "to": {}"#,
             "rules[1].to",
-            "an empty object; write \"caller\", \"called\", {\"group\": ...}",
+            "an empty object; write \"customer\", \"caller\", \"called\", {\"group\": ...}",
         ),
         (
             r#", "to": {"group": "A", "called": "B"}"#,
@@ -497,6 +497,96 @@ fn target_caller_called_and_group() {
         suppressed(&decide(&r, &c, &host())),
         Suppressed::UnknownGroup { group: "Sales".into() }
     );
+}
+
+#[test]
+fn the_customer_whatever_the_direction() {
+    // The default recipient is the customer: the caller of an incoming
+    // call, the called number of an outgoing one.
+    let r = rules(&rule("Thanks", ""));
+    assert_eq!(r.rule_set().rules[0].to, Recipient::Customer);
+    let incoming = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(decide(&r, &incoming, &host())[0].recipient(), Some(CUSTOMER));
+    let outgoing = CallRecord::new(
+        Direction::Outgoing,
+        "+48600100200",
+        HUNGARIAN,
+        CallStatus::Answered,
+        t(10, 0),
+    );
+    let d = decide(&r, &outgoing, &host());
+    assert_eq!(d[0].recipient(), Some(HUNGARIAN));
+    assert!(matches!(d[0].outcome(), RuleOutcome::Send(_)));
+    // Written as "customer", and left out when written back.
+    let explicit = rules(&rule("Thanks", r#", "to": "customer""#));
+    assert_eq!(explicit.rule_set(), r.rule_set());
+    assert!(!r.rule_set().to_json().contains("\"to\""));
+    let caller = rules(&rule("Thanks", r#", "to": "caller""#));
+    assert!(caller.rule_set().to_json().contains("\"to\": \"caller\""));
+}
+
+#[test]
+fn never_sends_to_the_account_itself() {
+    // An outgoing call presented from one of the account's mobile numbers:
+    // "to the caller" used to send the SMS to the account's own mobile.
+    let outgoing = CallRecord::new(
+        Direction::Outgoing,
+        "+48 600 100 200",
+        CUSTOMER,
+        CallStatus::Answered,
+        t(10, 0),
+    );
+    let r = rules(&rule("Caller", r#", "to": "caller""#));
+    assert_eq!(
+        suppressed(&decide(&r, &outgoing, &host())),
+        Suppressed::OwnNumber
+    );
+    // An incoming call to a mobile number of the account, "to the called
+    // number".
+    let mut incoming = call(CUSTOMER, CallStatus::Missed);
+    incoming.called = "+48600100300".into();
+    incoming.routed_to = "+48600100300".into();
+    let r = rules(&rule("Called", r#", "to": "called""#));
+    assert_eq!(
+        suppressed(&decide(&r, &incoming, &host())),
+        Suppressed::OwnNumber
+    );
+    // A number some rule selects calls routed to is the account's too,
+    // even on a call routed elsewhere; so is a staff member who is one of
+    // the account's numbers.
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    groups.insert(
+        "Staff".into(),
+        vec![
+            "+48 600 100 300".into(),
+            "+48501000000".into(),
+            "+48700999000".into(),
+        ],
+    );
+    let h = host().groups(&groups);
+    let r = rules(
+        &[
+            rule("Other line", r#", "when": {"routed_to": ["+48700999000"]}"#),
+            rule("Staff", r#", "to": {"group": "Staff"}"#),
+        ]
+        .join(","),
+    );
+    let c = call(CUSTOMER, CallStatus::Missed);
+    let d = decide(&r, &c, &h);
+    let got: Vec<(Option<&str>, Option<&Suppressed>)> =
+        d.iter().map(|d| (d.recipient(), d.outcome().suppressed())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("+48600100300"), Some(&Suppressed::OwnNumber)),
+            (Some("+48501000000"), None),
+            (Some("+48700999000"), Some(&Suppressed::OwnNumber)),
+        ]
+    );
+    // A caller calling from the account's own routed-to number.
+    let r = rules(&rule("Thanks", ""));
+    let c = call(OFFICE, CallStatus::Answered);
+    assert_eq!(suppressed(&decide(&r, &c, &host())), Suppressed::OwnNumber);
 }
 
 #[test]
@@ -952,7 +1042,10 @@ fn trace_says_why_for_every_rule() {
         rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#),
         rule("IVR", r#", "when": {"caller": {"ivr_keys": ["9"]}}"#),
         rule("Off", r#", "enabled": false"#),
-        rule("Off, answered only", r#", "enabled": false, "when": {"status": ["answered"]}"#),
+        rule(
+            "Off, answered only",
+            r#", "enabled": false, "when": {"status": ["answered"]}"#,
+        ),
         rule("Missed", r#", "when": {"status": ["missed"]}"#),
         rule("Any", ""),
     ]
