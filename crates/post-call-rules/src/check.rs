@@ -71,7 +71,8 @@ pub enum FindingKind {
         /// The number.
         number: String,
     },
-    /// A random sender, but the account has no mobile numbers.
+    /// A random sender, but the account has neither random senders nor
+    /// mobile numbers.
     NoRandomSender,
     /// A window the host does not have.
     UnknownWindow {
@@ -128,7 +129,8 @@ impl fmt::Display for FindingKind {
                 "sender {number:?} is not one of account.mobile_numbers"
             ),
             FindingKind::NoRandomSender => f.write_str(
-                "random sender, but account.mobile_numbers is empty",
+                "random sender, but the account has neither random senders \
+                 nor mobile numbers",
             ),
             FindingKind::UnknownWindow { window } => {
                 write!(f, "unknown send window {window:?}")
@@ -361,7 +363,7 @@ impl CompiledRules {
                     }
                 }
                 Sender::Random => {
-                    if self.senders.is_empty() {
+                    if self.random.is_empty() {
                         out.push(finding(r, FindingKind::NoRandomSender));
                     }
                 }

@@ -149,6 +149,9 @@ pub struct CompiledRules {
     /// The positions of the rules with no routed-to condition.
     pub(crate) any_routed: ComboLists,
     pub(crate) senders: Vec<String>,
+    /// The random sender's pool: the account's random senders, or its
+    /// mobile numbers when it has none.
+    pub(crate) random: Vec<String>,
     /// The account's own numbers, sorted: its mobile numbers and random
     /// senders (the routed-to numbers are the keys of `buckets`).
     pub(crate) own: Vec<String>,
@@ -401,6 +404,45 @@ impl<'a> Compiler<'a> {
         out
     }
 
+    /// A list of the account's numbers, normalized: problems for too many,
+    /// malformed ones and ones given twice.
+    fn account_numbers(
+        &mut self,
+        path: &str,
+        what: &'static str,
+        list: &[String],
+    ) -> Vec<String> {
+        let limit = self.limits.max_account_numbers;
+        if list.len() > limit {
+            let kind = ProblemKind::TooMany { what, count: list.len(), limit };
+            self.problem(None, path.into(), kind);
+        }
+        let mut out: Vec<String> = Vec::with_capacity(list.len());
+        let mut seen = HashMap::<String, usize, FnvBuild>::default();
+        for (i, s) in list.iter().enumerate() {
+            let Some(n) = parse_number(s) else {
+                self.problem(
+                    None,
+                    format!("{path}[{i}]"),
+                    ProblemKind::InvalidNumber { value: clip(s) },
+                );
+                continue;
+            };
+            match seen.get(&n) {
+                Some(&first) => self.problem(
+                    None,
+                    format!("{path}[{i}]"),
+                    ProblemKind::DuplicateNumber { value: clip(s), first },
+                ),
+                None => {
+                    seen.insert(n.clone(), i);
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
     fn run(mut self) -> Result<CompiledRules, Error> {
         let set = self.set;
         let limits = *self.limits;
@@ -413,29 +455,16 @@ impl<'a> Compiler<'a> {
                 );
             }
         }
-        let n = set.account.mobile_numbers.len();
-        if n > limits.max_account_numbers {
-            self.problem(
-                None,
-                "account.mobile_numbers".into(),
-                ProblemKind::TooMany {
-                    what: "account numbers",
-                    count: n,
-                    limit: limits.max_account_numbers,
-                },
-            );
-        }
-        let mut senders = Vec::with_capacity(n);
-        for (i, s) in set.account.mobile_numbers.iter().enumerate() {
-            match parse_number(s) {
-                Some(s) => senders.push(s),
-                None => self.problem(
-                    None,
-                    format!("account.mobile_numbers[{i}]"),
-                    ProblemKind::InvalidNumber { value: clip(s) },
-                ),
-            }
-        }
+        let senders = self.account_numbers(
+            "account.mobile_numbers",
+            "account numbers",
+            &set.account.mobile_numbers,
+        );
+        let random = self.account_numbers(
+            "account.random_senders",
+            "random senders",
+            &set.account.random_senders,
+        );
         if set.rules.len() > limits.max_rules {
             self.problem(
                 None,
@@ -480,6 +509,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let mut own = senders.clone();
+        own.extend(random.iter().cloned());
         own.sort_unstable();
         own.dedup();
         Ok(CompiledRules {
@@ -489,6 +519,7 @@ impl<'a> Compiler<'a> {
             buckets: self.buckets,
             by_bucket,
             any_routed,
+            random: if random.is_empty() { senders.clone() } else { random },
             senders,
             calling_code: set.account.calling_code,
             hit_policy: set.hit_policy,

@@ -155,6 +155,18 @@ pub enum ProblemKind {
         /// The value given.
         value: String,
     },
+    /// A number listed twice in one of the account's lists (separators
+    /// aside): in the random sender's pool it would be drawn twice as
+    /// often.
+    #[error(
+        "{value:?} is listed twice (first at position {first}); remove one"
+    )]
+    DuplicateNumber {
+        /// The value given.
+        value: String,
+        /// The position in the list of its first listing.
+        first: usize,
+    },
     /// IVR keys that are not 1 to 32 of `0`–`9`, `*`, `#`.
     #[error("invalid IVR keys {value:?}; use 1 to 32 of 0-9, * and #")]
     InvalidIvrKeys {

@@ -157,7 +157,8 @@ pub enum Suppressed {
     /// The rule's alphanumeric sender would not be delivered as written
     /// (see [`alphanumeric_sender_problems`](crate::alphanumeric_sender_problems)).
     InvalidSender,
-    /// A random sender, but the account has no mobile numbers.
+    /// A random sender, but the account has neither random senders nor
+    /// mobile numbers.
     NoSender,
     /// The host has no send window of that name (one of the rule's
     /// windows; the rule then never sends, whatever its other windows
@@ -260,7 +261,7 @@ impl Suppressed {
             ),
             Suppressed::NoSender => f.write_str(
                 "the rule sends from a random number, but the account has \
-                 no mobile numbers to choose from",
+                 no random senders nor mobile numbers to choose from",
             ),
             Suppressed::UnknownWindow { window } => {
                 write!(f, "there is no send window {window:?}")
@@ -873,7 +874,7 @@ impl<'a, 'h> Eval<'a, 'h> {
         r: &CompiledRule,
         number: &str,
     ) -> Option<&'a str> {
-        let senders = &self.rules.senders;
+        let senders = &self.rules.random;
         if senders.is_empty() {
             return None;
         }

@@ -97,7 +97,8 @@ assert_eq!(json["outcome"]["action"], "send");
   any rule with `"interval_scope": "all_rules"`) plus the interval is
   after the planned instant. Earlier decisions of the same evaluation
   count as sends. Queued messages go through the same checks.
-- **Random sender**: one of `account.mobile_numbers`, chosen by FNV-1a
+- **Random sender**: one of `account.random_senders` (or, when the
+  account lists none, of `account.mobile_numbers`), chosen by FNV-1a
   (64-bit, a fixed published function, not std's `DefaultHasher`, whose
   output may change between Rust releases) over, in order, the rule's
   name, the host's seed (8 bytes, little-endian), the call's caller and

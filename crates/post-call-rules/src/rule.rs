@@ -67,15 +67,22 @@ pub struct Account {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calling_code: Option<u16>,
     /// The account's mobile numbers that may send SMS: the numbers a
-    /// `{"number": ...}` sender may name, and the pool of the random
-    /// sender.
+    /// `{"number": ...}` sender may name, and the random sender's pool
+    /// when `random_senders` is left out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mobile_numbers: Vec<String>,
+    /// The numbers a `"random"` sender is drawn from, a list of its own
+    /// (numbers set aside for call-backs, say); when empty or left out,
+    /// `mobile_numbers`. They need not be among `mobile_numbers`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub random_senders: Vec<String>,
 }
 
 impl Account {
     fn is_empty(&self) -> bool {
-        self.calling_code.is_none() && self.mobile_numbers.is_empty()
+        self.calling_code.is_none()
+            && self.mobile_numbers.is_empty()
+            && self.random_senders.is_empty()
     }
 }
 
@@ -502,7 +509,11 @@ setters!(RuleSet {
     rules: Vec<Rule>,
 });
 
-setters!(Account { calling_code: Option<u16>, mobile_numbers: Vec<String> });
+setters!(Account {
+    calling_code: Option<u16>,
+    mobile_numbers: Vec<String>,
+    random_senders: Vec<String>,
+});
 
 setters!(Rule {
     enabled: bool,

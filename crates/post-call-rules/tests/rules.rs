@@ -607,6 +607,72 @@ fn senders() {
 }
 
 #[test]
+fn random_senders_are_their_own_validated_list() {
+    let json = |account: &str| {
+        format!(
+            r#"{{"account": {account}, "rules": [
+                {{"name": "R", "sender": "random", "message": {{"text": "x"}}}},
+                {{"name": "N", "sender": {{"number": "+48700000001"}}, "message": {{"text": "x"}}}}
+            ]}}"#
+        )
+    };
+    // The pool is drawn from, never the numbers rules may name.
+    let r = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200"],
+            "random_senders": ["+48 700 000 001", "+48700000002"]}"#,
+    ))
+    .unwrap();
+    let mut drawn = std::collections::BTreeSet::new();
+    for minute in 0..40 {
+        let mut c = call(CUSTOMER, CallStatus::Answered);
+        c.end = t(10, minute);
+        let d = r.evaluate(&c, &host()).into_decisions();
+        drawn.insert(d[0].outcome().planned().unwrap().sender().to_string());
+    }
+    assert_eq!(
+        drawn.into_iter().collect::<Vec<_>>(),
+        ["+48700000001", "+48700000002"]
+    );
+    // A pool number is not one a rule may name as its sender.
+    let findings = r.check(&[]);
+    assert!(findings.iter().any(|f| f.rule() == 1
+        && matches!(f.kind(), FindingKind::SenderNotAccountNumber { .. })));
+    // The pool is validated like the mobile numbers, each with its path.
+    let err = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200", "+48 600 100 200"],
+            "random_senders": ["+48700000001", "x", "+48-700-000-001"]}"#,
+    ))
+    .unwrap_err();
+    let got: Vec<(&str, String)> =
+        err.problems().iter().map(|p| (p.path(), p.kind().to_string())).collect();
+    assert_eq!(
+        got,
+        [
+            ("account.mobile_numbers[1]", "\"+48 600 100 200\" is listed twice (first at position 0); remove one".to_string()),
+            ("account.random_senders[1]", "invalid number \"x\"; write it as +48221234567".to_string()),
+            ("account.random_senders[2]", "\"+48-700-000-001\" is listed twice (first at position 0); remove one".to_string()),
+        ]
+    );
+    let limits = Limits::default().max_account_numbers(1);
+    let set = RuleSet::from_json(&json(
+        r#"{"random_senders": ["+48700000001", "+48700000002"]}"#,
+    ))
+    .unwrap();
+    let err = set.compile_with(&limits).unwrap_err();
+    assert_eq!(err.problems()[0].path(), "account.random_senders");
+    // Without a pool, the mobile numbers are drawn from, as before.
+    let r = CompiledRules::from_json(&json(r#"{"mobile_numbers": ["+48600100200"]}"#)).unwrap();
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let d = r.evaluate(&c, &host()).into_decisions();
+    assert_eq!(d[0].outcome().planned().unwrap().sender(), "+48600100200");
+    // A pool number is the account's own: nothing is sent to it.
+    let r = CompiledRules::from_json(&json(r#"{"random_senders": ["+48700000001"]}"#)).unwrap();
+    let c = call("+48700000001", CallStatus::Answered);
+    let d = r.evaluate(&c, &host()).into_decisions();
+    assert_eq!(d[0].outcome().suppressed(), Some(&Suppressed::OwnNumber));
+}
+
+#[test]
 fn random_sender_is_deterministic_and_spread() {
     let r = rules(
         r#"{"name": "R", "sender": "random", "message": {"text": "x"}}"#,
