@@ -643,8 +643,11 @@ fn random_senders_are_their_own_validated_list() {
             "random_senders": ["+48700000001", "x", "+48-700-000-001"]}"#,
     ))
     .unwrap_err();
-    let got: Vec<(&str, String)> =
-        err.problems().iter().map(|p| (p.path(), p.kind().to_string())).collect();
+    let got: Vec<(&str, String)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.path(), p.kind().to_string()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -661,12 +664,18 @@ fn random_senders_are_their_own_validated_list() {
     let err = set.compile_with(&limits).unwrap_err();
     assert_eq!(err.problems()[0].path(), "account.random_senders");
     // Without a pool, the mobile numbers are drawn from, as before.
-    let r = CompiledRules::from_json(&json(r#"{"mobile_numbers": ["+48600100200"]}"#)).unwrap();
+    let r = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200"]}"#,
+    ))
+    .unwrap();
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = r.evaluate(&c, &host()).into_decisions();
     assert_eq!(d[0].outcome().planned().unwrap().sender(), "+48600100200");
     // A pool number is the account's own: nothing is sent to it.
-    let r = CompiledRules::from_json(&json(r#"{"random_senders": ["+48700000001"]}"#)).unwrap();
+    let r = CompiledRules::from_json(&json(
+        r#"{"random_senders": ["+48700000001"]}"#,
+    ))
+    .unwrap();
     let c = call("+48700000001", CallStatus::Answered);
     let d = r.evaluate(&c, &host()).into_decisions();
     assert_eq!(d[0].outcome().suppressed(), Some(&Suppressed::OwnNumber));

@@ -48,6 +48,7 @@ fn closed_enums_round_trip() {
     round_trips::<MaybeMobile>(MaybeMobile::SPELLINGS);
     round_trips::<IntervalScope>(IntervalScope::SPELLINGS);
     round_trips::<Condition>(Condition::SPELLINGS);
+    round_trips::<ShadowingWork>(ShadowingWork::SPELLINGS);
     // Every variant has a spelling (the lists are complete).
     assert_eq!(Direction::SPELLINGS.len(), Direction::ALL.len());
     assert_eq!(CallStatus::SPELLINGS.len(), CallStatus::ALL.len());
