@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::TimeDelta;
 
 use crate::error::{Error, Problem, ProblemKind};
-use crate::hash::{Fnv1a, FnvBuild};
+use crate::hash::{hash, Fnv1a, FnvBuild};
 use crate::number::{parse_number, valid_ivr_keys};
 use crate::rule::{
     setters, IntervalScope, Message, Recipient, Rule, RuleSet, Sender,
@@ -34,7 +34,8 @@ pub struct Limits {
     /// Items in any one list of a rule: routed-to numbers, caller numbers,
     /// prefixes, regions, IVR keys, windows (default 1,000).
     pub max_list: usize,
-    /// The account's mobile numbers (default 1,000).
+    /// Numbers in each of the account's lists, its mobile numbers and its
+    /// random senders (default 1,000).
     pub max_account_numbers: usize,
     /// Bytes of a message text (default 8,000: ten 153-character parts of
     /// text with multi-byte letters).
@@ -690,10 +691,8 @@ impl<'a> Compiler<'a> {
             min_secs: w.duration.min_secs,
             max_secs: w.duration.max_secs.unwrap_or(u32::MAX),
             number_hashes: {
-                let mut h: Vec<u64> = numbers
-                    .iter()
-                    .map(|n| Fnv1a::new().bytes(n.as_bytes()).finish())
-                    .collect();
+                let mut h: Vec<u64> =
+                    numbers.iter().map(|n| hash(n.as_bytes())).collect();
                 h.sort_unstable();
                 h
             },

@@ -645,9 +645,9 @@ impl<'a, 'h> Eval<'a, 'h> {
     /// then (on a hash hit) by string.
     fn caller_in(&mut self, r: &CompiledRule) -> bool {
         let caller = &self.caller;
-        let h = *self.caller_hash.get_or_insert_with(|| {
-            Fnv1a::new().bytes(caller.as_bytes()).finish()
-        });
+        let h = *self
+            .caller_hash
+            .get_or_insert_with(|| crate::hash::hash(caller.as_bytes()));
         r.number_hashes.binary_search(&h).is_ok()
             && r.numbers
                 .binary_search_by(|n| n.as_str().cmp(&self.caller))

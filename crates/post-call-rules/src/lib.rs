@@ -188,7 +188,8 @@ spelling each, the one the JSON uses (`"fixed_line"`, `"all_rules"`,
 `"caller.prefixes"`); `FromStr` refuses anything else with a
 [`ParseEnumError`] that lists the accepted spellings. Results a host logs
 or sends on ([`Evaluation`], [`Decision`], [`RuleOutcome`],
-[`Suppressed`], [`RuleTrace`], [`Finding`], [`NumberDetails`]) implement
+[`Suppressed`], [`RuleTrace`], [`Finding`], [`NumberDetails`], and
+[`Error`] with its problems for a form to show) implement
 `serde::Serialize`; a suppression reason's `Display` is in plain words
 with instants marked UTC (`2026-11-25 08:10 UTC`), or in a zone the
 caller gives with [`Suppressed::to_string_in`].
