@@ -165,7 +165,8 @@ Types that may grow are marked `#[non_exhaustive]`:
   [`LineType`], [`HitPolicy`], [`MaybeMobile`], [`IntervalScope`],
   [`Recipient`], [`Sender`], [`Condition`], [`TraceResult`],
   [`RuleOutcome`], [`Suppressed`], [`WindowState`], [`FindingKind`],
-  [`NeverMatches`], [`SenderProblem`] and [`ProblemKind`]. Match them
+  [`NeverMatches`], [`ShadowingWork`], [`SenderProblem`] and
+  [`ProblemKind`]. Match them
   with a wildcard arm (`_ => ...`).
 - **Structs that may gain fields**: the rule-set format ([`RuleSet`],
   [`Account`], [`Rule`], [`Conditions`], [`CallerConditions`],
@@ -183,7 +184,7 @@ Types that may grow are marked `#[non_exhaustive]`:
 
 The closed sets users type or read ([`Direction`], [`CallStatus`],
 [`LineType`], [`HitPolicy`], [`MaybeMobile`], [`IntervalScope`],
-[`Condition`]) implement `Display` and `FromStr` with one lowercase
+[`Condition`], [`ShadowingWork`]) implement `Display` and `FromStr` with one lowercase
 spelling each, the one the JSON uses (`"fixed_line"`, `"all_rules"`,
 `"caller.prefixes"`); `FromStr` refuses anything else with a
 [`ParseEnumError`] that lists the accepted spellings. Results a host logs
