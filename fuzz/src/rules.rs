@@ -304,6 +304,9 @@ fn check_set(
             };
             assert!(p.at() >= earliest);
             let Some(who) = d.recipient() else { panic!("no recipient") };
+            // Never to one of the account's own numbers.
+            let own = set.account.mobile_numbers.iter().chain([&c.routed_to]);
+            assert!(own.into_iter().all(|n| normalize(n) != who), "{d:?}");
             if r.min_interval_secs > 0 {
                 let gap = TimeDelta::seconds(r.min_interval_secs.into());
                 let key = match r.interval_scope {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::TimeDelta;
 
 use crate::error::{Error, Problem, ProblemKind};
-use crate::hash::{Fnv1a, FnvBuild};
+use crate::hash::{hash, Fnv1a, FnvBuild};
 use crate::number::{parse_number, valid_ivr_keys};
 use crate::rule::{
     setters, IntervalScope, Message, Recipient, Rule, RuleSet, Sender,
@@ -34,7 +34,8 @@ pub struct Limits {
     /// Items in any one list of a rule: routed-to numbers, caller numbers,
     /// prefixes, regions, IVR keys, windows (default 1,000).
     pub max_list: usize,
-    /// The account's mobile numbers (default 1,000).
+    /// Numbers in each of the account's lists, its mobile numbers and its
+    /// random senders (default 1,000).
     pub max_account_numbers: usize,
     /// Bytes of a message text (default 8,000: ten 153-character parts of
     /// text with multi-byte letters).
@@ -149,6 +150,12 @@ pub struct CompiledRules {
     /// The positions of the rules with no routed-to condition.
     pub(crate) any_routed: ComboLists,
     pub(crate) senders: Vec<String>,
+    /// The random sender's pool: the account's random senders, or its
+    /// mobile numbers when it has none.
+    pub(crate) random: Vec<String>,
+    /// The account's own numbers, sorted: its mobile numbers and random
+    /// senders (the routed-to numbers are the keys of `buckets`).
+    pub(crate) own: Vec<String>,
     pub(crate) calling_code: Option<u16>,
     pub(crate) hit_policy: HitPolicy,
     pub(crate) maybe_mobile: MaybeMobile,
@@ -398,6 +405,45 @@ impl<'a> Compiler<'a> {
         out
     }
 
+    /// A list of the account's numbers, normalized: problems for too many,
+    /// malformed ones and ones given twice.
+    fn account_numbers(
+        &mut self,
+        path: &str,
+        what: &'static str,
+        list: &[String],
+    ) -> Vec<String> {
+        let limit = self.limits.max_account_numbers;
+        if list.len() > limit {
+            let kind = ProblemKind::TooMany { what, count: list.len(), limit };
+            self.problem(None, path.into(), kind);
+        }
+        let mut out: Vec<String> = Vec::with_capacity(list.len());
+        let mut seen = HashMap::<String, usize, FnvBuild>::default();
+        for (i, s) in list.iter().enumerate() {
+            let Some(n) = parse_number(s) else {
+                self.problem(
+                    None,
+                    format!("{path}[{i}]"),
+                    ProblemKind::InvalidNumber { value: clip(s) },
+                );
+                continue;
+            };
+            match seen.get(&n) {
+                Some(&first) => self.problem(
+                    None,
+                    format!("{path}[{i}]"),
+                    ProblemKind::DuplicateNumber { value: clip(s), first },
+                ),
+                None => {
+                    seen.insert(n.clone(), i);
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
     fn run(mut self) -> Result<CompiledRules, Error> {
         let set = self.set;
         let limits = *self.limits;
@@ -410,29 +456,16 @@ impl<'a> Compiler<'a> {
                 );
             }
         }
-        let n = set.account.mobile_numbers.len();
-        if n > limits.max_account_numbers {
-            self.problem(
-                None,
-                "account.mobile_numbers".into(),
-                ProblemKind::TooMany {
-                    what: "account numbers",
-                    count: n,
-                    limit: limits.max_account_numbers,
-                },
-            );
-        }
-        let mut senders = Vec::with_capacity(n);
-        for (i, s) in set.account.mobile_numbers.iter().enumerate() {
-            match parse_number(s) {
-                Some(s) => senders.push(s),
-                None => self.problem(
-                    None,
-                    format!("account.mobile_numbers[{i}]"),
-                    ProblemKind::InvalidNumber { value: clip(s) },
-                ),
-            }
-        }
+        let senders = self.account_numbers(
+            "account.mobile_numbers",
+            "account numbers",
+            &set.account.mobile_numbers,
+        );
+        let random = self.account_numbers(
+            "account.random_senders",
+            "random senders",
+            &set.account.random_senders,
+        );
         if set.rules.len() > limits.max_rules {
             self.problem(
                 None,
@@ -476,12 +509,18 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        let mut own = senders.clone();
+        own.extend(random.iter().cloned());
+        own.sort_unstable();
+        own.dedup();
         Ok(CompiledRules {
+            own,
             set: set.clone(),
             rules,
             buckets: self.buckets,
             by_bucket,
             any_routed,
+            random: if random.is_empty() { senders.clone() } else { random },
             senders,
             calling_code: set.account.calling_code,
             hit_policy: set.hit_policy,
@@ -652,10 +691,8 @@ impl<'a> Compiler<'a> {
             min_secs: w.duration.min_secs,
             max_secs: w.duration.max_secs.unwrap_or(u32::MAX),
             number_hashes: {
-                let mut h: Vec<u64> = numbers
-                    .iter()
-                    .map(|n| Fnv1a::new().bytes(n.as_bytes()).finish())
-                    .collect();
+                let mut h: Vec<u64> =
+                    numbers.iter().map(|n| hash(n.as_bytes())).collect();
                 h.sort_unstable();
                 h
             },

@@ -64,6 +64,47 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// `{"problems": [...]}`, each problem as [`Problem`] serializes.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Error", 1)?;
+        st.serialize_field("problems", &self.problems)?;
+        st.end()
+    }
+}
+
+/// `{"path": "rules[0].name", "rule": 0, "rule_name": "Thanks", "line":
+/// 3, "column": 12, "kind": {"type": "empty_name"}, "message": "the
+/// rule has no name"}`; `rule`, `rule_name`, `line` and `column` are
+/// left out when unknown.
+impl serde::Serialize for Problem {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("path", &self.path)?;
+        if let Some(rule) = self.rule() {
+            m.serialize_entry("rule", &rule)?;
+        }
+        if let Some(name) = self.rule_name() {
+            m.serialize_entry("rule_name", name)?;
+        }
+        if let Some((line, column)) = self.line_column {
+            m.serialize_entry("line", &line)?;
+            m.serialize_entry("column", &column)?;
+        }
+        m.serialize_entry("kind", &self.kind)?;
+        m.serialize_entry("message", &self.kind.to_string())?;
+        m.end()
+    }
+}
+
 /// One problem: where (the path of the value, the rule it is in, and for
 /// a problem found while reading JSON text, the line and column) and
 /// what.
@@ -137,8 +178,10 @@ impl fmt::Display for Problem {
         Ok(())
     }
 }
-/// The kinds of [`Problem`].
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// The kinds of [`Problem`]. Serialized with a `"type"` in snake case
+/// (`"invalid_number"`) beside the fields.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProblemKind {
     /// The text is not a rule set: bad syntax, a wrong type, an unknown
@@ -154,6 +197,18 @@ pub enum ProblemKind {
     InvalidNumber {
         /// The value given.
         value: String,
+    },
+    /// A number listed twice in one of the account's lists (separators
+    /// aside): in the random sender's pool it would be drawn twice as
+    /// often.
+    #[error(
+        "{value:?} is listed twice (first at position {first}); remove one"
+    )]
+    DuplicateNumber {
+        /// The value given.
+        value: String,
+        /// The position in the list of its first listing.
+        first: usize,
     },
     /// IVR keys that are not 1 to 32 of `0`–`9`, `*`, `#`.
     #[error("invalid IVR keys {value:?}; use 1 to 32 of 0-9, * and #")]

@@ -13,7 +13,8 @@ use crate::number::normalize;
 use crate::rule::{HitPolicy, Message, Recipient};
 use crate::spelling::spelled;
 use crate::{
-    CallRecord, Host, LineType, MaybeMobile, NumberDetails, WindowState,
+    CallRecord, Direction, Host, LineType, MaybeMobile, NumberDetails,
+    WindowState,
 };
 
 /// What to do for one rule and one recipient.
@@ -138,6 +139,11 @@ pub enum Suppressed {
     },
     /// The recipient has no number (a withheld caller).
     NoRecipientNumber,
+    /// The recipient is one of the account's own numbers (one of its
+    /// mobile numbers or random senders, the number the call was routed
+    /// to, or one any rule selects calls routed to): the account never
+    /// sends to itself.
+    OwnNumber,
     /// The host has no staff group of that name.
     UnknownGroup {
         /// The group's name.
@@ -151,7 +157,8 @@ pub enum Suppressed {
     /// The rule's alphanumeric sender would not be delivered as written
     /// (see [`alphanumeric_sender_problems`](crate::alphanumeric_sender_problems)).
     InvalidSender,
-    /// A random sender, but the account has no mobile numbers.
+    /// A random sender, but the account has neither random senders nor
+    /// mobile numbers.
     NoSender,
     /// The host has no send window of that name (one of the rule's
     /// windows; the rule then never sends, whatever its other windows
@@ -238,6 +245,10 @@ impl Suppressed {
             Suppressed::NoRecipientNumber => {
                 f.write_str("the recipient has no number (withheld)")
             }
+            Suppressed::OwnNumber => f.write_str(
+                "the recipient is one of the account's own numbers; the \
+                 account never sends to itself",
+            ),
             Suppressed::UnknownGroup { group } => {
                 write!(f, "there is no staff group {group:?}")
             }
@@ -250,7 +261,7 @@ impl Suppressed {
             ),
             Suppressed::NoSender => f.write_str(
                 "the rule sends from a random number, but the account has \
-                 no mobile numbers to choose from",
+                 no random senders nor mobile numbers to choose from",
             ),
             Suppressed::UnknownWindow { window } => {
                 write!(f, "there is no send window {window:?}")
@@ -634,9 +645,9 @@ impl<'a, 'h> Eval<'a, 'h> {
     /// then (on a hash hit) by string.
     fn caller_in(&mut self, r: &CompiledRule) -> bool {
         let caller = &self.caller;
-        let h = *self.caller_hash.get_or_insert_with(|| {
-            Fnv1a::new().bytes(caller.as_bytes()).finish()
-        });
+        let h = *self
+            .caller_hash
+            .get_or_insert_with(|| crate::hash::hash(caller.as_bytes()));
         r.number_hashes.binary_search(&h).is_ok()
             && r.numbers
                 .binary_search_by(|n| n.as_str().cmp(&self.caller))
@@ -705,7 +716,13 @@ impl<'a, 'h> Eval<'a, 'h> {
             return false;
         }
         match &r.rule.to {
-            Recipient::Caller => {
+            Recipient::Customer
+                if self.call.direction == Direction::Outgoing =>
+            {
+                let called = normalize(&self.call.called);
+                self.recipient(r, called, false);
+            }
+            Recipient::Customer | Recipient::Caller => {
                 let caller = self.caller.clone();
                 self.recipient(r, caller, true);
             }
@@ -775,6 +792,9 @@ impl<'a, 'h> Eval<'a, 'h> {
         if number.is_empty() {
             return RuleOutcome::Suppress(S::NoRecipientNumber);
         }
+        if self.is_own(number) {
+            return RuleOutcome::Suppress(S::OwnNumber);
+        }
         let line_type = if is_caller {
             self.caller_details().line_type
         } else {
@@ -832,6 +852,19 @@ impl<'a, 'h> Eval<'a, 'h> {
         }
     }
 
+    /// Whether `number` is one of the account's own: the call's routed-to
+    /// number, a routed-to number of any rule, a mobile number or a random
+    /// sender of the account.
+    fn is_own(&self, number: &str) -> bool {
+        number == normalize(&self.call.routed_to)
+            || self.rules.buckets.contains_key(number)
+            || self
+                .rules
+                .own
+                .binary_search_by(|n| n.as_str().cmp(number))
+                .is_ok()
+    }
+
     /// One of the account's numbers, by FNV-1a of the rule's name, the
     /// seed, the call's caller, routed-to number and end instant, and (for
     /// a group rule, which has several recipients) the recipient. The
@@ -841,7 +874,7 @@ impl<'a, 'h> Eval<'a, 'h> {
         r: &CompiledRule,
         number: &str,
     ) -> Option<&'a str> {
-        let senders = &self.rules.senders;
+        let senders = &self.rules.random;
         if senders.is_empty() {
             return None;
         }

@@ -67,15 +67,22 @@ pub struct Account {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calling_code: Option<u16>,
     /// The account's mobile numbers that may send SMS: the numbers a
-    /// `{"number": ...}` sender may name, and the pool of the random
-    /// sender.
+    /// `{"number": ...}` sender may name, and the random sender's pool
+    /// when `random_senders` is left out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mobile_numbers: Vec<String>,
+    /// The numbers a `"random"` sender is drawn from, a list of its own
+    /// (numbers set aside for call-backs, say); when empty or left out,
+    /// `mobile_numbers`. They need not be among `mobile_numbers`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub random_senders: Vec<String>,
 }
 
 impl Account {
     fn is_empty(&self) -> bool {
-        self.calling_code.is_none() && self.mobile_numbers.is_empty()
+        self.calling_code.is_none()
+            && self.mobile_numbers.is_empty()
+            && self.random_senders.is_empty()
     }
 }
 
@@ -147,8 +154,8 @@ pub struct Rule {
     /// The conditions; all must hold (default: every call).
     #[serde(default, skip_serializing_if = "Conditions::is_any")]
     pub when: Conditions,
-    /// Whom to send to (default: the caller).
-    #[serde(default, skip_serializing_if = "Recipient::is_caller")]
+    /// Whom to send to (default: the customer, the other party of the call).
+    #[serde(default, skip_serializing_if = "Recipient::is_customer")]
     pub to: Recipient,
     /// From whom.
     pub sender: Sender,
@@ -177,7 +184,7 @@ pub struct Rule {
 
 impl Rule {
     /// A rule with this name, sender and text, and every other field at
-    /// its default: enabled, priority 0, every call, to the caller,
+    /// its default: enabled, priority 0, every call, to the customer,
     /// auto-send, no delay, no minimum interval, any time.
     pub fn new(name: &str, sender: Sender, text: &str) -> Rule {
         Rule {
@@ -185,7 +192,7 @@ impl Rule {
             enabled: true,
             priority: 0,
             when: Conditions::default(),
-            to: Recipient::Caller,
+            to: Recipient::Customer,
             sender,
             message: Message::new(text),
             auto_send: true,
@@ -308,15 +315,26 @@ impl CallerConditions {
 }
 
 /// Whom a rule sends to.
+///
+/// Whoever it is, an SMS never goes to one of the account's own numbers
+/// (its mobile numbers, its random senders, the numbers calls are routed
+/// to): such a recipient is suppressed with
+/// [`Suppressed::OwnNumber`](crate::Suppressed::OwnNumber).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Recipient {
-    /// The calling number (`"caller"`).
+    /// The other party of the call, the customer (`"customer"`, the
+    /// default): the caller of an incoming call, the called number of an
+    /// outgoing one.
     #[default]
+    Customer,
+    /// The calling number (`"caller"`): the customer of an incoming call,
+    /// but the account's own number on an outgoing one.
     Caller,
-    /// The called number (`"called"`), the customer of an outgoing call.
+    /// The called number (`"called"`): the customer of an outgoing call,
+    /// but the account's own number on an incoming one.
     Called,
     /// Every member of a staff group the host expands (`{"group":
     /// "English"}`).
@@ -324,8 +342,8 @@ pub enum Recipient {
 }
 
 impl Recipient {
-    fn is_caller(&self) -> bool {
-        *self == Recipient::Caller
+    fn is_customer(&self) -> bool {
+        *self == Recipient::Customer
     }
 }
 
@@ -368,12 +386,13 @@ pub struct Message {
 impl<'de> Deserialize<'de> for Recipient {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Recipient, D::Error> {
         let choice = d.deserialize_any(ChoiceVisitor {
-            units: &["caller", "called"],
+            units: &["customer", "caller", "called"],
             tagged: &["group"],
         })?;
         Ok(match choice {
+            Choice::Unit("caller") => Recipient::Caller,
             Choice::Unit("called") => Recipient::Called,
-            Choice::Unit(_) => Recipient::Caller,
+            Choice::Unit(_) => Recipient::Customer,
             Choice::Tagged(_, group) => Recipient::Group(group),
         })
     }
@@ -490,7 +509,11 @@ setters!(RuleSet {
     rules: Vec<Rule>,
 });
 
-setters!(Account { calling_code: Option<u16>, mobile_numbers: Vec<String> });
+setters!(Account {
+    calling_code: Option<u16>,
+    mobile_numbers: Vec<String>,
+    random_senders: Vec<String>,
+});
 
 setters!(Rule {
     enabled: bool,

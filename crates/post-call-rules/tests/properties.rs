@@ -23,6 +23,17 @@ const PREFIXES: [&str; 5] = ["+48", "+4860", "+36", "+44", "+1"];
 const REGIONS: [&str; 3] = ["PL", "HU", "GB"];
 const KEYS: [&str; 4] = ["1", "2", "21", "3#"];
 const WINDOWS: [&str; 3] = ["Office", "Never", "Lunch"];
+/// The account's own numbers (its mobile numbers and the routed-to
+/// numbers), in several spellings, and a customer.
+const OWN_SPELLINGS: [&str; 7] = [
+    "+48600100200",
+    "+48 600 100 300",
+    "+48221234567",
+    "+48 22 555 00 00",
+    "+36-123-456-789",
+    "+48601234567",
+    "+48501234567",
+];
 
 fn pick(pool: &[&str], mask: u8) -> Vec<String> {
     pool.iter()
@@ -80,6 +91,7 @@ prop_compose! {
             0 => Recipient::Called,
             1 => Recipient::Group("Staff".into()),
             2 => Recipient::Group("Nobody".into()),
+            3 | 4 => Recipient::Customer,
             _ => Recipient::Caller,
         };
         r.auto_send = auto_send;
@@ -321,6 +333,56 @@ proptest! {
                         prop_assert!(reference_match(&set, &set.rules[*by], c), "{}", f);
                     }
                     _ => {}
+                }
+            }
+        }
+    }
+
+    /// Whatever the rules, the call and the staff groups, no decision
+    /// sends or queues an SMS to one of the account's own numbers: its
+    /// mobile numbers, the numbers any rule selects calls routed to, or
+    /// the number this call was routed to, however they are written.
+    #[test]
+    fn no_decision_targets_the_account(
+        set in arb_rules(),
+        calls in prop::collection::vec(
+            (arb_call(), 0usize..OWN_SPELLINGS.len(), 0usize..OWN_SPELLINGS.len(), 0u8..4),
+            1..4,
+        ),
+        seed in 0u64..4,
+    ) {
+        let compiled = set.compile().unwrap();
+        let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+        groups.insert(
+            "Staff".into(),
+            vec!["+48 600 100 300".into(), "+48501000000".into(), "+48(22)1234567".into()],
+        );
+        let w = &windows;
+        let host = Host::new(&plan).windows(w).groups(&groups).seed(seed);
+        let digits = |n: &str| -> String {
+            n.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+        };
+        for (mut c, a, b, which) in calls {
+            // Put the account's own numbers in the caller's, the called
+            // number's or the routed-to number's place.
+            match which {
+                0 => c.caller = OWN_SPELLINGS[a].into(),
+                1 => c.called = OWN_SPELLINGS[a].into(),
+                2 => c.routed_to = OWN_SPELLINGS[a].into(),
+                _ => {
+                    c.caller = OWN_SPELLINGS[a].into();
+                    c.called = OWN_SPELLINGS[b].into();
+                }
+            }
+            let mut own: Vec<String> = set.account.mobile_numbers.iter().map(|n| digits(n)).collect();
+            own.extend(set.rules.iter().flat_map(|r| r.when.routed_to.iter().map(|n| digits(n))));
+            own.push(digits(&c.routed_to));
+            for e in [compiled.evaluate(&c, &host), compiled.evaluate_traced(&c, &host)] {
+                for d in e.decisions() {
+                    if d.outcome().planned().is_some() {
+                        let to = digits(d.recipient().unwrap());
+                        prop_assert!(!own.contains(&to), "{:?} to own {}", d, to);
+                    }
                 }
             }
         }

@@ -90,7 +90,7 @@ fn wrong_shaped_values_keep_their_rule_and_path() {
         (
             r#", "to": {}"#,
             "rules[1].to",
-            "an empty object; write \"caller\", \"called\", {\"group\": ...}",
+            "an empty object; write \"customer\", \"caller\", \"called\", {\"group\": ...}",
         ),
         (
             r#", "to": {"group": "A", "called": "B"}"#,
@@ -500,6 +500,96 @@ fn target_caller_called_and_group() {
 }
 
 #[test]
+fn the_customer_whatever_the_direction() {
+    // The default recipient is the customer: the caller of an incoming
+    // call, the called number of an outgoing one.
+    let r = rules(&rule("Thanks", ""));
+    assert_eq!(r.rule_set().rules[0].to, Recipient::Customer);
+    let incoming = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(decide(&r, &incoming, &host())[0].recipient(), Some(CUSTOMER));
+    let outgoing = CallRecord::new(
+        Direction::Outgoing,
+        "+48600100200",
+        HUNGARIAN,
+        CallStatus::Answered,
+        t(10, 0),
+    );
+    let d = decide(&r, &outgoing, &host());
+    assert_eq!(d[0].recipient(), Some(HUNGARIAN));
+    assert!(matches!(d[0].outcome(), RuleOutcome::Send(_)));
+    // Written as "customer", and left out when written back.
+    let explicit = rules(&rule("Thanks", r#", "to": "customer""#));
+    assert_eq!(explicit.rule_set(), r.rule_set());
+    assert!(!r.rule_set().to_json().contains("\"to\""));
+    let caller = rules(&rule("Thanks", r#", "to": "caller""#));
+    assert!(caller.rule_set().to_json().contains("\"to\": \"caller\""));
+}
+
+#[test]
+fn never_sends_to_the_account_itself() {
+    // An outgoing call presented from one of the account's mobile numbers:
+    // "to the caller" used to send the SMS to the account's own mobile.
+    let outgoing = CallRecord::new(
+        Direction::Outgoing,
+        "+48 600 100 200",
+        CUSTOMER,
+        CallStatus::Answered,
+        t(10, 0),
+    );
+    let r = rules(&rule("Caller", r#", "to": "caller""#));
+    assert_eq!(
+        suppressed(&decide(&r, &outgoing, &host())),
+        Suppressed::OwnNumber
+    );
+    // An incoming call to a mobile number of the account, "to the called
+    // number".
+    let mut incoming = call(CUSTOMER, CallStatus::Missed);
+    incoming.called = "+48600100300".into();
+    incoming.routed_to = "+48600100300".into();
+    let r = rules(&rule("Called", r#", "to": "called""#));
+    assert_eq!(
+        suppressed(&decide(&r, &incoming, &host())),
+        Suppressed::OwnNumber
+    );
+    // A number some rule selects calls routed to is the account's too,
+    // even on a call routed elsewhere; so is a staff member who is one of
+    // the account's numbers.
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    groups.insert(
+        "Staff".into(),
+        vec![
+            "+48 600 100 300".into(),
+            "+48501000000".into(),
+            "+48700999000".into(),
+        ],
+    );
+    let h = host().groups(&groups);
+    let r = rules(
+        &[
+            rule("Other line", r#", "when": {"routed_to": ["+48700999000"]}"#),
+            rule("Staff", r#", "to": {"group": "Staff"}"#),
+        ]
+        .join(","),
+    );
+    let c = call(CUSTOMER, CallStatus::Missed);
+    let d = decide(&r, &c, &h);
+    let got: Vec<(Option<&str>, Option<&Suppressed>)> =
+        d.iter().map(|d| (d.recipient(), d.outcome().suppressed())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("+48600100300"), Some(&Suppressed::OwnNumber)),
+            (Some("+48501000000"), None),
+            (Some("+48700999000"), Some(&Suppressed::OwnNumber)),
+        ]
+    );
+    // A caller calling from the account's own routed-to number.
+    let r = rules(&rule("Thanks", ""));
+    let c = call(OFFICE, CallStatus::Answered);
+    assert_eq!(suppressed(&decide(&r, &c, &host())), Suppressed::OwnNumber);
+}
+
+#[test]
 fn senders() {
     let c = call(CUSTOMER, CallStatus::Answered);
     let fixed = rules(
@@ -514,6 +604,81 @@ fn senders() {
     );
     let none = CompiledRules::from_json(r#"{"rules": [{"name": "R", "sender": "random", "message": {"text": "x"}}]}"#).unwrap();
     assert_eq!(suppressed(&decide(&none, &c, &host())), Suppressed::NoSender);
+}
+
+#[test]
+fn random_senders_are_their_own_validated_list() {
+    let json = |account: &str| {
+        format!(
+            r#"{{"account": {account}, "rules": [
+                {{"name": "R", "sender": "random", "message": {{"text": "x"}}}},
+                {{"name": "N", "sender": {{"number": "+48700000001"}}, "message": {{"text": "x"}}}}
+            ]}}"#
+        )
+    };
+    // The pool is drawn from, never the numbers rules may name.
+    let r = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200"],
+            "random_senders": ["+48 700 000 001", "+48700000002"]}"#,
+    ))
+    .unwrap();
+    let mut drawn = std::collections::BTreeSet::new();
+    for minute in 0..40 {
+        let mut c = call(CUSTOMER, CallStatus::Answered);
+        c.end = t(10, minute);
+        let d = r.evaluate(&c, &host()).into_decisions();
+        drawn.insert(d[0].outcome().planned().unwrap().sender().to_string());
+    }
+    assert_eq!(
+        drawn.into_iter().collect::<Vec<_>>(),
+        ["+48700000001", "+48700000002"]
+    );
+    // A pool number is not one a rule may name as its sender.
+    let findings = r.check(&[]);
+    assert!(findings.iter().any(|f| f.rule() == 1
+        && matches!(f.kind(), FindingKind::SenderNotAccountNumber { .. })));
+    // The pool is validated like the mobile numbers, each with its path.
+    let err = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200", "+48 600 100 200"],
+            "random_senders": ["+48700000001", "x", "+48-700-000-001"]}"#,
+    ))
+    .unwrap_err();
+    let got: Vec<(&str, String)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.path(), p.kind().to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("account.mobile_numbers[1]", "\"+48 600 100 200\" is listed twice (first at position 0); remove one".to_string()),
+            ("account.random_senders[1]", "invalid number \"x\"; write it as +48221234567".to_string()),
+            ("account.random_senders[2]", "\"+48-700-000-001\" is listed twice (first at position 0); remove one".to_string()),
+        ]
+    );
+    let limits = Limits::default().max_account_numbers(1);
+    let set = RuleSet::from_json(&json(
+        r#"{"random_senders": ["+48700000001", "+48700000002"]}"#,
+    ))
+    .unwrap();
+    let err = set.compile_with(&limits).unwrap_err();
+    assert_eq!(err.problems()[0].path(), "account.random_senders");
+    // Without a pool, the mobile numbers are drawn from, as before.
+    let r = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200"]}"#,
+    ))
+    .unwrap();
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let d = r.evaluate(&c, &host()).into_decisions();
+    assert_eq!(d[0].outcome().planned().unwrap().sender(), "+48600100200");
+    // A pool number is the account's own: nothing is sent to it.
+    let r = CompiledRules::from_json(&json(
+        r#"{"random_senders": ["+48700000001"]}"#,
+    ))
+    .unwrap();
+    let c = call("+48700000001", CallStatus::Answered);
+    let d = r.evaluate(&c, &host()).into_decisions();
+    assert_eq!(d[0].outcome().suppressed(), Some(&Suppressed::OwnNumber));
 }
 
 #[test]

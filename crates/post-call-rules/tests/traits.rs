@@ -48,6 +48,7 @@ fn closed_enums_round_trip() {
     round_trips::<MaybeMobile>(MaybeMobile::SPELLINGS);
     round_trips::<IntervalScope>(IntervalScope::SPELLINGS);
     round_trips::<Condition>(Condition::SPELLINGS);
+    round_trips::<ShadowingWork>(ShadowingWork::SPELLINGS);
     // Every variant has a spelling (the lists are complete).
     assert_eq!(Direction::SPELLINGS.len(), Direction::ALL.len());
     assert_eq!(CallStatus::SPELLINGS.len(), CallStatus::ALL.len());
@@ -176,4 +177,36 @@ fn results_serialize_for_a_log() {
     let w = WindowState::Closed { opens: None };
     let text = serde_json::to_string(&w).unwrap();
     assert_eq!(serde_json::from_str::<WindowState>(&text).unwrap(), w);
+}
+
+#[test]
+fn errors_serialize_for_a_form() {
+    use serde_json::json;
+    let err = CompiledRules::from_json(
+        r#"{"rules": [{"name": " ", "sender": "random", "message": {"text": "x"},
+            "when": {"routed_to": ["+48 x"]}}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        serde_json::to_value(&err).unwrap(),
+        json!({"problems": [
+            {"path": "rules[0].name", "rule": 0,
+             "kind": {"type": "empty_name"}, "message": "the rule has no name"},
+            {"path": "rules[0].when.routed_to[0]", "rule": 0,
+             "kind": {"type": "invalid_number", "value": "+48 x"},
+             "message": "invalid number \"+48 x\"; write it as +48221234567"},
+        ]})
+    );
+    let err = RuleSet::from_json(r#"{"rules": [{"name": "A", "to": {}}]}"#)
+        .unwrap_err();
+    let v = serde_json::to_value(&err).unwrap();
+    let p = &v["problems"][0];
+    assert_eq!(
+        (&p["path"], &p["rule"], &p["rule_name"]),
+        (&json!("rules[0].to"), &json!(0), &json!("A"))
+    );
+    assert_eq!(
+        (&p["line"], &p["kind"]["type"]),
+        (&json!(1), &json!("syntax"))
+    );
 }
