@@ -5,6 +5,7 @@ use crate::analysis::{Analysis, NonGsmChar};
 use crate::cut::{self, Cost, Piece};
 use crate::error::{parse_name, Error, ErrorKind, ParseNameError};
 use crate::scan::{self, Scan};
+use crate::shift;
 
 /// The concatenation reference in each part's user data header (3GPP TS
 /// 23.040 section 9.2.3.24.1 and .8).
@@ -152,17 +153,51 @@ impl SegmenterBuilder {
     }
 
     /// Allows the national language shift tables of `language` (off by
-    /// default). A text that the default alphabet cannot carry is then
-    /// tried with every combination of the allowed locking and single
-    /// shift tables, and the one that needs the fewest parts wins (then
-    /// GSM-7 over UCS-2, then the fewest tables, then the fewest units);
-    /// each table used costs a 3-octet header element in every part. Call
-    /// once per language.
+    /// default). Call once per language, or see [`national_languages`].
+    ///
+    /// A text that does not fit one part of the default alphabet is then
+    /// weighed under every combination of the allowed locking and single
+    /// shift tables (and UCS-2), and the combination that needs the fewest
+    /// parts wins, counted by the real split (an escape pair is never cut,
+    /// so an escape on a part boundary can cost a part that the units
+    /// alone do not show). Each table used costs a 3-octet header element
+    /// in every part. Ties go, in this order, to GSM-7 over UCS-2, to
+    /// fewer tables, to fewer units, to the default locking table over a
+    /// national one, to the single shift table of the locking table's own
+    /// language, and to lower language identifiers.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_encoding::{Encoding, Language, Segmenter};
+    ///
+    /// let text = "आपका ऑर्डर भेज दिया गया है।";
+    /// assert_eq!(Segmenter::default().analyze(text)?.encoding(), Encoding::Ucs2);
+    /// let seg = Segmenter::builder().national_language(Language::Hindi).build()?;
+    /// let a = seg.analyze(text)?;
+    /// assert_eq!(a.encoding(), Encoding::Gsm7);
+    /// assert_eq!(a.shift().locking(), Some(Language::Hindi));
+    /// # Ok::<(), sms_encoding::Error>(())
+    /// ```
+    ///
+    /// [`national_languages`]: SegmenterBuilder::national_languages
     pub fn national_language(
         mut self,
         language: Language,
     ) -> SegmenterBuilder {
         self.languages.insert(language);
+        self
+    }
+
+    /// Allows the national language shift tables of every language in
+    /// `languages`, as [`national_language`](Self::national_language) does
+    /// for one. `Language::ALL` allows all thirteen.
+    pub fn national_languages<'a>(
+        mut self,
+        languages: impl IntoIterator<Item = &'a Language>,
+    ) -> SegmenterBuilder {
+        for &l in languages {
+            self.languages.insert(l);
+        }
         self
     }
 
@@ -330,17 +365,9 @@ impl Segmenter {
         {
             // Every character is in some table, yet no one combination may
             // hold them all: name what the closest combination lacks.
-            let missing = |a: &Alphabet| {
-                text.chars().filter(|&c| a.cost(c).is_none()).count()
-            };
-            let closest = self
-                .shift_combinations()
-                .map(Alphabet::new)
-                .chain([Alphabet::DEFAULT])
-                .min_by_key(missing);
-            if let Some(alphabet) = closest {
-                against = Against::Alphabet(alphabet);
-            }
+            let allowed = shift::allowed(self.languages);
+            let closest = shift::fewest_missing(text, allowed);
+            against = Against::Alphabet(Alphabet::new(closest));
         }
         NonGsmChars { chars: text.char_indices(), index: 0, utf16: 0, against }
     }
@@ -349,30 +376,7 @@ impl Segmenter {
     pub(crate) fn measure(&self, text: &str) -> (Analysis, Plan) {
         let scan = scan::scan(text);
         let plan = self.plan(text, &scan);
-        let shift_octets = plan.shift.header_octets();
-        let single = capacity(plan.encoding, shift_octets);
-        let multi = capacity(
-            plan.encoding,
-            shift_octets + self.concatenation.header_octets(),
-        );
-        let (segments, capacity, last) = if plan.units <= single {
-            (1, single, plan.units)
-        } else if plan.doubles == 0
-            && (!self.keep_graphemes
-                || (scan.simple && scan.carriage_returns == 0))
-        {
-            let segments = plan.units.div_ceil(multi);
-            (segments, multi, plan.units - (segments - 1) * multi)
-        } else {
-            let mut segments = 0;
-            let mut last = 0;
-            self.cut(text, &plan, multi, |p| {
-                segments += 1;
-                last = p.units;
-                true
-            });
-            (segments, multi, last)
-        };
+        let (segments, capacity, last) = self.parts(text, &scan, &plan);
         let first_non_gsm = match plan.encoding {
             Encoding::Gsm7 => None,
             _ => self.non_gsm_chars(text).next(),
@@ -438,7 +442,62 @@ impl Segmenter {
         cut::cut(text, &cost, capacity, self.keep_graphemes, emit);
     }
 
+    /// Parts, capacity per part and units in the last part of `text`
+    /// under `plan`: by arithmetic where no character costs two units (and
+    /// grapheme clusters do not matter), otherwise by the real cut.
+    fn parts(
+        &self,
+        text: &str,
+        scan: &Scan,
+        plan: &Plan,
+    ) -> (usize, usize, usize) {
+        let shift_octets = plan.shift.header_octets();
+        let single = capacity(plan.encoding, shift_octets);
+        let multi = capacity(
+            plan.encoding,
+            shift_octets + self.concatenation.header_octets(),
+        );
+        if plan.units <= single {
+            (1, single, plan.units)
+        } else if plan.doubles == 0
+            && (!self.keep_graphemes
+                || (scan.simple && scan.carriage_returns == 0))
+        {
+            let segments = plan.units.div_ceil(multi);
+            (segments, multi, plan.units - (segments - 1) * multi)
+        } else {
+            let mut segments = 0;
+            let mut last = 0;
+            self.cut(text, plan, multi, |p| {
+                segments += 1;
+                last = p.units;
+                true
+            });
+            (segments, multi, last)
+        }
+    }
+
+    /// The fewest parts `plan` could need: what the units need at full
+    /// parts. The real cut needs more only when a pair lands on a part
+    /// boundary.
+    fn parts_at_least(&self, plan: &Plan) -> usize {
+        let shift_octets = plan.shift.header_octets();
+        if plan.units <= capacity(plan.encoding, shift_octets) {
+            return 1;
+        }
+        let multi = capacity(
+            plan.encoding,
+            shift_octets + self.concatenation.header_octets(),
+        );
+        plan.units.div_ceil(multi)
+    }
+
     /// Chooses the encoding and tables for `text`.
+    ///
+    /// With national languages allowed, one pass ([`shift::tally`]) finds
+    /// every combination of tables that carries the text and its units;
+    /// the candidates are then taken in the order of the fewest parts they
+    /// could need, and only those that could still win are cut for real.
     fn plan(&self, text: &str, scan: &Scan) -> Plan {
         let fallback = if scan.gsm {
             Plan {
@@ -465,80 +524,63 @@ impl Segmenter {
         }
         // A shift table can also save parts for a text the default
         // alphabet carries (many extension characters, each 2 septets,
-        // that a locking table has in one), so every combination competes.
-        let mut best = fallback;
-        let mut best_key = self.rank(text, &fallback);
-        for shift in self.shift_combinations() {
-            let alphabet = Alphabet::new(shift);
-            let Some((units, doubles)) = gsm_units(text, &alphabet) else {
-                continue;
-            };
-            let plan = Plan {
+        // that a locking table has in one), so every combination competes,
+        // and so does UCS-2.
+        let tally = shift::tally(text, shift::allowed(self.languages));
+        let mut candidates: Vec<(Rank, Plan)> = tally
+            .candidates(scan.chars)
+            .map(|(shift, units, doubles)| Plan {
                 encoding: Encoding::Gsm7,
                 shift,
-                alphabet,
+                alphabet: Alphabet::new(shift),
                 units,
                 doubles,
-            };
-            let key = self.rank(text, &plan);
-            if key < best_key {
-                best = plan;
-                best_key = key;
+            })
+            .chain(if scan.gsm { None } else { Some(fallback) })
+            .map(|plan| (Rank::new(self.parts_at_least(&plan), &plan), plan))
+            .collect();
+        candidates.sort_by_key(|c| c.0);
+        let mut best: Option<(Rank, Plan)> = None;
+        for (at_least, plan) in candidates {
+            if best.as_ref().is_some_and(|b| b.0 <= at_least) {
+                // The rest need at least as many parts, and lose the ties.
+                break;
+            }
+            let segments = self.parts(text, scan, &plan).0;
+            let rank = Rank { segments, ..at_least };
+            if best.as_ref().is_none_or(|b| rank < b.0) {
+                best = Some((rank, plan));
             }
         }
-        best
-    }
-
-    /// Every combination of the allowed locking and single shift tables,
-    /// except the default alphabet itself.
-    fn shift_combinations(&self) -> impl Iterator<Item = Shift> + '_ {
-        let lockings = core::iter::once(None).chain(
-            self.languages.iter().filter(|l| l.has_locking_shift()).map(Some),
-        );
-        lockings
-            .flat_map(move |locking| {
-                core::iter::once(None)
-                    .chain(self.languages.iter().map(Some))
-                    .map(move |single| Shift::new(locking, single))
-            })
-            .filter(|shift| !shift.is_none())
-    }
-
-    /// Orders candidate plans: fewer parts, then GSM-7 over UCS-2 (more
-    /// room per part), then fewer shift tables (a smaller header), then
-    /// fewer units.
-    fn rank(&self, text: &str, plan: &Plan) -> (usize, bool, usize, usize) {
-        let octets = plan.shift.header_octets();
-        let single = capacity(plan.encoding, octets);
-        let segments = if plan.units <= single {
-            1
-        } else {
-            let multi = capacity(
-                plan.encoding,
-                octets + self.concatenation.header_octets(),
-            );
-            let mut n = 0;
-            self.cut(text, plan, multi, |_| {
-                n += 1;
-                true
-            });
-            n
-        };
-        (segments, plan.encoding == Encoding::Ucs2, octets, plan.units)
+        best.map_or(fallback, |b| b.1)
     }
 }
 
-/// Septets and escapes of `text` in `alphabet`, or `None` if a character
-/// is missing from it.
-fn gsm_units(text: &str, alphabet: &Alphabet) -> Option<(usize, usize)> {
-    let mut units = 0;
-    let mut escapes = 0;
-    for c in text.chars() {
-        let cost = alphabet.cost(c)?;
-        units += cost;
-        escapes += cost - 1;
+/// How candidate plans are ordered, best first: fewer parts, then GSM-7
+/// over UCS-2 (more room per part), then fewer shift tables (a smaller
+/// header), then fewer units, then the default locking table over a
+/// national one and lower language identifiers first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    segments: usize,
+    ucs2: bool,
+    header_octets: usize,
+    units: usize,
+    locking: u8,
+    single: u8,
+}
+
+impl Rank {
+    fn new(segments: usize, plan: &Plan) -> Rank {
+        Rank {
+            segments,
+            ucs2: plan.encoding == Encoding::Ucs2,
+            header_octets: plan.shift.header_octets(),
+            units: plan.units,
+            locking: plan.shift.locking().map_or(0, Language::id),
+            single: plan.shift.single().map_or(0, Language::id),
+        }
     }
-    Some((units, escapes))
 }
 
 /// Whether `c` is in the default alphabet or any table of `languages`.
@@ -548,11 +590,12 @@ fn in_any_table(c: char, languages: LanguageSet) -> bool {
     } else {
         scan::non_ascii_cost(c).is_some()
     };
-    known
-        || languages.iter().any(|l| {
-            l.locking_table().is_some_and(|t| t.septet(c).is_some())
-                || l.single_table().septet(c).is_some()
-        })
+    if known || languages.is_empty() {
+        return known;
+    }
+    let allowed = shift::allowed(languages);
+    let m = shift::masks(c);
+    m.locking & allowed.locking != 0 || m.single & allowed.single != 0
 }
 
 /// The iterator of [`Segmenter::non_gsm_chars`].

@@ -59,7 +59,12 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn segmenter() -> impl Strategy<Value = Segmenter> {
-    (any::<bool>(), any::<bool>(), prop::bits::u16::between(0, 13), 1usize..=255)
+    (
+        any::<bool>(),
+        any::<bool>(),
+        prop::bits::u16::between(0, 13),
+        1usize..=255,
+    )
         .prop_map(|(ref16, graphemes, languages, max_parts)| {
             let mut b = Segmenter::builder()
                 .max_parts(max_parts)
