@@ -559,7 +559,9 @@ impl Segmenter {
 /// How candidate plans are ordered, best first: fewer parts, then GSM-7
 /// over UCS-2 (more room per part), then fewer shift tables (a smaller
 /// header), then fewer units, then the default locking table over a
-/// national one and lower language identifiers first.
+/// national one and lower language identifiers first, except that the
+/// single shift table of the locking table's own language comes before
+/// any other single shift table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Rank {
     segments: usize,
@@ -567,18 +569,23 @@ struct Rank {
     header_octets: usize,
     units: usize,
     locking: u8,
+    /// A single shift table of another language than the locking one.
+    single_foreign: bool,
     single: u8,
 }
 
 impl Rank {
     fn new(segments: usize, plan: &Plan) -> Rank {
+        let locking = plan.shift.locking().map_or(0, Language::id);
+        let single = plan.shift.single().map_or(0, Language::id);
         Rank {
             segments,
             ucs2: plan.encoding == Encoding::Ucs2,
             header_octets: plan.shift.header_octets(),
             units: plan.units,
-            locking: plan.shift.locking().map_or(0, Language::id),
-            single: plan.shift.single().map_or(0, Language::id),
+            locking,
+            single_foreign: single != 0 && single != locking,
+            single,
         }
     }
 }
@@ -753,5 +760,161 @@ mod tests {
         }
         assert!(Segmenter::builder().max_parts(255).build().is_ok());
         assert!(Segmenter::builder().max_parts(1).build().is_ok());
+    }
+}
+
+/// The choice of tables against a reference that measures every allowed
+/// combination on its own, by the real cut.
+#[cfg(test)]
+mod choice {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Every allowed combination that carries `text`, and UCS-2 when the
+    /// default alphabet cannot: the best by `Rank`, each counted by
+    /// cutting the text.
+    fn best_by_brute_force(seg: &Segmenter, text: &str, scan: &Scan) -> Rank {
+        let lockings = core::iter::once(None).chain(
+            seg.languages.iter().filter(|l| l.has_locking_shift()).map(Some),
+        );
+        let mut plans = Vec::new();
+        for locking in lockings {
+            let singles =
+                core::iter::once(None).chain(seg.languages.iter().map(Some));
+            for single in singles {
+                let shift = Shift::new(locking, single);
+                let alphabet = Alphabet::new(shift);
+                let costs: Option<Vec<usize>> =
+                    text.chars().map(|c| alphabet.cost(c)).collect();
+                if let Some(costs) = costs {
+                    plans.push(Plan {
+                        encoding: Encoding::Gsm7,
+                        shift,
+                        alphabet,
+                        units: costs.iter().sum(),
+                        doubles: costs.iter().filter(|&&c| c == 2).count(),
+                    });
+                }
+            }
+        }
+        if !scan.gsm {
+            plans.push(Plan {
+                encoding: Encoding::Ucs2,
+                shift: Shift::NONE,
+                alphabet: Alphabet::DEFAULT,
+                units: text.encode_utf16().count(),
+                doubles: text.chars().filter(|c| c.len_utf16() == 2).count(),
+            });
+        }
+        plans
+            .iter()
+            .map(|plan| Rank::new(cut_parts(seg, text, plan), plan))
+            .min()
+            .unwrap()
+    }
+
+    /// Parts by the real cut, whatever the plan.
+    fn cut_parts(seg: &Segmenter, text: &str, plan: &Plan) -> usize {
+        let octets = plan.shift.header_octets();
+        if plan.units <= capacity(plan.encoding, octets) {
+            return 1;
+        }
+        let multi = capacity(
+            plan.encoding,
+            octets + seg.concatenation.header_octets(),
+        );
+        let mut n = 0;
+        seg.cut(text, plan, multi, |_| {
+            n += 1;
+            true
+        });
+        n
+    }
+
+    /// Text from the tables of one or two languages, with default-alphabet
+    /// characters, escapes, and now and then a character of another
+    /// language's tables or of none.
+    fn national_text() -> impl Strategy<Value = String> {
+        let language = || prop::sample::select(Language::ALL);
+        (language(), language(), 0u8..4, 0usize..600, any::<u64>()).prop_map(
+            |(first, second, mix, len, seed)| {
+                fn add(pool: &mut Vec<char>, l: Language) {
+                    let tables = [l.locking_table(), Some(l.single_table())];
+                    for t in tables.into_iter().flatten() {
+                        pool.extend((0..128).filter_map(|s| t.char(s)));
+                    }
+                }
+                let mut pool: Vec<char> = Vec::new();
+                match (mix, first.locking_table()) {
+                    // The letters of a locking table and characters that
+                    // many single shift tables share: ties between them.
+                    (2, Some(t)) => {
+                        pool.extend((0..128).filter_map(|s| t.char(s)));
+                        pool.extend("ABCXYZ@£$¥¤".chars());
+                    }
+                    _ => add(&mut pool, first),
+                }
+                if mix == 0 {
+                    add(&mut pool, second);
+                }
+                pool.extend("abc xyz 0123 .,!? {}[]€@".chars());
+                if mix == 1 {
+                    pool.push('😀');
+                }
+                // A small generator of our own keeps the drawing cheap.
+                let mut x = seed | 1;
+                (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        pool[(x % pool.len() as u64) as usize]
+                    })
+                    .collect()
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn the_chosen_tables_need_the_fewest_parts(
+            text in national_text(),
+            languages in prop::bits::u16::between(0, 13),
+            ref16 in any::<bool>(),
+            graphemes in any::<bool>(),
+        ) {
+            let mut b = Segmenter::builder()
+                .max_parts(255)
+                .keep_graphemes(graphemes);
+            if ref16 {
+                b = b.concatenation(Concatenation::Ref16);
+            }
+            for (bit, &l) in Language::ALL.iter().enumerate() {
+                if languages & (1 << bit) != 0 {
+                    b = b.national_language(l);
+                }
+            }
+            let seg = b.build().unwrap();
+            let scan = scan::scan(&text);
+            let plan = seg.plan(&text, &scan);
+            if plan.encoding == Encoding::Gsm7 {
+                // The chosen tables carry the text, at the units claimed.
+                let units: Option<usize> =
+                    text.chars().map(|c| plan.alphabet.cost(c)).sum();
+                prop_assert_eq!(units, Some(plan.units));
+            }
+            let chosen = Rank::new(cut_parts(&seg, &text, &plan), &plan);
+            // Single-part default alphabet text is taken without a search.
+            if !(scan.gsm && scan.septets <= 160) {
+                prop_assert_eq!(chosen, best_by_brute_force(&seg, &text, &scan));
+            }
+            // The parts counted are the parts the split makes.
+            let analysis = seg.analyze(&text).unwrap();
+            prop_assert_eq!(analysis.segments(), chosen.segments);
+            prop_assert_eq!(seg.split(&text).unwrap().parts().len(), chosen.segments);
+        }
     }
 }

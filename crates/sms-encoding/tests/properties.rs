@@ -89,7 +89,8 @@ fn national_text() -> impl Strategy<Value = String> {
                            {}[]~^|€\u{0C}\
                            ışğİŞĞçÇöüÖÜ\
                            ãõêôáíóúÁÊÍÓÚºª\
-                           ¡¿ñÑé"
+                           ¡¿ñÑé\
+                           नमस्ते१।॥ கடன்௧ اردو۱۔ ক১ ક૧ ಕ೧ ക൧ କ୧ ਕ੧ క౧"
         .chars()
         .collect();
     prop::collection::vec(prop::sample::select(pool), 0..1200)
