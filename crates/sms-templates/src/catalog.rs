@@ -198,7 +198,7 @@ impl fmt::Display for CatalogProblem {
 
 impl std::error::Error for CatalogProblem {}
 
-fn scope_twice(i: usize, name: &str) -> CatalogProblem {
+pub(crate) fn scope_twice(i: usize, name: &str) -> CatalogProblem {
     CatalogProblem::new(
         format!("scopes[{i}]"),
         format!("scope name {name:?} is used twice"),
@@ -206,7 +206,7 @@ fn scope_twice(i: usize, name: &str) -> CatalogProblem {
     )
 }
 
-fn field_twice(i: usize, j: usize, name: &str) -> CatalogProblem {
+pub(crate) fn field_twice(i: usize, j: usize, name: &str) -> CatalogProblem {
     CatalogProblem::new(
         format!("scopes[{i}].fields[{j}]"),
         format!("field name {name:?} is used twice in its scope"),
