@@ -485,12 +485,20 @@ impl Schedule {
         }
     }
 
-    /// Reads a schedule from its JSON form (see the crate docs).
+    /// Reads a schedule from its JSON form (see the crate docs). Only the
+    /// documented object form is read: serde's array form of a struct is
+    /// refused.
     ///
     /// # Errors
-    /// A syntax or type error names the path of the bad value
-    /// (`week.monday[0].to`); otherwise every problem of
-    /// [`Schedule::new`].
+    /// - [`ProblemKind::TooLong`]: the text is longer than
+    ///   [`MAX_JSON_BYTES`](crate::limits::MAX_JSON_BYTES), checked before
+    ///   it is parsed.
+    /// - [`ProblemKind::Empty`]: the text is empty or only white space.
+    /// - [`ProblemKind::Syntax`]: bad JSON, a wrong type, an unknown field
+    ///   or a malformed time or date, with the path of the bad value
+    ///   (`week.monday[0].to`) and its line and column. Reading stops at
+    ///   the first.
+    /// - Otherwise every problem of [`Schedule::new`].
     pub fn from_json(json: &str) -> Result<Schedule, Error> {
         let whole = |kind| Error::new(vec![Problem::new(String::new(), kind)]);
         if json.len() > compile::MAX_JSON_BYTES {
