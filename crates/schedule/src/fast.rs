@@ -703,6 +703,43 @@ pub(crate) struct FastCalendar {
 }
 
 impl FastCalendar {
+    /// How many runs are left before `end` (the current one included):
+    /// what the calendar will yield, so a `Vec` collecting it is sized
+    /// once. At most `limit` are counted.
+    pub(crate) fn remaining(
+        &self,
+        plan: Option<&Plan>,
+        timeline: Option<&Timeline>,
+        end: DateTime<Utc>,
+        limit: usize,
+    ) -> usize {
+        let end_local = end.timestamp() + self.offset;
+        let mut at = self.run_start;
+        let mut run = self.run;
+        let mut n = 0;
+        while at < end_local && n < limit {
+            let len = if self.timeline {
+                match timeline.and_then(|tl| tl.runs.get(run)) {
+                    Some(r) => r.end * 60 - at,
+                    None => break,
+                }
+            } else {
+                match plan.map(|p| &p.cycle.runs) {
+                    Some(runs) if !runs.is_empty() => {
+                        let len = i64::from(runs[run % runs.len()].len) * 60;
+                        run %= runs.len();
+                        len
+                    }
+                    _ => break,
+                }
+            };
+            n += 1;
+            run += 1;
+            at += len.max(1);
+        }
+        n
+    }
+
     /// The current run as (interval, source, start, end) in real time, and
     /// moves to the next run.
     pub(crate) fn next_run(
