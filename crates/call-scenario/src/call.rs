@@ -909,7 +909,7 @@ impl Call {
         if let CKind::GoTo(t) = node.kind {
             return Ok(Next::Enter(t));
         }
-        self.trail.push(Visit { node: node.path.clone(), choice: None });
+        self.trail.push(Visit { node: number.path_of(node), choice: None });
         let greeting = match &node.kind {
             CKind::Message(p) => Some(p),
             CKind::Menu { prompt, .. } => {

@@ -251,8 +251,11 @@ clash with another crate's different thing are avoided
 [`Limits`], with defaults: at most 10,000 nodes, nesting at most 32 deep,
 and 1,000 steps per call (events accepted plus nodes entered; the call is
 hung up at the limit, so every call ends). Checking walks the settings with
-an explicit stack and is linear in their size (loops are found in one pass,
-since without menus every node has at most one way on). JSON input is
+an explicit stack and is linear in their size whatever the limits (loops
+are found in one pass, since without menus every node has at most one way
+on; a node's path is kept as its parent's and a suffix and written out
+only for a problem reported there, so the time is linear in the settings
+plus the text of the problems). JSON input is
 further bounded by `serde_json`'s recursion limit (128 levels, about 40
 nested menus).
 

@@ -156,7 +156,8 @@ impl Directory {
 /// A node as the engine runs it: indices instead of nesting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CNode {
-    pub(crate) path: String,
+    /// The node's path, in [`Number::paths`].
+    pub(crate) path: u32,
     pub(crate) kind: CKind,
     pub(crate) then: Option<u32>,
 }
@@ -214,6 +215,7 @@ impl CKind {
 pub struct Number {
     settings: Settings,
     pub(crate) nodes: Vec<CNode>,
+    paths: path::Tree,
     pub(crate) roots: BTreeMap<String, u32>,
     warnings: Vec<Problem>,
     pub(crate) limits: Limits,
@@ -289,6 +291,12 @@ impl Number {
         self.nodes.len()
     }
 
+    /// The path of a compiled node, as
+    /// `scenarios["Working time"].menu.keys["1"]`.
+    pub(crate) fn path_of(&self, node: &CNode) -> String {
+        self.paths.render(node.path)
+    }
+
     pub(crate) fn node(&self, i: u32) -> Result<&CNode, Error> {
         self.nodes.get(i as usize).ok_or_else(|| {
             Error::one(
@@ -348,7 +356,7 @@ impl NumberBuilder {
 
     /// Every problem of `settings`, errors and warnings, without building.
     pub fn check(&self, settings: &Settings) -> Vec<Problem> {
-        Compiler::run(self, settings).2
+        Compiler::run(self, settings).problems
     }
 
     /// Checks and compiles `settings`.
@@ -356,7 +364,8 @@ impl NumberBuilder {
     /// # Errors
     /// Every problem found, if at least one is an error.
     pub fn build(&self, settings: Settings) -> Result<Number, Error> {
-        let (nodes, roots, problems) = Compiler::run(self, &settings);
+        let Compiled { nodes, roots, paths, problems } =
+            Compiler::run(self, &settings);
         if problems.iter().any(|p| p.severity == Severity::Error) {
             return Err(Error::new(problems));
         }
@@ -364,6 +373,7 @@ impl NumberBuilder {
             fingerprint: fingerprint(&settings),
             settings,
             nodes,
+            paths,
             roots,
             warnings: problems,
             limits: self.limits,
@@ -383,14 +393,20 @@ enum Slot {
 
 struct Work<'a> {
     node: &'a Node,
-    path: String,
+    /// The node's path, in the compiler's `paths`.
+    at: u32,
     depth: usize,
     slot: Slot,
     /// The scenario or named node this starts, for `roots` and `named`.
     root: Option<(bool, &'a str)>,
 }
 
-type Compiled = (Vec<CNode>, BTreeMap<String, u32>, Vec<Problem>);
+struct Compiled {
+    nodes: Vec<CNode>,
+    roots: BTreeMap<String, u32>,
+    paths: path::Tree,
+    problems: Vec<Problem>,
+}
 
 struct Compiler<'a> {
     opts: &'a NumberBuilder,
@@ -401,6 +417,10 @@ struct Compiler<'a> {
     jumps: Vec<(u32, &'a str)>,
     problems: Vec<Problem>,
     too_many: bool,
+    /// Every node's path, as its parent's and a suffix.
+    paths: path::Tree,
+    /// The node being compiled: problems are reported under its path.
+    here: u32,
     /// The settings' country, when it is one.
     country: Option<&'a str>,
 }
@@ -416,14 +436,16 @@ impl<'a> Compiler<'a> {
             jumps: Vec::new(),
             problems: Vec::new(),
             too_many: false,
+            paths: path::Tree::default(),
+            here: 0,
             country: None,
         };
         if let Some(country) = &s.country {
             if phone::is_country(country) {
                 c.country = Some(country);
             } else {
-                c.error(
-                    "country",
+                c.error_at(
+                    "country".to_string(),
                     ProblemKind::InvalidCountry { country: country.clone() },
                 );
             }
@@ -437,7 +459,7 @@ impl<'a> Compiler<'a> {
             path::key(&mut p, name);
             stack.push(Work {
                 node,
-                path: p,
+                at: c.paths.push(None, p),
                 depth: 1,
                 slot: Slot::Root,
                 root: Some((false, name)),
@@ -449,7 +471,7 @@ impl<'a> Compiler<'a> {
             path::key(&mut p, name);
             stack.push(Work {
                 node,
-                path: p,
+                at: c.paths.push(None, p),
                 depth: 1,
                 slot: Slot::Root,
                 root: Some((true, name)),
@@ -461,15 +483,36 @@ impl<'a> Compiler<'a> {
         c.resolve_jumps(s);
         c.reachability(s);
         c.loops();
-        (c.nodes, c.roots, c.problems)
+        Compiled {
+            nodes: c.nodes,
+            roots: c.roots,
+            paths: c.paths,
+            problems: c.problems,
+        }
     }
 
-    fn error(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem::error(path.to_string(), kind));
+    /// The path of the node being compiled followed by `rel` (empty, or
+    /// starting with `.`).
+    fn here(&self, rel: &str) -> String {
+        let mut p = self.paths.render(self.here);
+        p.push_str(rel);
+        p
     }
 
-    fn warning(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem::warning(path.to_string(), kind));
+    /// An error at `rel` under the node being compiled.
+    fn error(&mut self, rel: &str, kind: ProblemKind) {
+        let path = self.here(rel);
+        self.error_at(path, kind);
+    }
+
+    /// A warning at `rel` under the node being compiled.
+    fn warning(&mut self, rel: &str, kind: ProblemKind) {
+        let path = self.here(rel);
+        self.problems.push(Problem::warning(path, kind));
+    }
+
+    fn error_at(&mut self, path: String, kind: ProblemKind) {
+        self.problems.push(Problem::error(path, kind));
     }
 
     fn intervals(&mut self, s: &Settings) {
@@ -478,8 +521,8 @@ impl<'a> Compiler<'a> {
             Some(intervals) => {
                 for i in intervals {
                     if !s.scenarios.contains_key(i) {
-                        self.error(
-                            "scenarios",
+                        self.error_at(
+                            "scenarios".to_string(),
                             ProblemKind::MissingScenario {
                                 interval: i.clone(),
                                 known: known.clone(),
@@ -492,19 +535,18 @@ impl<'a> Compiler<'a> {
                         let mut p = String::new();
                         path::field(&mut p, "scenarios");
                         path::key(&mut p, name);
-                        self.warning(
-                            &p,
+                        self.problems.push(Problem::warning(
+                            p,
                             ProblemKind::UnknownInterval {
                                 interval: name.clone(),
                                 known: intervals.clone(),
                             },
-                        );
+                        ));
                     }
                 }
             }
-            None if s.scenarios.is_empty() => {
-                self.error("scenarios", ProblemKind::NoScenarios)
-            }
+            None if s.scenarios.is_empty() => self
+                .error_at("scenarios".to_string(), ProblemKind::NoScenarios),
             None => {}
         }
     }
@@ -513,21 +555,19 @@ impl<'a> Compiler<'a> {
     /// its parent's slot and queues its children.
     fn node(&mut self, w: Work<'a>, stack: &mut Vec<Work<'a>>) {
         let limits = self.opts.limits;
+        self.here = w.at;
         if self.nodes.len() >= limits.max_nodes {
             if !self.too_many {
                 self.too_many = true;
                 self.error(
-                    &w.path,
+                    "",
                     ProblemKind::TooManyNodes { limit: limits.max_nodes },
                 );
             }
             return;
         }
         if w.depth > limits.max_depth {
-            self.error(
-                &w.path,
-                ProblemKind::TooDeep { limit: limits.max_depth },
-            );
+            self.error("", ProblemKind::TooDeep { limit: limits.max_depth });
             return;
         }
         let index = self.nodes.len() as u32;
@@ -563,10 +603,10 @@ impl<'a> Compiler<'a> {
             None => {}
         }
         let node = w.node;
-        let p = &w.path;
+        // Paths below are relative to the node's own.
+        let p = "";
         let kind_name = node.kind.name();
-        let mut kind_path = p.clone();
-        path::field(&mut kind_path, kind_name);
+        let kind_path = format!(".{kind_name}");
         let mut children: Vec<Work<'a>> = Vec::new();
         let kind = match &node.kind {
             NodeKind::Message(prompt) => {
@@ -589,7 +629,7 @@ impl<'a> Compiler<'a> {
                     match branch {
                         Some(child) => children.push(Work {
                             node: child,
-                            path: kp,
+                            at: self.paths.push(Some(w.at), kp),
                             depth: w.depth + 1,
                             slot: Slot::Key(index, i),
                             root: None,
@@ -607,7 +647,7 @@ impl<'a> Compiler<'a> {
                 match &m.nothing_selected {
                     Some(child) => children.push(Work {
                         node: child,
-                        path: np,
+                        at: self.paths.push(Some(w.at), np),
                         depth: w.depth + 1,
                         slot: Slot::Nothing(index),
                         root: None,
@@ -697,13 +737,11 @@ impl<'a> Compiler<'a> {
                         ProblemKind::CannotContinue { kind: kind_name },
                     );
                 }
-                let mut tp = p.clone();
-                path::field(&mut tp, "then");
                 // Checked even when not allowed, so its problems show too;
                 // the engine never runs it.
                 children.push(Work {
                     node: next,
-                    path: tp,
+                    at: self.paths.push(Some(w.at), ".then".to_string()),
                     depth: w.depth + 1,
                     slot: if can_continue {
                         Slot::Then(index)
@@ -724,7 +762,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.nodes.push(CNode { path: w.path, kind, then: None });
+        self.nodes.push(CNode { path: w.at, kind, then: None });
         stack.extend(children.into_iter().rev());
     }
 
@@ -850,7 +888,7 @@ impl<'a> Compiler<'a> {
                     let path = self
                         .nodes
                         .get(at as usize)
-                        .map(|n| n.path.clone())
+                        .map(|n| self.paths.render(n.path))
                         .unwrap_or_default();
                     let mut gp = path;
                     path::field(&mut gp, "go_to");
@@ -896,7 +934,7 @@ impl<'a> Compiler<'a> {
         for name in s.nodes.keys() {
             if let Some(&i) = self.named.get(name.as_str()) {
                 if !seen[i as usize] {
-                    let path = self.nodes[i as usize].path.clone();
+                    let path = self.paths.render(self.nodes[i as usize].path);
                     self.problems.push(Problem::warning(
                         path,
                         ProblemKind::Unreachable,
@@ -959,8 +997,10 @@ impl<'a> Compiler<'a> {
             }
         }
         for cycle in found {
-            let paths: Vec<String> =
-                cycle.iter().map(|&i| self.nodes[i].path.clone()).collect();
+            let paths: Vec<String> = cycle
+                .iter()
+                .map(|&i| self.paths.render(self.nodes[i].path))
+                .collect();
             self.problems.push(Problem::error(
                 paths[0].clone(),
                 ProblemKind::LoopWithoutInput { cycle: paths },
@@ -1200,6 +1240,35 @@ mod tests {
             .build(s)
             .unwrap();
         assert_eq!(ok.node_count(), 41);
+    }
+
+    #[test]
+    fn checking_is_linear_whatever_the_limits() {
+        // Every node's path was built whole: the work for a chain of 2n
+        // was four times that for n once the depth limit was raised.
+        let chain = |n: usize| {
+            let mut node = Node::new(NodeKind::Voicemail(
+                Mailbox::new().with_external_email("a@b.ru"),
+            ));
+            for _ in 0..n {
+                node =
+                    Node::new(NodeKind::Message(Prompt::text("m"))).then(node);
+            }
+            Settings::new("x").with_scenario("W", node)
+        };
+        let builder = NumberBuilder::new().limits(
+            Limits::default().with_max_depth(100_000).with_max_nodes(100_000),
+        );
+        let work = |s: &Settings| {
+            crate::tree::WORK.with(|w| w.set(0));
+            assert_eq!(builder.check(s), []);
+            crate::tree::WORK.with(|w| w.get())
+        };
+        let (a, b) = (chain(2_000), chain(4_000));
+        let (wa, wb) = (work(&a), work(&b));
+        assert!(wa > 0 && wb <= 2 * wa + 100, "{wa} then {wb}");
+        let number = builder.build(b).unwrap();
+        assert_eq!(number.node_count(), 4_001);
     }
 
     #[test]
