@@ -494,6 +494,17 @@ pub enum ProblemKind {
         /// The limit.
         limit: usize,
     },
+    /// Settings text nested deeper than the reader goes (128 levels of
+    /// JSON, about 40 nested menus).
+    #[error(
+        "nested deeper than {nodes} nodes here; settings are read to 128 \
+         levels of JSON (about 40 nested menus): move deep branches into \
+         named nodes and reach them with `go_to`"
+    )]
+    TooDeepToRead {
+        /// How many nodes deep the reader got.
+        nodes: usize,
+    },
     /// A call state that does not belong to these settings (or was
     /// altered).
     #[error("call state does not fit these settings: {message}")]

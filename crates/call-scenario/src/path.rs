@@ -65,6 +65,29 @@ impl Tree {
     }
 }
 
+/// How many nodes deep a serde error's path is: a scenario or named node
+/// is 1, and each `then`, menu key and "nothing selected" one more.
+pub(crate) fn node_depth(p: &Path) -> usize {
+    let mut depth = 0;
+    let mut map_key_next = false;
+    for segment in p.iter() {
+        match segment {
+            Segment::Map { key: _ } if map_key_next => {
+                depth += 1;
+                map_key_next = false;
+            }
+            Segment::Map { key: k } => {
+                map_key_next = MAPS.contains(&k.as_str());
+                if k == "then" || k == "nothing_selected" {
+                    depth += 1;
+                }
+            }
+            _ => map_key_next = false,
+        }
+    }
+    depth
+}
+
 /// The path of a serde error in the crate's notation; empty for the
 /// whole document.
 pub(crate) fn render(p: &Path) -> String {

@@ -116,7 +116,8 @@ impl Settings {
         let settings: Settings = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| {
                 let path = path::render(e.path());
-                let first = syntax(path, &e.into_inner());
+                let depth = path::node_depth(e.path());
+                let first = syntax(path, &e.into_inner(), depth);
                 // Reading stops at the first bad value; every value outside
                 // its closed set is found by a second look at the document,
                 // so a file with several is reported at once.
@@ -126,7 +127,8 @@ impl Settings {
                 }
                 Error::new(problems)
             })?;
-        de.end().map_err(|e| Error::new(vec![syntax(String::new(), &e)]))?;
+        de.end()
+            .map_err(|e| Error::new(vec![syntax(String::new(), &e, 0)]))?;
         Ok(settings)
     }
 
@@ -145,7 +147,10 @@ impl Settings {
 
 /// A reading error at `path`, with the parser's line and column apart
 /// from its words.
-fn syntax(path: String, e: &serde_json::Error) -> Problem {
+///
+/// `depth` is how many nodes deep the path is, for the message of a tree
+/// nested deeper than the reader goes.
+fn syntax(path: String, e: &serde_json::Error, depth: usize) -> Problem {
     let mut message = e.to_string();
     let place = (e.line() > 0).then(|| (e.line(), e.column()));
     if let Some((line, column)) = place {
@@ -154,7 +159,12 @@ fn syntax(path: String, e: &serde_json::Error) -> Problem {
             message.truncate(message.len() - suffix.len());
         }
     }
-    Problem::error(path, ProblemKind::Syntax { message }).at(place)
+    let kind = if message == "recursion limit exceeded" {
+        ProblemKind::TooDeepToRead { nodes: depth }
+    } else {
+        ProblemKind::Syntax { message }
+    };
+    Problem::error(path, kind).at(place)
 }
 
 /// Every value of the document outside its closed set (menu keys, answer
@@ -1212,6 +1222,32 @@ mod tests {
             assert!(!msg.contains("Raw"), "{msg}");
             assert_eq!(msg.split(" at line").next(), Some(want));
         }
+    }
+
+    #[test]
+    fn deep_text_is_refused_in_the_crates_words() {
+        // serde_json's own words were "recursion limit exceeded".
+        let n = 100_000;
+        let mut json = String::from(r#"{"scenarios": {"W": "#);
+        for _ in 0..n {
+            json.push_str(r#"{"message": {"text": "x"}, "then": "#);
+        }
+        json.push_str(r#"{"go_to": "a"}"#);
+        for _ in 0..n {
+            json.push('}');
+        }
+        json.push_str("}}");
+        let e = Settings::from_json(&json).unwrap_err();
+        assert_eq!(e.problems().len(), 1);
+        let p = &e.problems()[0];
+        assert!(p.path().starts_with(r#"scenarios["W"].then.then"#));
+        let nodes = p.path().matches(".then").count() + 1;
+        assert_eq!(p.kind(), &ProblemKind::TooDeepToRead { nodes });
+        assert!(p.to_string().contains(&format!(
+            "nested deeper than {nodes} nodes here; settings are read to \
+             128 levels of JSON"
+        )));
+        assert!(p.line_column().is_some());
     }
 
     #[test]
