@@ -385,6 +385,20 @@ pub enum ProblemKind {
         /// `text` or `audio` file name.
         what: &'static str,
     },
+    /// A text-to-speech text or an audio file name longer than
+    /// [`Limits::max_text`](crate::Limits::max_text).
+    #[error(
+        "the {what} is {length} characters long; at most {limit} (split \
+         it into several messages, or raise Limits::max_text)"
+    )]
+    TextTooLong {
+        /// `text` or `audio file name`.
+        what: &'static str,
+        /// Its length, in characters.
+        length: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A `then` on a node that cannot continue.
     #[error(
         "a {kind} cannot continue{}; remove `then`",

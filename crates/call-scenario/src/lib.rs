@@ -249,7 +249,9 @@ clash with another crate's different thing are avoided
 # Input safety
 
 [`Limits`], with defaults: at most 10,000 nodes, nesting at most 32 deep,
-and 1,000 steps per call (events accepted plus nodes entered; the call is
+text-to-speech texts and audio file names of at most 1,000 characters
+(a longer one is an error, so a host never plays or prints a megabyte
+prompt), and 1,000 steps per call (events accepted plus nodes entered; the call is
 hung up at the limit, so every call ends). Checking walks the settings with
 an explicit stack and is linear in their size whatever the limits (loops
 are found in one pass, since without menus every node has at most one way

@@ -38,11 +38,19 @@ pub struct Limits {
     /// ([`CallOutcome::StepLimit`](crate::CallOutcome::StepLimit)), so every call
     /// ends. Default 1,000.
     pub max_steps: u32,
+    /// Characters of a text-to-speech text or an audio file name. Default
+    /// 1,000 (about a minute and a half of speech).
+    pub max_text: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_nodes: 10_000, max_depth: 32, max_steps: 1_000 }
+        Limits {
+            max_nodes: 10_000,
+            max_depth: 32,
+            max_steps: 1_000,
+            max_text: 1_000,
+        }
     }
 }
 
@@ -56,6 +64,13 @@ impl Limits {
     /// The same limits with nesting at most `n` deep.
     pub fn with_max_depth(mut self, n: usize) -> Limits {
         self.max_depth = n;
+        self
+    }
+
+    /// The same limits with texts and audio file names of at most `n`
+    /// characters.
+    pub fn with_max_text(mut self, n: usize) -> Limits {
+        self.max_text = n;
         self
     }
 
@@ -771,13 +786,20 @@ impl<'a> Compiler<'a> {
             Prompt::Text(t) => ("text", t),
             Prompt::Audio(a) => ("audio file name", a),
         };
+        let mut pp = p.to_string();
+        path::field(&mut pp, if what == "text" { "text" } else { "audio" });
+        let limit = self.opts.limits.max_text;
         if text.trim().is_empty() {
-            let mut pp = p.to_string();
-            path::field(
-                &mut pp,
-                if what == "text" { "text" } else { "audio" },
-            );
             self.error(&pp, ProblemKind::EmptyPrompt { what });
+        } else if text.len() > limit {
+            // Counted only past the byte length, which bounds it.
+            let length = text.chars().count();
+            if length > limit {
+                self.error(
+                    &pp,
+                    ProblemKind::TextTooLong { what, length, limit },
+                );
+            }
         }
     }
 
@@ -1269,6 +1291,32 @@ mod tests {
         assert!(wa > 0 && wb <= 2 * wa + 100, "{wa} then {wb}");
         let number = builder.build(b).unwrap();
         assert_eq!(number.node_count(), 4_001);
+    }
+
+    #[test]
+    fn texts_have_a_length_limit() {
+        let long = "я".repeat(1_001);
+        let json = format!(
+            r#"{{ "scenarios": {{ "W": {{ "message": {{ "text": "{long}" }},
+                "then": {{ "message": {{ "audio": "{}" }} }} }} }} }}"#,
+            "a".repeat(1_000)
+        );
+        let got = problems(&json);
+        assert_eq!(
+            got,
+            [(
+                r#"scenarios["W"].message.text"#.to_string(),
+                Severity::Error,
+                "the text is 1001 characters long; at most 1000 (split it \
+                 into several messages, or raise Limits::max_text)"
+                    .to_string()
+            )]
+        );
+        let s = Settings::from_json(&json).unwrap();
+        let b = NumberBuilder::new()
+            .limits(Limits::default().with_max_text(2_000))
+            .check(&s);
+        assert_eq!(b, []);
     }
 
     #[test]
