@@ -132,9 +132,15 @@ menu with no key and no extension dialing.
 Values of closed sets (waits, steps, keys, distributions) are enums, so
 a file with `"wait": "25s"` is refused when it is read, with the path and
 the allowed values, and with every other value outside its set in the
-same file (a second look at the document finds them all). Settings that
-read are checked all at once, each [`Problem`] with the path of its node,
-as `scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
+same file (a second look at the document finds them all).
+[`Number::from_json`], [`NumberBuilder::build_json`] and
+[`NumberBuilder::check_json`] go on from there: the values outside their
+sets are read as stand-ins so that the whole file is checked in the same
+pass, and every problem comes at once, each [`Problem`] with the path of
+its node, as
+`scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
+Only other reading errors (bad syntax, a wrong type, an unknown field)
+stop before the check.
 
 # Phone numbers
 

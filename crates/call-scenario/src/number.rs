@@ -262,12 +262,13 @@ impl Number {
         NumberBuilder::new().build(settings)
     }
 
-    /// Reads and checks settings from JSON.
+    /// Reads and checks settings from JSON, with the default limits and
+    /// timing and no directory (see [`NumberBuilder::build_json`]).
     ///
     /// # Errors
-    /// Those of [`Settings::from_json`], then those of [`Number::new`].
+    /// As [`NumberBuilder::build_json`].
     pub fn from_json(json: &str) -> Result<Number, Error> {
-        Number::new(Settings::from_json(json)?)
+        NumberBuilder::new().build_json(json)
     }
 
     /// A builder for limits, timing, a directory and the schedule's
@@ -372,6 +373,60 @@ impl NumberBuilder {
     /// Every problem of `settings`, errors and warnings, without building.
     pub fn check(&self, settings: &Settings) -> Vec<Problem> {
         Compiler::run(self, settings).problems
+    }
+
+    /// Every problem of the settings in `json`, reading and checking in
+    /// one pass: values outside their closed sets (a wait of 45 s, a step
+    /// of 7 s, a distribution or key that does not exist) are reported
+    /// together with everything the check finds (a menu key with no
+    /// scenario, an unknown employee...), each with its path. Any other
+    /// reading error (bad syntax, a wrong type, an unknown field) stops
+    /// the reading and comes alone.
+    pub fn check_json(&self, json: &str) -> Vec<Problem> {
+        match crate::settings::read_all(json) {
+            Ok((settings, mut problems)) => {
+                problems.extend(self.check(&settings));
+                problems
+            }
+            Err(e) => e.into_problems(),
+        }
+    }
+
+    /// Reads, checks and compiles the settings in `json`.
+    ///
+    /// # Errors
+    /// Every problem found, if at least one is an error, read and checked
+    /// in one pass as [`check_json`](NumberBuilder::check_json) does.
+    ///
+    /// # Example
+    /// ```
+    /// use call_scenario::{Directory, NumberBuilder};
+    /// let err = NumberBuilder::new()
+    ///     .directory(Directory::new(["anna"], ["sales"]))
+    ///     .build_json(r#"{ "scenarios": { "Working time": { "menu": {
+    ///         "prompt": { "text": "1 or 2" },
+    ///         "keys": {
+    ///           "1": { "forward_to_employee": { "employee": "ana", "wait": "45s" } },
+    ///           "2": null },
+    ///         "nothing_selected": { "message": { "text": "Bye" } } } } } }"#)
+    ///     .unwrap_err();
+    /// let paths: Vec<&str> = err.problems().iter().map(|p| p.path()).collect();
+    /// let keys = r#"scenarios["Working time"].menu.keys"#;
+    /// assert_eq!(paths, [
+    ///     format!(r#"{keys}["1"].forward_to_employee.wait"#), // 45s
+    ///     format!(r#"{keys}["2"]"#), // no scenario
+    ///     format!(r#"{keys}["1"].forward_to_employee.employee"#), // unknown
+    ///     format!(r#"{keys}["1"]"#), // warning: no `then`
+    /// ]);
+    /// # Ok::<(), call_scenario::Error>(())
+    /// ```
+    pub fn build_json(&self, json: &str) -> Result<Number, Error> {
+        let (settings, mut problems) = crate::settings::read_all(json)?;
+        if problems.is_empty() {
+            return self.build(settings);
+        }
+        problems.extend(self.check(&settings));
+        Err(Error::new(problems))
     }
 
     /// Checks and compiles `settings`.

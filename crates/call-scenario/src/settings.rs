@@ -560,7 +560,88 @@ fn unique_nodes<'de, D: Deserializer<'de>>(
 fn unique_keys<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<BTreeMap<Key, Option<Node>>, D::Error> {
-    unique_map(d, "key")
+    let all: BTreeMap<MenuKey, Option<Node>> = unique_map(d, "key")?;
+    Ok(all
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            MenuKey::Known(k) => Some((k, v)),
+            MenuKey::Unknown(_) => None,
+        })
+        .collect())
+}
+
+/// A menu key as read: a key, or, when reading leniently, the spelling
+/// of one that is not (reported by the look at the whole document).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum MenuKey {
+    Known(Key),
+    Unknown(String),
+}
+
+impl fmt::Display for MenuKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MenuKey::Known(k) => write!(f, "{k}"),
+            MenuKey::Unknown(s) => write!(f, "{s:?}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for MenuKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MenuKey, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.parse::<Key>() {
+            Ok(k) => Ok(MenuKey::Known(k)),
+            Err(_) if lenient() => Ok(MenuKey::Unknown(s)),
+            Err(e) => Err(de::Error::custom(e)),
+        }
+    }
+}
+
+std::thread_local! {
+    /// Whether values outside their closed sets are read as stand-ins
+    /// (see [`read_all`]).
+    static LENIENT: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// Whether reading is lenient on this thread.
+pub(crate) fn lenient() -> bool {
+    LENIENT.with(core::cell::Cell::get)
+}
+
+/// Reads settings for checking them whole: when reading stops only at
+/// values outside their closed sets, those are reported and read again
+/// as stand-ins (a key left out, the first wait or step of its set), so
+/// that the rest of the settings can be checked in the same pass. Any
+/// other reading error comes alone, as from [`Settings::from_json`].
+pub(crate) fn read_all(json: &str) -> Result<(Settings, Vec<Problem>), Error> {
+    let strict = match Settings::from_json(json) {
+        Ok(s) => return Ok((s, Vec::new())),
+        Err(e) => e,
+    };
+    let closed = closed_set_problems(json);
+    let only_closed = !closed.is_empty()
+        && strict
+            .problems()
+            .iter()
+            .all(|p| closed.iter().any(|c| c.path == p.path));
+    if !only_closed {
+        return Err(strict);
+    }
+    struct Lenient;
+    impl Drop for Lenient {
+        fn drop(&mut self) {
+            LENIENT.with(|l| l.set(false));
+        }
+    }
+    LENIENT.with(|l| l.set(true));
+    let guard = Lenient;
+    let read = Settings::from_json(json);
+    drop(guard);
+    match read {
+        Ok(s) => Ok((s, closed)),
+        Err(_) => Err(strict),
+    }
 }
 
 /// Forward to an external number.
@@ -948,12 +1029,29 @@ struct RawDepartment {
     wait: DepartmentWait,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Serialize)]
 #[serde(rename_all = "snake_case")]
 enum DistributionName {
     AllAtOnce,
     InTurn,
     Cumulative,
+    /// Not one of the names, read leniently: in turn with a step, else
+    /// all at once.
+    #[serde(skip)]
+    Unknown,
+}
+
+impl<'de> Deserialize<'de> for DistributionName {
+    fn deserialize<D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<DistributionName, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.parse() {
+            Ok(n) => Ok(n),
+            Err(_) if lenient() => Ok(DistributionName::Unknown),
+            Err(e) => Err(de::Error::custom(e)),
+        }
+    }
 }
 
 /// The spellings `serde` reads, for the check of closed sets.
@@ -997,6 +1095,8 @@ impl TryFrom<RawDepartment> for ForwardToDepartment {
             (DistributionName::Cumulative, Some(s)) => {
                 Distribution::Cumulative(s)
             }
+            (DistributionName::Unknown, Some(s)) => Distribution::InTurn(s),
+            (DistributionName::Unknown, None) => Distribution::AllAtOnce,
             (name, None) => {
                 let name = match name {
                     DistributionName::InTurn => "in_turn",

@@ -150,7 +150,15 @@ macro_rules! spelled {
                         self,
                         s: &str,
                     ) -> Result<$name, E> {
-                        s.parse().map_err(E::custom)
+                        match s.parse() {
+                            Ok(v) => Ok(v),
+                            // Reported by the look at the whole document;
+                            // a stand-in lets the rest be read and checked.
+                            Err(_) if crate::settings::lenient() => {
+                                Ok($name::ALL[0])
+                            }
+                            Err(e) => Err(E::custom(e)),
+                        }
                     }
                 }
                 d.deserialize_str(V)
