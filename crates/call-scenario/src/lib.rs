@@ -68,11 +68,16 @@ hears between them. These are the rules, each tested in
   ends, its `then` runs, or the call is hung up.
 - **Menu**: the prompt plays with key collection on, so a key stops it
   ([`Action::StopPlayback`]). After the prompt the menu waits
-  [`Timing::no_input_seconds`] (5 s). An invalid key (not offered, and not
-  the start of an extension) or no input plays the prompt again, at most
-  [`Timing::retries`] (2) more times; after that the "nothing selected"
-  scenario runs. A valid key on any attempt is taken. There is no separate
-  "invalid choice" prompt, since the settings have no field for one.
+  [`Timing::no_input_seconds`] (5 s). No input plays the prompt again, at
+  most [`Timing::retries`] (2) more times; after that the "nothing
+  selected" scenario runs. An invalid key (not offered, and not the start
+  of an extension) follows its own setting, [`Timing::invalid_key`]: by
+  default ([`InvalidKey::Retry`]) it plays the prompt again and counts as
+  one of the retries, as no input does; [`InvalidKey::Replay`] plays it
+  again without counting; [`InvalidKey::NothingSelected`] runs "nothing
+  selected" at once. A valid key on any attempt is taken. There is no
+  separate "invalid choice" prompt, since the settings have no field for
+  one.
 - **Extension dialing** (when the menu's switch is on; extensions come in
   [`Facts::extensions`]): a first digit that starts an extension is held,
   and the menu waits [`Timing::inter_digit_seconds`] (3 s) for the next.
@@ -237,6 +242,7 @@ not struct literals:
 - enums that may gain variants: [`NodeKind`], [`Prompt`], [`Recipient`],
   [`Distribution`], [`ForwardWait`], [`DepartmentWait`], [`Step`],
   [`Action`], [`Event`], [`CallOutcome`], [`RingTarget`], [`TimerName`],
+  [`InvalidKey`],
   [`Delivery`], [`Choice`], [`Branch`], [`Cue`], [`Logged`], [`PathEnd`],
   [`ProblemKind`]. [`Key`] (the twelve keys of a keypad) and
   [`Severity`] are closed.
@@ -329,7 +335,9 @@ pub use crate::call::{
 };
 pub use crate::copy::{Dangling, Remap, ScenarioCopy};
 pub use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
-pub use crate::number::{Directory, Limits, Number, NumberBuilder, Timing};
+pub use crate::number::{
+    Directory, InvalidKey, Limits, Number, NumberBuilder, Timing,
+};
 pub use crate::ring::{Member, PlannedLeg, RingPlan};
 pub use crate::settings::{
     Distribution, ForwardToDepartment, ForwardToEmployee, ForwardToNumber,

@@ -101,6 +101,69 @@ pub struct Timing {
     pub retries: u32,
     /// How long a dialed extension rings. Default 30 s.
     pub extension_wait: ForwardWait,
+    /// What a key the menu does not offer does (nor the start of an
+    /// extension). Default [`InvalidKey::Retry`]: the prompt plays again
+    /// and it counts as one of the [`retries`](Timing::retries), as no
+    /// input does.
+    pub invalid_key: InvalidKey,
+}
+
+/// What happens when the caller presses a key the menu does not offer:
+/// a setting of its own, apart from what no input does.
+///
+/// `Display` and `FromStr` spell it as in files: `retry`, `replay`,
+/// `nothing_selected`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InvalidKey {
+    /// The prompt plays again, counting as one of the retries (as no
+    /// input does); when they are used up, "nothing selected" runs.
+    #[default]
+    Retry,
+    /// The prompt plays again without counting: the caller may try keys
+    /// until one is offered (no input still counts; the call's step limit
+    /// bounds it).
+    Replay,
+    /// "Nothing selected" runs at once.
+    NothingSelected,
+}
+
+impl InvalidKey {
+    const ALL: [(InvalidKey, &'static str); 3] = [
+        (InvalidKey::Retry, "retry"),
+        (InvalidKey::Replay, "replay"),
+        (InvalidKey::NothingSelected, "nothing_selected"),
+    ];
+}
+
+impl core::fmt::Display for InvalidKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let name = InvalidKey::ALL.iter().find(|(k, _)| k == self);
+        f.write_str(name.map_or("retry", |(_, n)| n))
+    }
+}
+
+impl core::str::FromStr for InvalidKey {
+    type Err = crate::values::ParseValueError;
+
+    fn from_str(s: &str) -> Result<InvalidKey, Self::Err> {
+        InvalidKey::ALL
+            .iter()
+            .find(|(_, n)| *n == s)
+            .map(|(k, _)| *k)
+            .ok_or_else(|| {
+                let names: Vec<&str> =
+                    InvalidKey::ALL.iter().map(|(_, n)| *n).collect();
+                crate::values::ParseValueError::one_of(
+                    "invalid key setting",
+                    s,
+                    &names,
+                )
+            })
+    }
 }
 
 impl Default for Timing {
@@ -110,6 +173,7 @@ impl Default for Timing {
             inter_digit_seconds: 3,
             retries: 2,
             extension_wait: ForwardWait::S30,
+            invalid_key: InvalidKey::Retry,
         }
     }
 }
@@ -131,6 +195,12 @@ impl Timing {
     /// The same timing with a menu asking at most `n` more times.
     pub fn with_retries(mut self, n: u32) -> Timing {
         self.retries = n;
+        self
+    }
+
+    /// The same timing with `what` for a key the menu does not offer.
+    pub fn with_invalid_key(mut self, what: InvalidKey) -> Timing {
+        self.invalid_key = what;
         self
     }
 
