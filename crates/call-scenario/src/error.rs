@@ -508,6 +508,21 @@ pub enum ProblemKind {
         /// The limit.
         limit: usize,
     },
+    /// Settings text longer than
+    /// [`Settings::MAX_JSON`](crate::Settings::MAX_JSON), refused before
+    /// parsing.
+    #[error(
+        "the settings text is {bytes} bytes long; at most {limit} are read"
+    )]
+    TooLarge {
+        /// Its length.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Settings text that is empty (or only spaces).
+    #[error("the settings are empty: write a JSON object, as {{\"scenarios\": {{...}}}}")]
+    Empty,
     /// Settings text nested deeper than the reader goes (128 levels of
     /// JSON, about 40 nested menus).
     #[error(

@@ -58,6 +58,10 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The longest text [`from_json`](Settings::from_json) reads: 8 MiB,
+    /// far above 10,000 nodes with long prompts.
+    pub const MAX_JSON: usize = 8 * 1024 * 1024;
+
     /// Settings named `name` with no scenario yet.
     ///
     /// # Example
@@ -107,11 +111,29 @@ impl Settings {
     /// complete example). Only reading: the content is checked by
     /// [`Number::new`](crate::Number::new).
     ///
+    /// Text longer than [`Settings::MAX_JSON`] (8 MiB) is refused before
+    /// it is parsed; reading is linear in the length of the text, and
+    /// nesting is bounded (128 levels of JSON).
+    ///
     /// # Errors
-    /// A syntax or type error, an unknown field, or a value outside its
-    /// allowed set, with the path of the bad value
-    /// (`scenarios["Working time"].menu.keys["1"].forward_to_employee.wait`).
+    /// Text longer than [`Settings::MAX_JSON`]; empty text; a syntax or
+    /// type error, an unknown field, or a value outside its allowed set,
+    /// with the path of the bad value
+    /// (`scenarios["Working time"].menu.keys["1"].forward_to_employee.wait`)
+    /// and its line and column.
     pub fn from_json(json: &str) -> Result<Settings, Error> {
+        if json.len() > Settings::MAX_JSON {
+            return Err(Error::one(
+                "",
+                ProblemKind::TooLarge {
+                    bytes: json.len(),
+                    limit: Settings::MAX_JSON,
+                },
+            ));
+        }
+        if json.trim().is_empty() {
+            return Err(Error::one("", ProblemKind::Empty));
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let settings: Settings = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| {
@@ -161,6 +183,12 @@ fn syntax(path: String, e: &serde_json::Error, depth: usize) -> Problem {
     }
     let kind = if message == "recursion limit exceeded" {
         ProblemKind::TooDeepToRead { nodes: depth }
+    } else if message.starts_with("EOF while parsing") {
+        ProblemKind::Syntax {
+            message: "the text ends before the settings do: a `}`, `]` \
+                      or `\"` is missing"
+                .to_string(),
+        }
     } else {
         ProblemKind::Syntax { message }
     };
@@ -1322,6 +1350,43 @@ mod tests {
             assert!(!msg.contains("Raw"), "{msg}");
             assert_eq!(msg.split(" at line").next(), Some(want));
         }
+    }
+
+    #[test]
+    fn empty_cut_and_oversized_text_in_plain_words() {
+        let (_, msg) = syntax("  \n");
+        assert_eq!(
+            msg,
+            "the settings are empty: write a JSON object, as \
+                         {\"scenarios\": {...}}"
+        );
+        let (path, msg) =
+            syntax(r#"{"scenarios": {"W": {"message": {"text": "#);
+        assert_eq!(path, r#"scenarios["W"].message.text"#);
+        assert_eq!(
+            msg,
+            "the text ends before the settings do: a `}`, `]` \
+                         or `\"` is missing"
+        );
+        let big =
+            format!(r#"{{"name": "{}"}}"#, "x".repeat(Settings::MAX_JSON));
+        let e = Settings::from_json(&big).unwrap_err();
+        assert_eq!(
+            e.problems()[0].kind(),
+            &ProblemKind::TooLarge {
+                bytes: big.len(),
+                limit: Settings::MAX_JSON
+            }
+        );
+        let (_, msg) = syntax(
+            r#"{"scenarios": {"W": {"forward_to_employee": {"employee": "a", "wait": 1}}}}"#,
+        );
+        assert!(
+            msg.starts_with(
+                "invalid type: integer `1`, expected an answer wait"
+            ),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -144,7 +144,12 @@ macro_rules! spelled {
                         &self,
                         f: &mut fmt::Formatter<'_>,
                     ) -> fmt::Result {
-                        write!(f, "a {}: {}", $what, $name::expected())
+                        let article = if $what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                            "an"
+                        } else {
+                            "a"
+                        };
+                        write!(f, "{article} {}: {}", $what, $name::expected())
                     }
                     fn visit_str<E: serde::de::Error>(
                         self,
