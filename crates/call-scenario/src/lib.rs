@@ -51,7 +51,10 @@ assert_eq!(call.digits(), "1");
   serde value a host can store between events. [`Call::trail`],
   [`Call::choices`] and [`Call::digits`] give the path the caller took,
   [`Call::outcome`] how the call ended ([`CallOutcome`]).
-- [`RingPlan::new`] gives a department's exact ring timeline.
+- [`RingPlan::new`] gives a department's exact ring timeline, and
+  [`RingPlan::answered`] and [`RingPlan::ended`] every leg with how it
+  ended ([`LegEnding`]), so a host or a UI can show who rang when without
+  running the engine.
 - [`simulate`] and [`Simulation`] run a script on a virtual clock and log
   every event and action; [`paths`] lists every caller path up to a
   depth and flags those that end without a terminal action.
@@ -237,12 +240,13 @@ not struct literals:
   [`Member`]) have public fields to read and change, `new` (or
   `Default`) and chained `with_` setters;
 - results ([`Error`], [`Problem`], [`Visit`], [`ScenarioCopy`],
-  [`Dangling`], [`RingPlan`], [`PlannedLeg`], [`LogEntry`], [`Paths`],
+  [`Dangling`], [`RingPlan`], [`PlannedLeg`], [`EndedLeg`], [`LogEntry`],
+  [`Paths`],
   [`CallerPath`], [`Node`]) have private fields and accessors;
 - enums that may gain variants: [`NodeKind`], [`Prompt`], [`Recipient`],
   [`Distribution`], [`ForwardWait`], [`DepartmentWait`], [`Step`],
   [`Action`], [`Event`], [`CallOutcome`], [`RingTarget`], [`TimerName`],
-  [`InvalidKey`],
+  [`InvalidKey`], [`LegEnding`],
   [`Delivery`], [`Choice`], [`Branch`], [`Cue`], [`Logged`], [`PathEnd`],
   [`ProblemKind`]. [`Key`] (the twelve keys of a keypad) and
   [`Severity`] are closed.
@@ -338,7 +342,7 @@ pub use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
 pub use crate::number::{
     Directory, InvalidKey, Limits, Number, NumberBuilder, Timing,
 };
-pub use crate::ring::{Member, PlannedLeg, RingPlan};
+pub use crate::ring::{EndedLeg, LegEnding, Member, PlannedLeg, RingPlan};
 pub use crate::settings::{
     Distribution, ForwardToDepartment, ForwardToEmployee, ForwardToNumber,
     Mailbox, Menu, Node, NodeKind, Prompt, Recipient, Settings,
