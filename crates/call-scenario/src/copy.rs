@@ -130,8 +130,8 @@ impl Settings {
         // Each node's path is its parent's and a suffix, kept apart and
         // joined only for a dangling reference: building every path
         // would cost the square of the depth.
-        let mut paths = Paths::default();
-        let mut stack: Vec<(&mut Node, usize)> = Vec::new();
+        let mut paths = path::Tree::default();
+        let mut stack: Vec<(&mut Node, u32)> = Vec::new();
         let Settings { scenarios, nodes, .. } = &mut settings;
         // Scenarios come off the stack first, then named nodes, each in
         // name order, as in the checks.
@@ -169,12 +169,12 @@ impl Settings {
         };
         while let Some((node, at)) = stack.pop() {
             let kind = node.kind.name();
-            let kind_path = |paths: &Paths| {
+            let kind_path = |paths: &path::Tree| {
                 let mut kp = paths.render(at);
                 path::field(&mut kp, kind);
                 kp
             };
-            let mut children: Vec<(&mut Node, usize)> = Vec::new();
+            let mut children: Vec<(&mut Node, u32)> = Vec::new();
             match &mut node.kind {
                 NodeKind::ForwardToEmployee(f) => {
                     let mut r = Recipient::Employee(f.employee.clone());
@@ -234,33 +234,6 @@ impl Settings {
             stack.extend(children.into_iter().rev());
         }
         ScenarioCopy { settings, dangling }
-    }
-}
-
-/// The paths of the nodes walked, each as its parent's and a suffix.
-#[derive(Default)]
-struct Paths {
-    /// Parent and suffix, by node.
-    parts: Vec<(Option<usize>, String)>,
-}
-
-impl Paths {
-    fn push(&mut self, parent: Option<usize>, suffix: String) -> usize {
-        self.parts.push((parent, suffix));
-        self.parts.len() - 1
-    }
-
-    /// The whole path of node `at`.
-    fn render(&self, at: usize) -> String {
-        let mut chain = Vec::new();
-        let mut i = Some(at);
-        while let Some(j) = i {
-            let Some((parent, suffix)) = self.parts.get(j) else { break };
-            chain.push(suffix.as_str());
-            i = *parent;
-        }
-        chain.reverse();
-        chain.concat()
     }
 }
 
