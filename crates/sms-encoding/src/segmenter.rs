@@ -330,6 +330,21 @@ impl Segmenter {
         let mut parts = Vec::with_capacity(analysis.segments);
         if analysis.segments == 1 {
             parts.push(Part { text, start: 0, units: analysis.units });
+        } else if plan.doubles == 0
+            && !self.keep_graphemes
+            && analysis.chars == text.len()
+        {
+            // ASCII, every character one unit: parts of `capacity` bytes,
+            // the cut's greedy result without walking the text.
+            let capacity = analysis.capacity;
+            for start in (0..text.len()).step_by(capacity) {
+                let end = text.len().min(start + capacity);
+                parts.push(Part {
+                    text: &text[start..end],
+                    start,
+                    units: end - start,
+                });
+            }
         } else {
             self.cut(text, &plan, analysis.capacity, |p| {
                 parts.push(Part {
@@ -747,6 +762,28 @@ mod tests {
         assert_eq!(capacity(Gsm7, 3), 155);
         assert_eq!(capacity(Gsm7, 3 + 5), 149);
         assert_eq!(capacity(Gsm7, 6 + 5), 146);
+    }
+
+    #[test]
+    fn ascii_split_without_walking_agrees_with_the_cut() {
+        for len in [161, 305, 306, 307, 459, 1530] {
+            let text: String =
+                "abcdefghij".chars().cycle().take(len).collect();
+            let seg = Segmenter::default();
+            let split = seg.split(&text).unwrap();
+            let (_, plan) = seg.measure(&text);
+            let mut cut = Vec::new();
+            seg.cut(&text, &plan, 153, |p| {
+                cut.push((p.start, p.end, p.units));
+                true
+            });
+            let parts: Vec<_> = split
+                .parts()
+                .iter()
+                .map(|p| (p.range().start, p.range().end, p.units()))
+                .collect();
+            assert_eq!(parts, cut, "{len}");
+        }
     }
 
     #[test]
