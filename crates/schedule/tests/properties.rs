@@ -3,11 +3,9 @@
 //! differs, and nothing in between differs; `since <= t < until`; the
 //! JSON form round-trips.
 
-use business_hours::{
-    Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week,
-};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
+use business_hours::{Clock, Exception, Schedule, ScheduleConfig, TimeRange, Week};
 
 const ZONES: [&str; 8] = [
     "Europe/Warsaw",
