@@ -296,6 +296,18 @@ state that names nodes the settings lack with an error, and never indexes
 with a position or id read from a stored state. [`paths`] is bounded by
 [`PathOptions`] (depth 12, 10,000 paths by default).
 
+Time and memory, function by function: [`Settings::from_json`] reads at
+most [`Settings::MAX_JSON`] (8 MiB) and is linear in the text;
+[`Number::new`] and the `NumberBuilder` checks are linear in the
+settings plus the problems reported; [`Settings::to_json`],
+[`Settings::copy_to`] and cloning, comparing, printing and dropping a
+tree are linear in its size; [`Call::step`] is linear in the legs
+ringing (at most 120, or the department's members for "all at once"),
+and a call takes at most [`Limits::max_steps`] steps;
+[`RingPlan::new`] is linear in the members and the legs; [`simulate`] is
+linear in the cues and the actions they cause; [`paths`] explores at most
+`max_paths` paths of at most `depth` cues.
+
 # Crate features
 
 - `schemars` (off by default): `Settings::json_schema()` gives the JSON
