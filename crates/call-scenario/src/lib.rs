@@ -304,7 +304,8 @@ settings plus the problems reported; [`Settings::to_json`],
 tree are linear in its size; [`Call::step`] is linear in the legs
 ringing (at most 120, or the department's members for "all at once"),
 and a call takes at most [`Limits::max_steps`] steps;
-[`RingPlan::new`] is linear in the members and the legs; [`simulate`] is
+[`RingPlan::new`] takes at most 120 steps, each linear in the members;
+[`simulate`] is
 linear in the cues and the actions they cause; [`paths`] explores at most
 `max_paths` paths of at most `depth` cues.
 
