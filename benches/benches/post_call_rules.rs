@@ -35,7 +35,7 @@ use criterion::{
 };
 use post_call_rules::{
     CallRecord, CallStatus, CompiledRules, Decision, Direction, Host,
-    LineType, NumberDetails, Outcome, Region, Rule, RuleSet, SendLog,
+    LineType, NumberDetails, Region, Rule, RuleOutcome, RuleSet, SendLog,
     WindowState,
 };
 
@@ -126,11 +126,7 @@ fn numbers(n: &str) -> NumberDetails {
         } else {
             return NumberDetails::UNKNOWN;
         };
-    NumberDetails {
-        line_type,
-        calling_code: Some(code),
-        region: Region::new(region),
-    }
+    NumberDetails::new(line_type, Some(code), Region::new(region))
 }
 
 /// "Office": 08:00–16:00 UTC.
@@ -216,7 +212,7 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>) {
 }
 
 fn first_rule(d: &[Decision<'_>]) -> Option<usize> {
-    d.first().map(|d| d.rule)
+    d.first().map(|d| d.rule())
 }
 
 fn benches(c: &mut Criterion) {
@@ -251,7 +247,7 @@ fn benches(c: &mut Criterion) {
             assert_eq!(plain_scan(set, &call), want, "{n} {name} plain");
             if want.is_some() {
                 assert!(
-                    matches!(d.decisions()[0].outcome, Outcome::Send(_)),
+                    matches!(d.decisions()[0].outcome(), RuleOutcome::Send(_)),
                     "{n} {name}: {:?}",
                     d.decisions()
                 );

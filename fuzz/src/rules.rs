@@ -6,8 +6,8 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use post_call_rules::{
     CallRecord, CallStatus, CompiledRules, Direction, DurationRange,
     FindingKind, History, HitPolicy, Host, IntervalScope, LineType,
-    MaybeMobile, NumberDetails, Outcome, Region, Rule, RuleSet, SendLog,
-    Sender, Suppressed, Target, TraceResult, WindowState,
+    MaybeMobile, NumberDetails, Recipient, Region, Rule, RuleOutcome, RuleSet,
+    SendLog, Sender, Suppressed, TraceResult, WindowState,
 };
 
 const NUMBERS: [&str; 8] = [
@@ -80,10 +80,10 @@ fn rule(b: &mut Bytes<'_>, i: usize) -> Rule {
     r.when.status =
         (0..5).filter(|k| s >> k & 1 == 1).map(|k| status(k as u8)).collect();
     let (min, max) = (b.next(), b.next());
-    r.when.duration = DurationRange {
-        min_secs: u32::from(min % 8) * 15,
-        max_secs: (max & 0x80 != 0).then_some(u32::from(max % 16) * 10),
-    };
+    r.when.duration = DurationRange::new(
+        u32::from(min % 8) * 15,
+        (max & 0x80 != 0).then_some(u32::from(max % 16) * 10),
+    );
     r.when.caller.numbers = b.pick(&NUMBERS[..3]);
     r.when.caller.prefixes = b.pick(&NUMBERS[3..5]);
     r.when.caller.regions = b
@@ -98,10 +98,10 @@ fn rule(b: &mut Bytes<'_>, i: usize) -> Rule {
     };
     r.when.caller.ivr_keys = b.pick(&KEYS);
     r.to = match b.next() % 4 {
-        0 => Target::Called,
-        1 => Target::Group("Staff".into()),
-        2 => Target::Group("Nobody".into()),
-        _ => Target::Caller,
+        0 => Recipient::Called,
+        1 => Recipient::Group("Staff".into()),
+        2 => Recipient::Group("Nobody".into()),
+        _ => Recipient::Caller,
     };
     r.auto_send = flags & 2 == 0;
     r.delay_secs = u32::from(b.next()) * 60;
@@ -118,27 +118,27 @@ fn rule(b: &mut Bytes<'_>, i: usize) -> Rule {
 fn rule_set(b: &mut Bytes<'_>) -> RuleSet {
     let flags = b.next();
     let n = usize::from(b.next() % 16);
-    RuleSet {
-        account: post_call_rules::Account {
-            calling_code: Some(48),
-            mobile_numbers: if flags & 4 == 0 {
-                vec!["+48600100200".into(), "+48600100300".into()]
-            } else {
-                vec![]
-            },
-        },
-        hit_policy: if flags & 1 == 0 {
+    RuleSet::default()
+        .account(
+            post_call_rules::Account::default()
+                .calling_code(Some(48))
+                .mobile_numbers(if flags & 4 == 0 {
+                    vec!["+48600100200".into(), "+48600100300".into()]
+                } else {
+                    vec![]
+                }),
+        )
+        .hit_policy(if flags & 1 == 0 {
             HitPolicy::FirstMatch
         } else {
             HitPolicy::AllMatches
-        },
-        fixed_line_or_mobile: if flags & 2 == 0 {
+        })
+        .fixed_line_or_mobile(if flags & 2 == 0 {
             MaybeMobile::Suppress
         } else {
             MaybeMobile::Send
-        },
-        rules: (0..n).map(|i| rule(b, i)).collect(),
-    }
+        })
+        .rules((0..n).map(|i| rule(b, i)).collect())
 }
 
 fn base() -> DateTime<Utc> {
@@ -166,10 +166,8 @@ fn call(b: &mut Bytes<'_>) -> CallRecord {
 }
 
 fn plan(n: &str) -> NumberDetails {
-    let d = |line_type, code, region: &str| NumberDetails {
-        line_type,
-        calling_code: Some(code),
-        region: Region::new(region),
+    let d = |line_type, code, region: &str| {
+        NumberDetails::new(line_type, Some(code), Region::new(region))
     };
     if n.starts_with("+486") || n.starts_with("+485") {
         d(LineType::Mobile, 48, "PL")
@@ -266,37 +264,49 @@ fn check_set(
         assert_eq!(trace.len(), set.rules.len());
         let mut matched = Vec::new();
         for t in trace {
-            let m = matches(set, &set.rules[t.rule], c);
+            if !set.rules[t.rule()].enabled {
+                assert_eq!(t.result(), TraceResult::Disabled);
+                continue;
+            }
+            let m = matches(set, &set.rules[t.rule()], c);
             assert_eq!(
                 m,
-                !matches!(t.result, TraceResult::Failed(_)),
+                !matches!(t.result(), TraceResult::Failed(_)),
                 "{t:?}"
             );
-            if t.result == TraceResult::Matched {
-                matched.push(t.rule);
+            if t.result() == TraceResult::Matched {
+                matched.push(t.rule());
             }
         }
-        let mut rules: Vec<usize> =
-            plain.decisions().iter().map(|d| d.rule).collect();
+        let mut rules: Vec<usize> = plain
+            .decisions()
+            .iter()
+            .map(|d| d.rule())
+            .filter(|&i| set.rules[i].enabled)
+            .collect();
         rules.dedup();
         assert_eq!(rules, matched);
         let mut planned: Vec<(String, String, DateTime<Utc>)> = Vec::new();
         for d in plain.decisions() {
-            let r = &set.rules[d.rule];
+            let r = &set.rules[d.rule()];
             if !r.enabled {
-                assert_eq!(d.outcome, Outcome::Suppress(Suppressed::Disabled));
+                assert_eq!(
+                    *d.outcome(),
+                    RuleOutcome::Suppress(Suppressed::Disabled)
+                );
             }
-            let Some(p) = d.outcome.planned() else { continue };
+            let Some(p) = d.outcome().planned() else { continue };
             let Some(earliest) = c
                 .end
                 .checked_add_signed(TimeDelta::seconds(r.delay_secs.into()))
             else {
                 panic!("planned past the end of time: {d:?}")
             };
-            assert!(p.at >= earliest);
-            let Some(who) = d.recipient.as_deref() else {
-                panic!("no recipient")
-            };
+            assert!(p.at() >= earliest);
+            let Some(who) = d.recipient() else { panic!("no recipient") };
+            // Never to one of the account's own numbers.
+            let own = set.account.mobile_numbers.iter().chain([&c.routed_to]);
+            assert!(own.into_iter().all(|n| normalize(n) != who), "{d:?}");
             if r.min_interval_secs > 0 {
                 let gap = TimeDelta::seconds(r.min_interval_secs.into());
                 let key = match r.interval_scope {
@@ -319,21 +329,21 @@ fn check_set(
                 if let Some(last) = last {
                     assert!(last
                         .checked_add_signed(gap)
-                        .is_some_and(|u| p.at >= u));
+                        .is_some_and(|u| p.at() >= u));
                 }
                 for (pw, pr, at) in &planned {
                     if pw == who && key.is_none_or(|k| k == pr) {
                         assert!(at
                             .checked_add_signed(gap)
-                            .is_some_and(|u| p.at >= u));
+                            .is_some_and(|u| p.at() >= u));
                     }
                 }
             }
-            planned.push((who.to_string(), r.name.clone(), p.at));
+            planned.push((who.to_string(), r.name.clone(), p.at()));
         }
         for f in &findings {
-            let b = matches(set, &set.rules[f.rule], c);
-            match &f.kind {
+            let b = matches(set, &set.rules[f.rule()], c);
+            match &f.kind() {
                 FindingKind::NeverMatches(_) => assert!(!b, "{f}"),
                 FindingKind::Shadowed { by, .. } if b => {
                     assert!(matches(set, &set.rules[*by], c), "{f}");

@@ -3,20 +3,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::spelling::spelled;
+
 /// Which way a call went.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Direction {
     /// A customer called one of the account's numbers.
@@ -24,6 +14,11 @@ pub enum Direction {
     /// The account called out.
     Outgoing,
 }
+
+spelled!(Direction, "a direction", "Which way the call went.", [
+    Incoming => "incoming",
+    Outgoing => "outgoing",
+]);
 
 impl Direction {
     /// Every direction, in declaration order.
@@ -45,19 +40,7 @@ impl Direction {
 }
 
 /// How a call ended, as PBXs report it.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CallStatus {
     /// Someone answered; the only status with talk time.
@@ -71,6 +54,14 @@ pub enum CallStatus {
     /// It went to voicemail without an agent answering.
     Voicemail,
 }
+
+spelled!(CallStatus, "a call status", "How the call ended.", [
+    Answered => "answered",
+    Missed => "missed",
+    Busy => "busy",
+    Failed => "failed",
+    Voicemail => "voicemail",
+]);
 
 impl CallStatus {
     /// Every status, in declaration order.
@@ -127,6 +118,7 @@ impl CallStatus {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CallRecord {
     /// Which way the call went.
     pub direction: Direction,

@@ -7,9 +7,11 @@ use std::collections::HashMap;
 use chrono::TimeDelta;
 
 use crate::error::{Error, Problem, ProblemKind};
-use crate::hash::{Fnv1a, FnvBuild};
+use crate::hash::{hash, Fnv1a, FnvBuild};
 use crate::number::{parse_number, valid_ivr_keys};
-use crate::rule::{IntervalScope, Message, Rule, RuleSet, Sender, Target};
+use crate::rule::{
+    setters, IntervalScope, Message, Recipient, Rule, RuleSet, Sender,
+};
 use crate::{
     alphanumeric_sender_problems, CallStatus, Direction, HitPolicy,
     MaybeMobile, Region,
@@ -17,6 +19,13 @@ use crate::{
 
 /// Limits on a rule set, checked when it is compiled. They bound the
 /// memory of the compiled set and the work of every evaluation and check.
+///
+/// ```
+/// use post_call_rules::Limits;
+///
+/// let strict = Limits::default().max_rules(100).max_list(50);
+/// assert_eq!(strict.max_rules, 100);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
@@ -25,7 +34,8 @@ pub struct Limits {
     /// Items in any one list of a rule: routed-to numbers, caller numbers,
     /// prefixes, regions, IVR keys, windows (default 1,000).
     pub max_list: usize,
-    /// The account's mobile numbers (default 1,000).
+    /// Numbers in each of the account's lists, its mobile numbers and its
+    /// random senders (default 1,000).
     pub max_account_numbers: usize,
     /// Bytes of a message text (default 8,000: ten 153-character parts of
     /// text with multi-byte letters).
@@ -51,6 +61,16 @@ impl Default for Limits {
         }
     }
 }
+
+setters!(Limits {
+    max_rules: usize,
+    max_list: usize,
+    max_account_numbers: usize,
+    max_text_bytes: usize,
+    max_name_bytes: usize,
+    max_delay_secs: u32,
+    max_interval_secs: u32,
+});
 
 /// A sender ready to use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +150,12 @@ pub struct CompiledRules {
     /// The positions of the rules with no routed-to condition.
     pub(crate) any_routed: ComboLists,
     pub(crate) senders: Vec<String>,
+    /// The random sender's pool: the account's random senders, or its
+    /// mobile numbers when it has none.
+    pub(crate) random: Vec<String>,
+    /// The account's own numbers, sorted: its mobile numbers and random
+    /// senders (the routed-to numbers are the keys of `buckets`).
+    pub(crate) own: Vec<String>,
     pub(crate) calling_code: Option<u16>,
     pub(crate) hit_policy: HitPolicy,
     pub(crate) maybe_mobile: MaybeMobile,
@@ -156,37 +182,51 @@ impl RuleSet {
     ///      "when": {"status": ["answred"]}}
     /// ]}"#).unwrap_err();
     /// let p = &err.problems()[0];
-    /// assert_eq!(p.rule, Some((0, Some("Thanks".to_string()))));
-    /// assert_eq!(p.path, "rules[0].when.status[0]");
+    /// assert_eq!(p.rule(), Some(0));
+    /// assert_eq!(p.rule_name(), Some("Thanks"));
+    /// assert_eq!(p.path(), "rules[0].when.status[0]");
+    /// assert_eq!(p.line_column(), Some((3, 34)));
     /// ```
     pub fn from_json(json: &str) -> Result<RuleSet, Error> {
-        let syntax = |path: String, message: String, rule| {
-            Error::new(vec![Problem {
-                rule,
-                path,
-                kind: ProblemKind::Syntax { message },
-            }])
-        };
         // Read from the text, not through a `serde_json::Value`: a Value
         // keeps only the last of a key given twice, which would read
         // `"enabled": false, "enabled": true` as enabled without a word.
         let mut de = serde_json::Deserializer::from_str(json);
         let set = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return syntax(String::new(), inner.to_string(), None);
-            }
             let path = if path == "." { String::new() } else { path };
-            // The text is well-formed, so it reads as a Value, which
-            // gives the name of the rule the path is in.
-            let rule = serde_json::from_str::<serde_json::Value>(json)
-                .ok()
-                .and_then(|value| rule_of_path(&path, &value));
-            syntax(path, inner.to_string(), rule)
+            let inner = e.into_inner();
+            // Only text that is not JSON at all has no place in the
+            // document; a well-formed value of the wrong shape (an object
+            // where a name belongs, which serde_json words as a syntax
+            // error) keeps its path and rule.
+            let value = serde_json::from_str::<serde_json::Value>(json).ok();
+            match value {
+                None => reading_problem(String::new(), &inner, None),
+                Some(value) => {
+                    let rule = rule_of_path(&path, &value);
+                    reading_problem(path, &inner, rule)
+                }
+            }
         })?;
-        de.end().map_err(|e| syntax(String::new(), e.to_string(), None))?;
+        de.end().map_err(|e| reading_problem(String::new(), &e, None))?;
         Ok(set)
+    }
+
+    /// The JSON Schema (draft 2020-12) of the rule-set format: every
+    /// field, which are required, the spellings of every closed set, and
+    /// no fields beyond these. An editor or a web form can check a file
+    /// with it before [`RuleSet::from_json`] reads it; the loader's own
+    /// checks (numbers, limits, names) come on top.
+    ///
+    /// ```
+    /// let schema = post_call_rules::RuleSet::json_schema();
+    /// assert_eq!(schema["title"], "RuleSet");
+    /// assert_eq!(schema["additionalProperties"], false);
+    /// ```
+    #[cfg(feature = "schemars")]
+    pub fn json_schema() -> serde_json::Value {
+        schemars::schema_for!(RuleSet).to_value()
     }
 
     /// Writes the rule set as pretty JSON, leaving out defaults.
@@ -244,6 +284,26 @@ impl CompiledRules {
     }
 }
 
+/// A problem found while reading JSON text: the parser's message without
+/// its "at line L column C", which goes into the problem's position.
+fn reading_problem(
+    path: String,
+    e: &serde_json::Error,
+    rule: Option<(usize, Option<String>)>,
+) -> Error {
+    let mut message = e.to_string();
+    let (line, column) = (e.line(), e.column());
+    let position = (line > 0).then_some((line, column));
+    if position.is_some() {
+        let suffix = format!(" at line {line} column {column}");
+        if let Some(m) = message.strip_suffix(&suffix) {
+            message = m.to_string();
+        }
+    }
+    let kind = ProblemKind::Syntax { message };
+    Error::new(vec![Problem::new(rule, path, kind).at(position)])
+}
+
 /// The rule named by a path `rules[N]...`, with its name if it has one.
 fn rule_of_path(
     path: &str,
@@ -287,7 +347,7 @@ impl<'a> Compiler<'a> {
             let name = self.set.rules.get(i).map(|r| r.name.clone());
             (i, name.filter(|n| !n.trim().is_empty()))
         });
-        self.problems.push(Problem { rule, path, kind });
+        self.problems.push(Problem::new(rule, path, kind));
     }
 
     fn count(
@@ -345,6 +405,45 @@ impl<'a> Compiler<'a> {
         out
     }
 
+    /// A list of the account's numbers, normalized: problems for too many,
+    /// malformed ones and ones given twice.
+    fn account_numbers(
+        &mut self,
+        path: &str,
+        what: &'static str,
+        list: &[String],
+    ) -> Vec<String> {
+        let limit = self.limits.max_account_numbers;
+        if list.len() > limit {
+            let kind = ProblemKind::TooMany { what, count: list.len(), limit };
+            self.problem(None, path.into(), kind);
+        }
+        let mut out: Vec<String> = Vec::with_capacity(list.len());
+        let mut seen = HashMap::<String, usize, FnvBuild>::default();
+        for (i, s) in list.iter().enumerate() {
+            let Some(n) = parse_number(s) else {
+                self.problem(
+                    None,
+                    format!("{path}[{i}]"),
+                    ProblemKind::InvalidNumber { value: clip(s) },
+                );
+                continue;
+            };
+            match seen.get(&n) {
+                Some(&first) => self.problem(
+                    None,
+                    format!("{path}[{i}]"),
+                    ProblemKind::DuplicateNumber { value: clip(s), first },
+                ),
+                None => {
+                    seen.insert(n.clone(), i);
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
     fn run(mut self) -> Result<CompiledRules, Error> {
         let set = self.set;
         let limits = *self.limits;
@@ -357,29 +456,16 @@ impl<'a> Compiler<'a> {
                 );
             }
         }
-        let n = set.account.mobile_numbers.len();
-        if n > limits.max_account_numbers {
-            self.problem(
-                None,
-                "account.mobile_numbers".into(),
-                ProblemKind::TooMany {
-                    what: "account numbers",
-                    count: n,
-                    limit: limits.max_account_numbers,
-                },
-            );
-        }
-        let mut senders = Vec::with_capacity(n);
-        for (i, s) in set.account.mobile_numbers.iter().enumerate() {
-            match parse_number(s) {
-                Some(s) => senders.push(s),
-                None => self.problem(
-                    None,
-                    format!("account.mobile_numbers[{i}]"),
-                    ProblemKind::InvalidNumber { value: clip(s) },
-                ),
-            }
-        }
+        let senders = self.account_numbers(
+            "account.mobile_numbers",
+            "account numbers",
+            &set.account.mobile_numbers,
+        );
+        let random = self.account_numbers(
+            "account.random_senders",
+            "random senders",
+            &set.account.random_senders,
+        );
         if set.rules.len() > limits.max_rules {
             self.problem(
                 None,
@@ -423,12 +509,18 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        let mut own = senders.clone();
+        own.extend(random.iter().cloned());
+        own.sort_unstable();
+        own.dedup();
         Ok(CompiledRules {
+            own,
             set: set.clone(),
             rules,
             buckets: self.buckets,
             by_bucket,
             any_routed,
+            random: if random.is_empty() { senders.clone() } else { random },
             senders,
             calling_code: set.account.calling_code,
             hit_policy: set.hit_policy,
@@ -507,7 +599,7 @@ impl<'a> Compiler<'a> {
                 ProblemKind::NoAccountCallingCode,
             );
         }
-        if let Target::Group(g) = &rule.to {
+        if let Recipient::Group(g) = &rule.to {
             if g.trim().is_empty() {
                 self.problem(Some(i), p("to.group"), ProblemKind::EmptyName);
             }
@@ -599,10 +691,8 @@ impl<'a> Compiler<'a> {
             min_secs: w.duration.min_secs,
             max_secs: w.duration.max_secs.unwrap_or(u32::MAX),
             number_hashes: {
-                let mut h: Vec<u64> = numbers
-                    .iter()
-                    .map(|n| Fnv1a::new().bytes(n.as_bytes()).finish())
-                    .collect();
+                let mut h: Vec<u64> =
+                    numbers.iter().map(|n| hash(n.as_bytes())).collect();
                 h.sort_unstable();
                 h
             },

@@ -5,78 +5,145 @@ use std::collections::HashSet;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use crate::compile::{combo, CompiledRule, CompiledRules, SenderKind};
 use crate::hash::Fnv1a;
 use crate::number::normalize;
-use crate::rule::{HitPolicy, Message, Target};
+use crate::rule::{HitPolicy, Message, Recipient};
+use crate::spelling::spelled;
 use crate::{
-    CallRecord, Host, LineType, MaybeMobile, NumberDetails, WindowState,
+    CallRecord, Direction, Host, LineType, MaybeMobile, NumberDetails,
+    WindowState,
 };
 
-/// What to do for one rule and one recipient (B9).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What to do for one rule and one recipient.
+///
+/// Serializes (for a log or a queue) as
+/// `{"rule": 2, "rule_name": "Call-back promise", "recipient":
+/// "+48601234567", "outcome": {"action": "send", "at":
+/// "2026-11-24T10:02:00Z", "sender": "+48600100200", "message": {...}}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Decision<'a> {
+    rule: usize,
+    rule_name: &'a str,
+    recipient: Option<Cow<'a, str>>,
+    outcome: RuleOutcome<'a>,
+}
+
+impl<'a> Decision<'a> {
     /// The rule's position in the rule set's list.
-    pub rule: usize,
+    pub fn rule(&self) -> usize {
+        self.rule
+    }
+
     /// The rule's name.
-    pub rule_name: &'a str,
+    pub fn rule_name(&self) -> &'a str {
+        self.rule_name
+    }
+
     /// The recipient's number (separators removed), or `None` when the
     /// decision is about the rule as a whole (disabled, an unknown or
     /// empty group).
-    pub recipient: Option<Cow<'a, str>>,
+    pub fn recipient(&self) -> Option<&str> {
+        self.recipient.as_deref()
+    }
+
     /// Send, queue or suppress.
-    pub outcome: Outcome<'a>,
+    pub fn outcome(&self) -> &RuleOutcome<'a> {
+        &self.outcome
+    }
+
+    /// The outcome, owned.
+    pub fn into_outcome(self) -> RuleOutcome<'a> {
+        self.outcome
+    }
 }
 
 /// The outcome of a [`Decision`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome<'a> {
+///
+/// Serializes with an `"action"` of `"send"`, `"queue"` or `"suppress"`
+/// beside the plan's fields or the reason's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RuleOutcome<'a> {
     /// Send automatically at the planned instant.
     Send(Planned<'a>),
     /// Queue for an agent to send by hand ("messages waiting to be
-    /// sent"), not before the planned instant (R16).
+    /// sent"), not before the planned instant.
     Queue(Planned<'a>),
     /// Do not send, and why.
     Suppress(Suppressed),
 }
 
-impl Outcome<'_> {
+impl<'a> RuleOutcome<'a> {
     /// The plan of a send or a queued message.
-    pub fn planned(&self) -> Option<&Planned<'_>> {
+    pub fn planned(&self) -> Option<&Planned<'a>> {
         match self {
-            Outcome::Send(p) | Outcome::Queue(p) => Some(p),
-            Outcome::Suppress(_) => None,
+            RuleOutcome::Send(p) | RuleOutcome::Queue(p) => Some(p),
+            RuleOutcome::Suppress(_) => None,
+        }
+    }
+
+    /// Why nothing is sent, for a suppressed decision.
+    pub fn suppressed(&self) -> Option<&Suppressed> {
+        match self {
+            RuleOutcome::Suppress(s) => Some(s),
+            _ => None,
         }
     }
 }
 
 /// When, from whom and what.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Planned<'a> {
+    at: DateTime<Utc>,
+    sender: &'a str,
+    message: &'a Message,
+}
+
+impl<'a> Planned<'a> {
     /// The call's end plus the rule's delay, moved to the next opening of
     /// one of the rule's windows when none is open then.
-    pub at: DateTime<Utc>,
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
     /// The sender: an account number or an alphanumeric sender.
-    pub sender: &'a str,
+    pub fn sender(&self) -> &'a str {
+        self.sender
+    }
+
     /// The message, with its flags for the host to apply.
-    pub message: &'a Message,
+    pub fn message(&self) -> &'a Message {
+        self.message
+    }
 }
 
 /// Why a matching rule does not send.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// `Display` says it in words, with instants in UTC; serialized, it is a
+/// `"reason"` in snake case (`"not_mobile"`) beside its fields.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Suppressed {
     /// The rule is switched off.
     Disabled,
     /// The recipient's number cannot receive SMS, or is not known to be
-    /// mobile (R20).
+    /// mobile: an SMS goes only to numbers that can receive it.
     NotMobile {
         /// What the host said the line is.
         line_type: LineType,
     },
     /// The recipient has no number (a withheld caller).
     NoRecipientNumber,
+    /// The recipient is one of the account's own numbers (one of its
+    /// mobile numbers or random senders, the number the call was routed
+    /// to, or one any rule selects calls routed to): the account never
+    /// sends to itself.
+    OwnNumber,
     /// The host has no staff group of that name.
     UnknownGroup {
         /// The group's name.
@@ -90,7 +157,8 @@ pub enum Suppressed {
     /// The rule's alphanumeric sender would not be delivered as written
     /// (see [`alphanumeric_sender_problems`](crate::alphanumeric_sender_problems)).
     InvalidSender,
-    /// A random sender, but the account has no mobile numbers.
+    /// A random sender, but the account has neither random senders nor
+    /// mobile numbers.
     NoSender,
     /// The host has no send window of that name (one of the rule's
     /// windows; the rule then never sends, whatever its other windows
@@ -103,7 +171,7 @@ pub enum Suppressed {
     /// opens after it.
     NoWindowOpens,
     /// The recipient got an SMS less than the minimum interval ago; the
-    /// next may be sent from `until` (R17).
+    /// next may be sent from `until`.
     IntervalNotElapsed {
         /// The last send plus the minimum interval.
         until: DateTime<Utc>,
@@ -113,39 +181,124 @@ pub enum Suppressed {
     TimeOutOfRange,
 }
 
-impl fmt::Display for Suppressed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Suppressed {
+    /// The reason in words, with its instant (if any) in the time zone
+    /// `tz` and marked with its offset (`2026-11-25 09:10 +01:00`); the
+    /// `Display` of `Suppressed` gives instants in UTC (`2026-11-25
+    /// 08:10 UTC`).
+    ///
+    /// ```
+    /// use chrono::{FixedOffset, TimeZone, Utc};
+    /// use post_call_rules::Suppressed;
+    ///
+    /// let until = Utc.with_ymd_and_hms(2026, 11, 25, 8, 10, 0).unwrap();
+    /// let why = Suppressed::IntervalNotElapsed { until };
+    /// assert!(why.to_string().ends_with("from 2026-11-25 08:10 UTC"));
+    /// let warsaw = FixedOffset::east_opt(3600).unwrap();
+    /// assert!(why.to_string_in(&warsaw).ends_with("from 2026-11-25 09:10 +01:00"));
+    /// ```
+    pub fn to_string_in<Tz>(&self, tz: &Tz) -> String
+    where
+        Tz: chrono::TimeZone,
+        Tz::Offset: fmt::Display,
+    {
+        struct In<'s, 'z, Tz>(&'s Suppressed, &'z Tz);
+        impl<Tz> fmt::Display for In<'_, '_, Tz>
+        where
+            Tz: chrono::TimeZone,
+            Tz::Offset: fmt::Display,
+        {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, &|f, t| {
+                    let local = t.with_timezone(self.1);
+                    write!(f, "{}", local.format(time_format(&t)))?;
+                    write!(f, " {}", local.offset())
+                })
+            }
+        }
+        In(self, tz).to_string()
+    }
+
+    fn write(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        time: &dyn Fn(&mut fmt::Formatter<'_>, DateTime<Utc>) -> fmt::Result,
+    ) -> fmt::Result {
         match self {
             Suppressed::Disabled => f.write_str("the rule is disabled"),
-            Suppressed::NotMobile { line_type } => {
-                write!(f, "not a mobile number ({line_type:?})")
+            Suppressed::NotMobile { line_type: LineType::Unknown } => f
+                .write_str(
+                    "not known to be a mobile number: the kind of line is \
+                     unknown",
+                ),
+            Suppressed::NotMobile {
+                line_type: LineType::FixedLineOrMobile,
+            } => f.write_str(
+                "not known to be a mobile number: it may be a fixed line or \
+                 a mobile, the number alone cannot tell",
+            ),
+            Suppressed::NotMobile { line_type } => write!(
+                f,
+                "not a mobile number: the number is {}",
+                line_type.words()
+            ),
+            Suppressed::NoRecipientNumber => {
+                f.write_str("the recipient has no number (withheld)")
             }
-            Suppressed::NoRecipientNumber => f.write_str("no number"),
+            Suppressed::OwnNumber => f.write_str(
+                "the recipient is one of the account's own numbers; the \
+                 account never sends to itself",
+            ),
             Suppressed::UnknownGroup { group } => {
-                write!(f, "no staff group {group:?}")
+                write!(f, "there is no staff group {group:?}")
             }
             Suppressed::EmptyGroup { group } => {
                 write!(f, "staff group {group:?} has no members")
             }
-            Suppressed::InvalidSender => {
-                f.write_str("invalid alphanumeric sender")
-            }
+            Suppressed::InvalidSender => f.write_str(
+                "the rule's alphanumeric sender would not be delivered as \
+                 written",
+            ),
             Suppressed::NoSender => f.write_str(
-                "random sender, but the account has no mobile numbers",
+                "the rule sends from a random number, but the account has \
+                 no random senders nor mobile numbers to choose from",
             ),
             Suppressed::UnknownWindow { window } => {
-                write!(f, "no send window {window:?}")
+                write!(f, "there is no send window {window:?}")
             }
-            Suppressed::NoWindowOpens => f.write_str("no window opens"),
-            Suppressed::IntervalNotElapsed { until } => write!(
-                f,
-                "minimum interval not elapsed until {}",
-                until.to_rfc3339()
+            Suppressed::NoWindowOpens => f.write_str(
+                "none of the rule's send windows is open or opens later",
             ),
-            Suppressed::TimeOutOfRange => {
-                f.write_str("send time out of range")
+            Suppressed::IntervalNotElapsed { until } => {
+                f.write_str(
+                    "minimum interval not elapsed since the last SMS to \
+                     this number; the next may be sent from ",
+                )?;
+                time(f, *until)
             }
+            Suppressed::TimeOutOfRange => f.write_str(
+                "the send time is beyond the last instant that can be \
+                 represented",
+            ),
         }
+    }
+}
+
+/// Instants in UTC, marked so: `2026-11-25 08:10 UTC`.
+impl fmt::Display for Suppressed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &|f, t| write!(f, "{} UTC", t.format(time_format(&t))))
+    }
+}
+
+/// The format of an instant for people: minutes, and seconds only when
+/// there are any.
+fn time_format(t: &DateTime<Utc>) -> &'static str {
+    use chrono::Timelike;
+    if t.second() == 0 && t.nanosecond() == 0 {
+        "%Y-%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d %H:%M:%S"
     }
 }
 
@@ -173,15 +326,41 @@ pub enum Condition {
     IvrKeys,
 }
 
+spelled!(Condition, "a rule condition", "A rule condition, by its place in a rule's `when`.", [
+    Direction => "direction",
+    RoutedTo => "routed_to",
+    Status => "status",
+    Duration => "duration",
+    CallerNumber => "caller.numbers",
+    CallerPrefix => "caller.prefixes",
+    CallerRegion => "caller.regions",
+    CallerForeign => "caller.foreign",
+    IvrKeys => "caller.ivr_keys",
+]);
+
 /// What happened to one rule, in evaluation order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct RuleTrace<'a> {
+    rule: usize,
+    name: &'a str,
+    result: TraceResult,
+}
+
+impl<'a> RuleTrace<'a> {
     /// The rule's position in the rule set's list.
-    pub rule: usize,
+    pub fn rule(&self) -> usize {
+        self.rule
+    }
+
     /// The rule's name.
-    pub name: &'a str,
-    /// The result.
-    pub result: TraceResult,
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
+    /// Whether it matched, and if not, why.
+    pub fn result(&self) -> TraceResult {
+        self.result
+    }
 }
 
 /// Whether a rule matched, and if not, why.
@@ -198,13 +377,19 @@ pub enum TraceResult {
         /// The rule that decided.
         by: usize,
     },
+    /// The rule is switched off, whatever its conditions say. (When they
+    /// hold, it also has a [`Suppressed::Disabled`] decision, unless an
+    /// earlier rule decided under first-match.)
+    Disabled,
 }
 
 /// The result of evaluating a call: decisions, and the trace when asked
-/// for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// for. Serializes as `{"decisions": [...]}`, with `"trace": [...]` when
+/// traced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Evaluation<'a> {
     decisions: Vec<Decision<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     trace: Option<Vec<RuleTrace<'a>>>,
 }
 
@@ -225,6 +410,32 @@ impl<'a> Evaluation<'a> {
     /// [`CompiledRules::evaluate_traced`].
     pub fn trace(&self) -> Option<&[RuleTrace<'a>]> {
         self.trace.as_deref()
+    }
+}
+
+/// `{"result": "failed", "condition": "status"}`, `{"result":
+/// "matched"}`, `{"result": "preempted", "by": 3}`, `{"result":
+/// "disabled"}`.
+impl Serialize for TraceResult {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (result, fields) = match self {
+            TraceResult::Failed(_) => ("failed", 2),
+            TraceResult::Matched => ("matched", 1),
+            TraceResult::Preempted { .. } => ("preempted", 2),
+            TraceResult::Disabled => ("disabled", 1),
+        };
+        let mut st = s.serialize_struct("TraceResult", fields)?;
+        st.serialize_field("result", result)?;
+        match self {
+            TraceResult::Failed(c) => st.serialize_field("condition", c)?,
+            TraceResult::Preempted { by } => st.serialize_field("by", by)?,
+            TraceResult::Matched | TraceResult::Disabled => {}
+        }
+        st.end()
     }
 }
 
@@ -253,13 +464,11 @@ impl CompiledRules {
     ///     Direction::Incoming, "+48601234567", "+48221234567",
     ///     CallStatus::Answered, end,
     /// );
-    /// let mobile = |_: &str| NumberDetails {
-    ///     line_type: LineType::Mobile, calling_code: Some(48), region: None,
-    /// };
+    /// let mobile = |_: &str| NumberDetails::new(LineType::Mobile, Some(48), None);
     /// let eval = rules.evaluate(&call, &Host::new(&mobile));
-    /// let Outcome::Send(send) = &eval.decisions()[0].outcome else { panic!() };
-    /// assert_eq!(send.at, end + chrono::TimeDelta::seconds(60));
-    /// assert_eq!(send.sender, "ACME");
+    /// let RuleOutcome::Send(send) = eval.decisions()[0].outcome() else { panic!() };
+    /// assert_eq!(send.at(), end + chrono::TimeDelta::seconds(60));
+    /// assert_eq!(send.sender(), "ACME");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn evaluate<'a>(
@@ -335,6 +544,11 @@ impl CompiledRules {
                     },
                 },
             };
+            // A disabled rule is reported as such whatever its conditions
+            // say (it still gets its "disabled" decision when they hold,
+            // as without the trace).
+            let result =
+                if rule.rule.enabled { result } else { TraceResult::Disabled };
             trace.push(RuleTrace {
                 rule: rule.index,
                 name: rule.name(),
@@ -431,9 +645,9 @@ impl<'a, 'h> Eval<'a, 'h> {
     /// then (on a hash hit) by string.
     fn caller_in(&mut self, r: &CompiledRule) -> bool {
         let caller = &self.caller;
-        let h = *self.caller_hash.get_or_insert_with(|| {
-            Fnv1a::new().bytes(caller.as_bytes()).finish()
-        });
+        let h = *self
+            .caller_hash
+            .get_or_insert_with(|| crate::hash::hash(caller.as_bytes()));
         r.number_hashes.binary_search(&h).is_ok()
             && r.numbers
                 .binary_search_by(|n| n.as_str().cmp(&self.caller))
@@ -485,7 +699,7 @@ impl<'a, 'h> Eval<'a, 'h> {
         &mut self,
         r: &'a CompiledRule,
         recipient: Option<Cow<'a, str>>,
-        outcome: Outcome<'a>,
+        outcome: RuleOutcome<'a>,
     ) {
         self.decisions.push(Decision {
             rule: r.index,
@@ -498,32 +712,38 @@ impl<'a, 'h> Eval<'a, 'h> {
     /// The decisions of a matching rule; whether it decides (is enabled).
     fn decide(&mut self, r: &'a CompiledRule) -> bool {
         if !r.rule.enabled {
-            self.push(r, None, Outcome::Suppress(Suppressed::Disabled));
+            self.push(r, None, RuleOutcome::Suppress(Suppressed::Disabled));
             return false;
         }
         match &r.rule.to {
-            Target::Caller => {
-                let caller = self.caller.clone();
-                self.recipient(r, caller, true);
-            }
-            Target::Called => {
+            Recipient::Customer
+                if self.call.direction == Direction::Outgoing =>
+            {
                 let called = normalize(&self.call.called);
                 self.recipient(r, called, false);
             }
-            Target::Group(group) => {
+            Recipient::Customer | Recipient::Caller => {
+                let caller = self.caller.clone();
+                self.recipient(r, caller, true);
+            }
+            Recipient::Called => {
+                let called = normalize(&self.call.called);
+                self.recipient(r, called, false);
+            }
+            Recipient::Group(group) => {
                 let host = self.host;
                 match host.groups.members(group) {
                     None => self.push(
                         r,
                         None,
-                        Outcome::Suppress(Suppressed::UnknownGroup {
+                        RuleOutcome::Suppress(Suppressed::UnknownGroup {
                             group: group.clone(),
                         }),
                     ),
                     Some([]) => self.push(
                         r,
                         None,
-                        Outcome::Suppress(Suppressed::EmptyGroup {
+                        RuleOutcome::Suppress(Suppressed::EmptyGroup {
                             group: group.clone(),
                         }),
                     ),
@@ -567,10 +787,13 @@ impl<'a, 'h> Eval<'a, 'h> {
         r: &'a CompiledRule,
         number: &str,
         is_caller: bool,
-    ) -> Outcome<'a> {
+    ) -> RuleOutcome<'a> {
         use Suppressed as S;
         if number.is_empty() {
-            return Outcome::Suppress(S::NoRecipientNumber);
+            return RuleOutcome::Suppress(S::NoRecipientNumber);
+        }
+        if self.is_own(number) {
+            return RuleOutcome::Suppress(S::OwnNumber);
         }
         let line_type = if is_caller {
             self.caller_details().line_type
@@ -585,22 +808,24 @@ impl<'a, 'h> Eval<'a, 'h> {
             _ => false,
         };
         if !mobile {
-            return Outcome::Suppress(S::NotMobile { line_type });
+            return RuleOutcome::Suppress(S::NotMobile { line_type });
         }
         let sender: &'a str = match &r.sender {
             SenderKind::Fixed(s) => s,
-            SenderKind::Invalid => return Outcome::Suppress(S::InvalidSender),
+            SenderKind::Invalid => {
+                return RuleOutcome::Suppress(S::InvalidSender)
+            }
             SenderKind::Random => match self.random_sender(r, number) {
                 Some(s) => s,
-                None => return Outcome::Suppress(S::NoSender),
+                None => return RuleOutcome::Suppress(S::NoSender),
             },
         };
         let Some(base) = self.call.end.checked_add_signed(r.delay) else {
-            return Outcome::Suppress(S::TimeOutOfRange);
+            return RuleOutcome::Suppress(S::TimeOutOfRange);
         };
         let at = match self.window(r, base) {
             Ok(at) => at,
-            Err(s) => return Outcome::Suppress(s),
+            Err(s) => return RuleOutcome::Suppress(s),
         };
         if let Some(until) = self.interval_until(r, number) {
             // `None`: the interval ends beyond the last instant chrono can
@@ -608,10 +833,12 @@ impl<'a, 'h> Eval<'a, 'h> {
             match until {
                 Some(until) if at >= until => {}
                 Some(until) => {
-                    return Outcome::Suppress(S::IntervalNotElapsed { until })
+                    return RuleOutcome::Suppress(S::IntervalNotElapsed {
+                        until,
+                    })
                 }
                 None => {
-                    return Outcome::Suppress(S::IntervalNotElapsed {
+                    return RuleOutcome::Suppress(S::IntervalNotElapsed {
                         until: DateTime::<Utc>::MAX_UTC,
                     })
                 }
@@ -619,10 +846,23 @@ impl<'a, 'h> Eval<'a, 'h> {
         }
         let planned = Planned { at, sender, message: r.message() };
         if r.rule.auto_send {
-            Outcome::Send(planned)
+            RuleOutcome::Send(planned)
         } else {
-            Outcome::Queue(planned)
+            RuleOutcome::Queue(planned)
         }
+    }
+
+    /// Whether `number` is one of the account's own: the call's routed-to
+    /// number, a routed-to number of any rule, a mobile number or a random
+    /// sender of the account.
+    fn is_own(&self, number: &str) -> bool {
+        number == normalize(&self.call.routed_to)
+            || self.rules.buckets.contains_key(number)
+            || self
+                .rules
+                .own
+                .binary_search_by(|n| n.as_str().cmp(number))
+                .is_ok()
     }
 
     /// One of the account's numbers, by FNV-1a of the rule's name, the
@@ -634,7 +874,7 @@ impl<'a, 'h> Eval<'a, 'h> {
         r: &CompiledRule,
         number: &str,
     ) -> Option<&'a str> {
-        let senders = &self.rules.senders;
+        let senders = &self.rules.random;
         if senders.is_empty() {
             return None;
         }
@@ -645,7 +885,7 @@ impl<'a, 'h> Eval<'a, 'h> {
             .field(c.routed_to.as_bytes())
             .bytes(&c.end.timestamp().to_le_bytes())
             .field(&c.end.timestamp_subsec_nanos().to_le_bytes());
-        if matches!(r.rule.to, Target::Group(_)) {
+        if matches!(r.rule.to, Recipient::Group(_)) {
             h = h.field(number.as_bytes());
         }
         let i = (h.finish() % senders.len() as u64) as usize;

@@ -46,6 +46,12 @@ impl Fnv1a {
     }
 }
 
+/// FNV-1a of one byte string: the hash of a caller number, computed the
+/// same way when a rule set is compiled and when a call is evaluated.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    Fnv1a::new().bytes(bytes).finish()
+}
+
 impl Default for Fnv1a {
     fn default() -> Fnv1a {
         Fnv1a::new()

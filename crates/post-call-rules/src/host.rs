@@ -6,8 +6,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::number::normalize;
+use crate::spelling::spelled;
 use crate::Region;
 
 /// What kind of line a number is, in libphonenumber's terms.
@@ -41,8 +43,47 @@ pub enum LineType {
     Unknown,
 }
 
-/// The facts about one number the rules use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+spelled!(LineType, "a line type", "What kind of line a number is.", [
+    Mobile => "mobile",
+    FixedLine => "fixed_line",
+    FixedLineOrMobile => "fixed_line_or_mobile",
+    TollFree => "toll_free",
+    PremiumRate => "premium_rate",
+    SharedCost => "shared_cost",
+    Voip => "voip",
+    PersonalNumber => "personal_number",
+    Pager => "pager",
+    Uan => "uan",
+    Voicemail => "voicemail",
+    Unknown => "unknown",
+]);
+
+impl LineType {
+    /// The line type in words for a sentence: "a fixed line".
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            LineType::Mobile => "a mobile number",
+            LineType::FixedLine => "a fixed line",
+            LineType::FixedLineOrMobile => {
+                "a fixed line or a mobile number (the number cannot tell)"
+            }
+            LineType::TollFree => "a toll-free number",
+            LineType::PremiumRate => "a premium-rate number",
+            LineType::SharedCost => "a shared-cost number",
+            LineType::Voip => "a VoIP number",
+            LineType::PersonalNumber => "a personal (follow-me) number",
+            LineType::Pager => "a pager",
+            LineType::Uan => "a universal access number",
+            LineType::Voicemail => "a voicemail access number",
+            LineType::Unknown => "of an unknown kind",
+        }
+    }
+}
+
+/// The facts about one number the rules use: build them with
+/// [`NumberDetails::new`] (more facts may be added, with defaults).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NumberDetails {
     /// The kind of line.
     pub line_type: LineType,
@@ -55,15 +96,28 @@ pub struct NumberDetails {
 }
 
 impl NumberDetails {
+    /// These facts.
+    ///
+    /// ```
+    /// use post_call_rules::{LineType, NumberDetails, Region};
+    ///
+    /// let d = NumberDetails::new(LineType::Mobile, Some(48), Region::new("PL"));
+    /// assert_eq!(d.calling_code, Some(48));
+    /// ```
+    pub const fn new(
+        line_type: LineType,
+        calling_code: Option<u16>,
+        region: Option<Region>,
+    ) -> NumberDetails {
+        NumberDetails { line_type, calling_code, region }
+    }
+
     /// Nothing known: an unknown line type, no calling code, no region.
-    pub const UNKNOWN: NumberDetails = NumberDetails {
-        line_type: LineType::Unknown,
-        calling_code: None,
-        region: None,
-    };
+    pub const UNKNOWN: NumberDetails =
+        NumberDetails::new(LineType::Unknown, None, None);
 }
 
-/// Facts about numbers: line type, calling code and region (R19, R20).
+/// Facts about numbers: line type, calling code and region.
 ///
 /// The number is given as the call record has it, with separators
 /// removed. Implemented for closures `Fn(&str) -> NumberDetails` and, with
@@ -87,7 +141,9 @@ impl NumberInfo for HashMap<String, NumberDetails> {
 }
 
 /// Whether a named send window allows sending at an instant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WindowState {
     /// Sending is allowed now.
     Open,
@@ -100,7 +156,7 @@ pub enum WindowState {
     },
 }
 
-/// The account's named send windows (R18), resolved by the host (from a
+/// The account's named send windows, resolved by the host (from a
 /// schedule, a calendar, ...), so this crate needs no calendar.
 pub trait SendWindows {
     /// The state of window `name` at `at`; `None` when there is no window
@@ -134,7 +190,7 @@ impl SendWindows for NoWindows {
     }
 }
 
-/// When the account last sent to a number (R17). The crate keeps no
+/// When the account last sent to a number. The crate keeps no
 /// state: the host records what it sent and answers here.
 ///
 /// The recipient is asked for as
@@ -217,7 +273,7 @@ impl History for SendLog {
     }
 }
 
-/// The members of named staff groups (R19): their numbers.
+/// The members of named staff groups: their numbers.
 pub trait StaffGroups {
     /// The numbers of group `name`; `None` when there is no such group.
     fn members(&self, name: &str) -> Option<&[String]>;
@@ -246,11 +302,7 @@ impl StaffGroups for NoGroups {
 /// ```
 /// use post_call_rules::{Host, LineType, NumberDetails, SendLog};
 ///
-/// let numbers = |_: &str| NumberDetails {
-///     line_type: LineType::Mobile,
-///     calling_code: Some(48),
-///     region: None,
-/// };
+/// let numbers = |_: &str| NumberDetails::new(LineType::Mobile, Some(48), None);
 /// let log = SendLog::new();
 /// let host = Host::new(&numbers).history(&log).seed(7);
 /// # let _ = host;

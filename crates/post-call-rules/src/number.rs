@@ -113,6 +113,21 @@ impl<'de> Deserialize<'de> for Region {
     }
 }
 
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Region {
+    fn schema_name() -> Cow<'static, str> {
+        "Region".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An ISO 3166-1 alpha-2 region code, in either case.",
+            "type": "string",
+            "pattern": "^[A-Za-z]{2}$",
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -135,19 +135,12 @@ impl NumberInfo for LibPhoneNumber {
         }
         // Guard 2: valid and of a type.
         if !parsed.is_valid() {
-            return NumberDetails {
-                line_type: LineType::Unknown,
-                calling_code: Some(code),
-                region: None,
-            };
+            return NumberDetails::new(LineType::Unknown, Some(code), None);
         }
-        NumberDetails {
-            line_type: line_type(parsed.number_type(&DATABASE)),
-            calling_code: Some(code),
-            region: parsed
-                .country()
-                .id()
-                .and_then(|id| Region::new(id.as_ref())),
-        }
+        NumberDetails::new(
+            line_type(parsed.number_type(&DATABASE)),
+            Some(code),
+            parsed.country().id().and_then(|id| Region::new(id.as_ref())),
+        )
     }
 }

@@ -28,7 +28,10 @@ pub const MAX_ALPHANUMERIC_CHARS: usize = 11;
 pub const MIN_ALPHANUMERIC_CHARS: usize = 2;
 
 /// Why an alphanumeric sender would not be delivered as written.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// Serialized with a `"problem"` in snake case (`"no_letter"`) beside
+/// the fields.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SenderProblem {
     /// Fewer than 2 or more than 11 characters.

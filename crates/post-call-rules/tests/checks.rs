@@ -7,7 +7,10 @@ use post_call_rules::*;
 
 /// (rule position, finding kind) of a rule set's check.
 fn findings(r: &CompiledRules, windows: &[&str]) -> Vec<(usize, FindingKind)> {
-    r.check(windows).into_iter().map(|f| (f.rule, f.kind)).collect()
+    r.check(windows)
+        .into_iter()
+        .map(|f| (f.rule(), f.kind().clone()))
+        .collect()
 }
 
 fn shadowed_by(by: usize, name: &str) -> FindingKind {
@@ -51,7 +54,7 @@ fn never_matching_rules() {
             c.duration_secs = secs;
             let e = r.evaluate_traced(&c, &host());
             for t in &e.trace().unwrap()[..3] {
-                assert!(matches!(t.result, TraceResult::Failed(_)), "{t:?}");
+                assert!(matches!(t.result(), TraceResult::Failed(_)), "{t:?}");
             }
         }
     }
@@ -258,44 +261,195 @@ fn shadowing_check_stops_at_its_work_limit() {
     let json = format!(r#"{{"rules": [{}]}}"#, rules.join(","));
     let set = CompiledRules::from_json(&json).unwrap();
     // A lower limit than the default, so the test is quick in debug
-    // builds; each pair here costs 128,000 steps.
+    // builds; each pair here costs 210,000 steps (per number of the later
+    // rule, 10 binary searches of 10 steps in its own prefixes, one in the
+    // other's numbers, 10 in the other's prefixes).
     let findings = set.check_with_limit(&[], 2_000_000);
     let count = |f: &dyn Fn(&FindingKind) -> bool| {
-        findings.iter().filter(|x| f(&x.kind)).count()
+        findings.iter().filter(|x| f(x.kind())).count()
     };
     assert_eq!(count(&|k| matches!(k, FindingKind::Shadowed { .. })), 0);
     let stopped: Vec<_> = findings
         .iter()
-        .filter(|f| matches!(f.kind, FindingKind::NotChecked { .. }))
+        .filter(|f| matches!(f.kind(), FindingKind::NotChecked { .. }))
         .collect();
     assert_eq!(stopped.len(), 1, "{stopped:?}");
-    // 2,000,000 / 128,000: the 16th pair, which rule 6 compares.
-    assert_eq!(stopped[0].rule, 6);
-    assert!(stopped[0].to_string().contains("work limit"));
+    // 2,000,000 / 210,000: past the limit after the 10th pair, the last
+    // that rule 4 compares.
+    assert_eq!(stopped[0].rule(), 5);
+    assert_eq!(
+        *stopped[0].kind(),
+        FindingKind::NotChecked {
+            limit: 2_000_000,
+            exhausted_by: ShadowingWork::CallerNumbers
+        }
+    );
+    assert!(
+        stopped[0].to_string().ends_with(
+            "the check's work limit (2000000 steps) was reached, mostly \
+             comparing caller number lists; shorten the caller number lists"
+        ),
+        "{}",
+        stopped[0]
+    );
     // Every rule's sender is still checked ("A" is too short).
     assert_eq!(count(&|k| matches!(k, FindingKind::InvalidSender(_))), 100);
 }
 
+/// 10,000 plain rules, one routed-to number each (two rules a number,
+/// the second narrower, so shadowed): the shadowing check finishes
+/// within its default limit. It used to stop at rule 1,754, charging 64
+/// steps for a lookup in a one-item list and comparing every pair.
 #[test]
-fn an_outgoing_rule_that_sends_to_the_caller_is_reported() {
+fn ten_thousand_plain_rules_are_checked_completely() {
+    let rule = |i: usize| {
+        let status =
+            if i.is_multiple_of(2) { "" } else { r#", "status": ["missed"]"# };
+        format!(
+            r#"{{"name": "r{i}", "when": {{"direction": "incoming",
+                "routed_to": ["+4822{:07}"]{status}}},
+                "sender": {{"alphanumeric": "ACME"}}, "message": {{"text": "x"}}}}"#,
+            i / 2
+        )
+    };
+    let rules: Vec<String> = (0..10_000).map(rule).collect();
+    let json = format!(r#"{{"rules": [{}]}}"#, rules.join(","));
+    let set = CompiledRules::from_json(&json).unwrap();
+    let findings = set.check(&[]);
+    assert!(
+        findings
+            .iter()
+            .all(|f| matches!(f.kind(), FindingKind::Shadowed { .. })),
+        "{:?}",
+        findings
+            .iter()
+            .find(|f| !matches!(f.kind(), FindingKind::Shadowed { .. }))
+    );
+    assert_eq!(findings.len(), 5_000);
+    assert!(findings.iter().all(|f| f.rule() % 2 == 1));
+}
+
+/// The message names what the work went into: here, the rules hold
+/// nothing to look up, and there are simply more pairs than the limit.
+#[test]
+fn the_work_limit_names_what_exhausted_it() {
+    let rule = |i: usize| {
+        format!(
+            r#"{{"name": "r{i}", "when": {{"caller": {{"numbers": ["+48601{i:06}"]}}}},
+                "sender": {{"alphanumeric": "ACME"}}, "message": {{"text": "x"}}}}"#
+        )
+    };
+    let rules: Vec<String> = (0..100).map(rule).collect();
+    let set = CompiledRules::from_json(&format!(
+        r#"{{"rules": [{}]}}"#,
+        rules.join(",")
+    ))
+    .unwrap();
+    // Each pair: one step, and one of the later rule's number looked up
+    // in the earlier's list of one (one step): pairs and numbers tie,
+    // and the pairs are named.
+    let stopped = |limit| {
+        set.check_with_limit(&[], limit)
+            .into_iter()
+            .find(|f| matches!(f.kind(), FindingKind::NotChecked { .. }))
+    };
+    let f = stopped(100).unwrap();
+    assert_eq!(
+        *f.kind(),
+        FindingKind::NotChecked {
+            limit: 100,
+            exhausted_by: ShadowingWork::RulePairs
+        }
+    );
+    assert!(f.to_string().ends_with(
+        "mostly comparing pairs of rules; the set has more pairs of rules \
+         than the limit allows; raise it with check_with_limit"
+    ));
+    assert!(stopped(CHECK_WORK).is_none());
+    // Long prefix lists.
+    let prefixes: Vec<String> =
+        (0..1000).map(|i| format!("\"+4860{i:03}\"")).collect();
+    let rule = |i: usize| {
+        format!(
+            r#"{{"name": "p{i}", "when": {{"caller": {{"prefixes": [{}], "ivr_keys": ["{i}"]}}}},
+                "sender": {{"alphanumeric": "ACME"}}, "message": {{"text": "x"}}}}"#,
+            prefixes.join(",")
+        )
+    };
+    let rules: Vec<String> = (0..20).map(rule).collect();
+    let set = CompiledRules::from_json(&format!(
+        r#"{{"rules": [{}]}}"#,
+        rules.join(",")
+    ))
+    .unwrap();
+    let f = set
+        .check_with_limit(&[], 100_000)
+        .into_iter()
+        .find(|f| matches!(f.kind(), FindingKind::NotChecked { .. }))
+        .unwrap();
+    assert!(f.to_string().ends_with("shorten the caller prefix lists"), "{f}");
+}
+
+#[test]
+fn a_rule_that_can_only_send_to_the_account_is_reported() {
     let set = CompiledRules::from_json(
-        r#"{"rules": [
-          {"name": "After our call", "when": {"direction": "outgoing"},
+        r#"{"account": {"mobile_numbers": ["+48600100200"]}, "rules": [
+          {"name": "After our call", "when": {"direction": "outgoing"}, "to": "caller",
            "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
           {"name": "After our call, to the customer",
            "when": {"direction": "outgoing", "status": ["missed"]}, "to": "called",
            "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
           {"name": "After their call", "when": {"direction": "incoming"},
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Incoming, to the number dialled",
+           "when": {"direction": "incoming"}, "to": "called",
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Calls from our own lines",
+           "when": {"routed_to": ["+48221234567"],
+                    "caller": {"numbers": ["+48 600 100 200", "+48221234567"]}},
+           "to": "caller",
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Any direction, to the customer",
+           "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}},
+          {"name": "Any direction, to the called number", "to": "called",
            "sender": {"alphanumeric": "ACME"}, "message": {"text": "Hi"}}
         ]}"#,
     )
     .unwrap();
     let findings = set.check(&[]);
-    let outgoing: Vec<usize> = findings
+    let own: Vec<(usize, Option<Direction>)> = findings
         .iter()
-        .filter(|f| f.kind == FindingKind::OutgoingToCaller)
-        .map(|f| f.rule)
+        .filter_map(|f| match f.kind() {
+            FindingKind::SendsOnlyToAccount { direction, .. } => {
+                Some((f.rule(), *direction))
+            }
+            _ => None,
+        })
         .collect();
-    assert_eq!(outgoing, [0]);
-    assert!(findings[0].to_string().contains("\"to\": \"called\""));
+    // The incoming-only rule to the called number (3) and the rule for
+    // callers that are the account's own numbers (4) were not reported
+    // before: only outgoing-only rules to the caller were.
+    assert_eq!(
+        own,
+        [
+            (0, Some(Direction::Outgoing)),
+            (3, Some(Direction::Incoming)),
+            (4, None)
+        ]
+    );
+    let text = |i: usize| {
+        let own = |f: &&Finding| {
+            f.rule() == i
+                && matches!(f.kind(), FindingKind::SendsOnlyToAccount { .. })
+        };
+        findings.iter().find(own).unwrap().to_string()
+    };
+    assert!(
+        text(0).contains("only for outgoing calls, but sends to the caller")
+    );
+    assert!(text(0).contains("\"to\": \"customer\""));
+    assert!(text(3)
+        .contains("only for incoming calls, but sends to the called number"));
+    assert!(text(4)
+        .contains("accepts only callers that are the account's own numbers"));
 }

@@ -16,7 +16,7 @@ fn region(s: &str) -> Option<Region> {
 }
 
 fn known(line_type: LineType, code: u16, r: &str) -> NumberDetails {
-    NumberDetails { line_type, calling_code: Some(code), region: region(r) }
+    NumberDetails::new(line_type, Some(code), region(r))
 }
 
 fn plain() -> LibPhoneNumber {
@@ -90,11 +90,7 @@ fn invalid_input() {
     for n in ["+48 123", "+48 601 234 567 8"] {
         assert_eq!(
             info.details(n),
-            NumberDetails {
-                line_type: LineType::Unknown,
-                calling_code: Some(48),
-                region: None
-            },
+            NumberDetails::new(LineType::Unknown, Some(48), None),
             "{n}"
         );
     }
@@ -209,7 +205,7 @@ fn rules_with_the_adapter() {
         set.evaluate(&c, &host)
             .decisions()
             .iter()
-            .map(|d| (d.rule, d.outcome.planned().is_some()))
+            .map(|d| (d.rule(), d.outcome().planned().is_some()))
             .collect::<Vec<_>>()
     };
     // Domestic mobile: a call-back promise.

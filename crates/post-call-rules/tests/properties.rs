@@ -23,6 +23,17 @@ const PREFIXES: [&str; 5] = ["+48", "+4860", "+36", "+44", "+1"];
 const REGIONS: [&str; 3] = ["PL", "HU", "GB"];
 const KEYS: [&str; 4] = ["1", "2", "21", "3#"];
 const WINDOWS: [&str; 3] = ["Office", "Never", "Lunch"];
+/// The account's own numbers (its mobile numbers and the routed-to
+/// numbers), in several spellings, and a customer.
+const OWN_SPELLINGS: [&str; 7] = [
+    "+48600100200",
+    "+48 600 100 300",
+    "+48221234567",
+    "+48 22 555 00 00",
+    "+36-123-456-789",
+    "+48601234567",
+    "+48501234567",
+];
 
 fn pick(pool: &[&str], mask: u8) -> Vec<String> {
     pool.iter()
@@ -70,17 +81,18 @@ prop_compose! {
         r.when.direction = direction.map(|o| if o { Direction::Outgoing } else { Direction::Incoming });
         r.when.routed_to = pick(&ROUTED, routed);
         r.when.status = statuses.into_iter().map(status).collect();
-        r.when.duration = DurationRange { min_secs: min, max_secs: max };
+        r.when.duration = DurationRange::new(min, max);
         r.when.caller.numbers = pick(&CALLERS[..6], numbers);
         r.when.caller.prefixes = pick(&PREFIXES, prefixes);
         r.when.caller.regions = pick(&REGIONS, regions).iter().filter_map(|s| Region::new(s)).collect();
         r.when.caller.foreign = foreign;
         r.when.caller.ivr_keys = pick(&KEYS, keys);
         r.to = match to {
-            0 => Target::Called,
-            1 => Target::Group("Staff".into()),
-            2 => Target::Group("Nobody".into()),
-            _ => Target::Caller,
+            0 => Recipient::Called,
+            1 => Recipient::Group("Staff".into()),
+            2 => Recipient::Group("Nobody".into()),
+            3 | 4 => Recipient::Customer,
+            _ => Recipient::Caller,
         };
         r.auto_send = auto_send;
         r.delay_secs = delay;
@@ -95,25 +107,27 @@ fn arb_rules() -> impl Strategy<Value = RuleSet> {
     (0usize..12, prop::bool::ANY, prop::bool::ANY).prop_flat_map(
         |(n, all, maybe)| {
             let rules: Vec<_> = (0..n).map(arb_rule).collect();
-            rules.prop_map(move |rules| RuleSet {
-                account: Account {
-                    calling_code: Some(48),
-                    mobile_numbers: vec![
-                        "+48600100200".into(),
-                        "+48600100300".into(),
-                    ],
-                },
-                hit_policy: if all {
-                    HitPolicy::AllMatches
-                } else {
-                    HitPolicy::FirstMatch
-                },
-                fixed_line_or_mobile: if maybe {
-                    MaybeMobile::Send
-                } else {
-                    MaybeMobile::Suppress
-                },
-                rules,
+            rules.prop_map(move |rules| {
+                RuleSet::default()
+                    .account(
+                        Account::default()
+                            .calling_code(Some(48))
+                            .mobile_numbers(vec![
+                                "+48600100200".into(),
+                                "+48600100300".into(),
+                            ]),
+                    )
+                    .hit_policy(if all {
+                        HitPolicy::AllMatches
+                    } else {
+                        HitPolicy::FirstMatch
+                    })
+                    .fixed_line_or_mobile(if maybe {
+                        MaybeMobile::Send
+                    } else {
+                        MaybeMobile::Suppress
+                    })
+                    .rules(rules)
             })
         },
     )
@@ -236,35 +250,49 @@ proptest! {
             prop_assert_eq!(trace.len(), set.rules.len());
             // The trace agrees with an independent statement of the
             // conditions.
+            // A disabled rule is traced as disabled, whatever its
+            // conditions.
             for t in trace {
-                let matched = reference_match(&set, &set.rules[t.rule], c);
-                prop_assert_eq!(matched, !matches!(t.result, TraceResult::Failed(_)), "{:?}", t);
+                let rule = &set.rules[t.rule()];
+                if !rule.enabled {
+                    prop_assert_eq!(t.result(), TraceResult::Disabled);
+                    continue;
+                }
+                let matched = reference_match(&set, rule, c);
+                prop_assert_eq!(matched, !matches!(t.result(), TraceResult::Failed(_)), "{:?}", t);
             }
-            // The decisions are those of the rules traced as matched, in
-            // trace order.
-            let mut matched: Vec<usize> = trace.iter().filter(|t| t.result == TraceResult::Matched).map(|t| t.rule).collect();
-            let mut from_decisions: Vec<usize> = plain.decisions().iter().map(|d| d.rule).collect();
+            // The decisions of enabled rules are those of the rules traced
+            // as matched, in trace order; a disabled rule's decision is
+            // for one whose conditions hold.
+            let mut matched: Vec<usize> = trace.iter().filter(|t| t.result() == TraceResult::Matched).map(|t| t.rule()).collect();
+            for d in plain.decisions() {
+                let rule = &set.rules[d.rule()];
+                if !rule.enabled {
+                    prop_assert!(reference_match(&set, rule, c));
+                }
+            }
+            let mut from_decisions: Vec<usize> = plain.decisions().iter().filter(|d| set.rules[d.rule()].enabled).map(|d| d.rule()).collect();
             from_decisions.dedup();
             prop_assert_eq!(&from_decisions, &matched);
             matched.retain(|&i| set.rules[i].enabled);
             if set.hit_policy == HitPolicy::FirstMatch {
                 prop_assert!(matched.len() <= 1);
             } else {
-                let preempted = trace.iter().any(|t| matches!(t.result, TraceResult::Preempted { .. }));
+                let preempted = trace.iter().any(|t| matches!(t.result(), TraceResult::Preempted { .. }));
                 prop_assert!(!preempted);
             }
             let mut planned: Vec<(&str, &str, DateTime<Utc>)> = Vec::new();
             for d in plain.decisions() {
-                let rule = &set.rules[d.rule];
+                let rule = &set.rules[d.rule()];
                 // A disabled rule never sends.
                 if !rule.enabled {
-                    prop_assert_eq!(&d.outcome, &Outcome::Suppress(Suppressed::Disabled));
+                    prop_assert_eq!(d.outcome(), &RuleOutcome::Suppress(Suppressed::Disabled));
                 }
-                let Some(p) = d.outcome.planned() else { continue };
+                let Some(p) = d.outcome().planned() else { continue };
                 // Never before the call's end plus the delay.
-                prop_assert!(p.at >= c.end + TimeDelta::seconds(rule.delay_secs.into()));
+                prop_assert!(p.at() >= c.end + TimeDelta::seconds(rule.delay_secs.into()));
                 // Only to mobile numbers (or maybe-mobile when allowed).
-                let recipient = d.recipient.as_deref().unwrap();
+                let recipient = d.recipient().unwrap();
                 let lt = plan(recipient).line_type;
                 prop_assert!(lt == LineType::Mobile || (lt == LineType::FixedLineOrMobile && set.fixed_line_or_mobile == MaybeMobile::Send));
                 // Never inside the minimum interval, given the history and
@@ -281,30 +309,80 @@ proptest! {
                         }
                     };
                     if let Some(last) = log.last_send(recipient, key) {
-                        prop_assert!(p.at >= last + gap, "{:?} after {}", d, last);
+                        prop_assert!(p.at() >= last + gap, "{:?} after {}", d, last);
                     }
                     for &(who, name, at) in &planned {
                         if who == recipient && key.is_none_or(|k| k == name) {
-                            prop_assert!(p.at >= at + gap);
+                            prop_assert!(p.at() >= at + gap);
                         }
                     }
                 }
-                planned.push((recipient, &rule.name, p.at));
+                planned.push((recipient, &rule.name, p.at()));
             }
             // The static checks are sound: a never-matching rule does not
             // match, and when a shadowed rule's conditions hold, so do
             // those of the rule shadowing it.
             for f in &findings {
-                match &f.kind {
+                match &f.kind() {
                     FindingKind::NeverMatches(_) => {
-                        prop_assert!(!reference_match(&set, &set.rules[f.rule], c));
+                        prop_assert!(!reference_match(&set, &set.rules[f.rule()], c));
                     }
                     FindingKind::Shadowed { by, .. }
-                        if reference_match(&set, &set.rules[f.rule], c) =>
+                        if reference_match(&set, &set.rules[f.rule()], c) =>
                     {
                         prop_assert!(reference_match(&set, &set.rules[*by], c), "{}", f);
                     }
                     _ => {}
+                }
+            }
+        }
+    }
+
+    /// Whatever the rules, the call and the staff groups, no decision
+    /// sends or queues an SMS to one of the account's own numbers: its
+    /// mobile numbers, the numbers any rule selects calls routed to, or
+    /// the number this call was routed to, however they are written.
+    #[test]
+    fn no_decision_targets_the_account(
+        set in arb_rules(),
+        calls in prop::collection::vec(
+            (arb_call(), 0usize..OWN_SPELLINGS.len(), 0usize..OWN_SPELLINGS.len(), 0u8..4),
+            1..4,
+        ),
+        seed in 0u64..4,
+    ) {
+        let compiled = set.compile().unwrap();
+        let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+        groups.insert(
+            "Staff".into(),
+            vec!["+48 600 100 300".into(), "+48501000000".into(), "+48(22)1234567".into()],
+        );
+        let w = &windows;
+        let host = Host::new(&plan).windows(w).groups(&groups).seed(seed);
+        let digits = |n: &str| -> String {
+            n.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+        };
+        for (mut c, a, b, which) in calls {
+            // Put the account's own numbers in the caller's, the called
+            // number's or the routed-to number's place.
+            match which {
+                0 => c.caller = OWN_SPELLINGS[a].into(),
+                1 => c.called = OWN_SPELLINGS[a].into(),
+                2 => c.routed_to = OWN_SPELLINGS[a].into(),
+                _ => {
+                    c.caller = OWN_SPELLINGS[a].into();
+                    c.called = OWN_SPELLINGS[b].into();
+                }
+            }
+            let mut own: Vec<String> = set.account.mobile_numbers.iter().map(|n| digits(n)).collect();
+            own.extend(set.rules.iter().flat_map(|r| r.when.routed_to.iter().map(|n| digits(n))));
+            own.push(digits(&c.routed_to));
+            for e in [compiled.evaluate(&c, &host), compiled.evaluate_traced(&c, &host)] {
+                for d in e.decisions() {
+                    if d.outcome().planned().is_some() {
+                        let to = digits(d.recipient().unwrap());
+                        prop_assert!(!own.contains(&to), "{:?} to own {}", d, to);
+                    }
                 }
             }
         }
@@ -379,24 +457,22 @@ proptest! {
         second.enabled = true;
         first.name = "first".into();
         second.name = "second".into();
-        let set = RuleSet {
-            account: Account { calling_code: Some(48), mobile_numbers: vec![] },
-            rules: vec![first, second],
-            ..RuleSet::default()
-        };
+        let set = RuleSet::default()
+            .account(Account::default().calling_code(Some(48)))
+            .rules(vec![first, second]);
         let findings = set.compile().unwrap().check(&WINDOWS);
         let calls = grid();
         for f in &findings {
-            match &f.kind {
+            match &f.kind() {
                 FindingKind::Shadowed { by, .. } => {
                     for c in &calls {
-                        if reference_match(&set, &set.rules[f.rule], c) {
+                        if reference_match(&set, &set.rules[f.rule()], c) {
                             prop_assert!(reference_match(&set, &set.rules[*by], c), "{} {:?}", f, c);
                         }
                     }
                 }
                 FindingKind::NeverMatches(_) => {
-                    prop_assert!(!calls.iter().any(|c| reference_match(&set, &set.rules[f.rule], c)));
+                    prop_assert!(!calls.iter().any(|c| reference_match(&set, &set.rules[f.rule()], c)));
                 }
                 _ => {}
             }

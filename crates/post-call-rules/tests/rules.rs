@@ -12,7 +12,7 @@ use common::*;
 use post_call_rules::*;
 
 fn rule_of(d: &[Decision<'_>]) -> Vec<usize> {
-    d.iter().map(|d| d.rule).collect()
+    d.iter().map(|d| d.rule()).collect()
 }
 
 // ---- the format ----------------------------------------------------------
@@ -40,7 +40,7 @@ fn round_trips_through_json() {
     );
     let set = RuleSet::from_json(&json).unwrap();
     assert_eq!(set.rules[0].when.caller.regions, [Region::new("PL").unwrap()]);
-    assert_eq!(set.rules[0].to, Target::Group("English".into()));
+    assert_eq!(set.rules[0].to, Recipient::Group("English".into()));
     assert_eq!(RuleSet::from_json(&set.to_json()).unwrap(), set);
     // Defaults are left out when written.
     assert!(!set.to_json().contains("\"enabled\": true"));
@@ -56,15 +56,21 @@ fn unknown_fields_are_refused_naming_rule_and_field() {
     );
     let err = RuleSet::from_json(&json).unwrap_err();
     let p = &err.problems()[0];
-    assert_eq!(p.rule, Some((1, Some("Thanks".into()))));
-    assert_eq!(p.path, "rules[1].when.caller.prefix");
-    assert!(err.to_string().starts_with(
-        "invalid rule set: rule 1 \"Thanks\": rules[1].when.caller.prefix: \
+    assert_eq!(p.rule(), Some(1));
+    assert_eq!(p.rule_name(), Some("Thanks"));
+    assert_eq!(p.path(), "rules[1].when.caller.prefix");
+    assert!(p.line_column().is_some());
+    assert!(
+        err.to_string().starts_with(
+            "invalid rule set: rules[1].when.caller.prefix: \
          unknown field `prefix`, expected one of"
-    ), "{err}");
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().ends_with("(line 3, column 84)"), "{err}");
     // At the top level too.
     let err = RuleSet::from_json(r#"{"rulez": []}"#).unwrap_err();
-    assert_eq!(err.problems()[0].rule, None);
+    assert_eq!(err.problems()[0].rule(), None);
     // A missing field.
     let err = RuleSet::from_json(
         r#"{"rules": [{"name": "X", "sender": "random"}]}"#,
@@ -73,6 +79,87 @@ fn unknown_fields_are_refused_naming_rule_and_field() {
     assert!(err.to_string().contains("missing field `message`"), "{err}");
     // Bad syntax.
     assert!(RuleSet::from_json("{").is_err());
+}
+
+#[test]
+fn wrong_shaped_values_keep_their_rule_and_path() {
+    // Well-formed JSON of the wrong shape for an enum field used to come
+    // back as "expected value at line 1 column 170", with no rule and no
+    // path.
+    let cases = [
+        (
+            r#", "to": {}"#,
+            "rules[1].to",
+            "an empty object; write \"customer\", \"caller\", \"called\", {\"group\": ...}",
+        ),
+        (
+            r#", "to": {"group": "A", "called": "B"}"#,
+            "rules[1].to",
+            "\"group\" and \"called\" in one object",
+        ),
+        (r#", "to": "grup""#, "rules[1].to", "unknown value \"grup\""),
+        (r#", "to": "group""#, "rules[1].to", "\"group\" needs a value"),
+        (
+            r#", "to": 3"#,
+            "rules[1].to",
+            "invalid type: integer `3`, expected one of",
+        ),
+        (
+            r#", "when": {"direction": {}}"#,
+            "rules[1].when.direction",
+            "invalid type: map, expected one of `incoming`, `outgoing`",
+        ),
+        (
+            r#", "when": {"status": [{"answered": 1}]}"#,
+            "rules[1].when.status[0]",
+            "invalid type: map",
+        ),
+        (
+            r#", "interval_scope": []"#,
+            "rules[1].interval_scope",
+            "invalid type: sequence",
+        ),
+    ];
+    for (extra, path, message) in cases {
+        let json = format!(
+            r#"{{"rules": [{}, {}]}}"#,
+            rule("A", ""),
+            rule("B", extra)
+        );
+        let err = RuleSet::from_json(&json).unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!(
+            (p.rule(), p.rule_name(), p.path()),
+            (Some(1), Some("B"), path),
+            "{err}"
+        );
+        assert!(p.kind().to_string().contains(message), "{extra}: {err}");
+        assert!(p.line_column().is_some(), "{err}");
+    }
+    // The sender is required, so it is built in the JSON here.
+    let sender = |sender: &str| {
+        format!(
+            r#"{{"rules": [{{"name": "S", "sender": {sender}, "message": {{"text": "Hi"}}}}]}}"#
+        )
+    };
+    for (given, path, message) in [
+        ("{}", "rules[0].sender", "an empty object; write \"random\", {\"number\": ...}, {\"alphanumeric\": ...}"),
+        (r#"{"number": "+48600100200", "alphanumeric": "ACME"}"#, "rules[0].sender", "\"number\" and \"alphanumeric\" in one object; write exactly one of"),
+        (r#"{"number": 48}"#, "rules[0].sender.number", "invalid type: integer `48`, expected a string"),
+    ] {
+        let err = RuleSet::from_json(&sender(given)).unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!((p.rule(), p.path()), (Some(0), path), "{err}");
+        assert!(p.kind().to_string().contains(message), "{given}: {err}");
+    }
+    // At the top level.
+    let err = RuleSet::from_json(r#"{"hit_policy": {}}"#).unwrap_err();
+    assert_eq!(err.problems()[0].path(), "hit_policy");
+    assert_eq!(err.problems()[0].rule(), None);
+    // Text that is not JSON has no path.
+    let err = RuleSet::from_json(r#"{"rules": [}"#).unwrap_err();
+    assert_eq!(err.problems()[0].path(), "");
+    assert_eq!(err.problems()[0].line_column(), Some((1, 12)));
 }
 
 #[test]
@@ -86,13 +173,14 @@ fn duplicate_fields_are_refused_naming_rule_and_field() {
     );
     let err = RuleSet::from_json(&json).unwrap_err();
     let p = &err.problems()[0];
-    assert_eq!(p.rule, Some((1, Some("Paused".into()))));
-    assert_eq!(p.path, "rules[1]");
+    assert_eq!(p.rule(), Some(1));
+    assert_eq!(p.rule_name(), Some("Paused"));
+    assert_eq!(p.path(), "rules[1]");
     assert!(err.to_string().contains("duplicate field `enabled`"), "{err}");
     // At the top level: a second "rules" would drop the first list.
     let json = format!(r#"{{"rules": [{}], "rules": []}}"#, rule("A", ""));
     let err = RuleSet::from_json(&json).unwrap_err();
-    assert_eq!(err.problems()[0].rule, None);
+    assert_eq!(err.problems()[0].rule(), None);
     assert!(err.to_string().contains("duplicate field `rules`"), "{err}");
     // Trailing text after the document is still refused.
     let json = format!(r#"{{"rules": [{}]}} x"#, rule("A", ""));
@@ -115,9 +203,7 @@ fn compile_reports_every_problem_with_rule_and_path() {
     let got: Vec<(Option<usize>, &str, String)> = err
         .problems()
         .iter()
-        .map(|p| {
-            (p.rule.as_ref().map(|r| r.0), p.path.as_str(), p.kind.to_string())
-        })
+        .map(|p| (p.rule(), p.path(), p.kind().to_string()))
         .collect();
     assert_eq!(
         got,
@@ -160,9 +246,9 @@ fn enabled_switch() {
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
     assert_eq!(rule_of(&d), [0, 1]);
-    assert_eq!(d[0].outcome, Outcome::Suppress(Suppressed::Disabled));
-    assert_eq!(d[0].recipient, None);
-    assert!(matches!(d[1].outcome, Outcome::Send(_)));
+    assert_eq!(*d[0].outcome(), RuleOutcome::Suppress(Suppressed::Disabled));
+    assert_eq!(d[0].recipient(), None);
+    assert!(matches!(d[1].outcome(), RuleOutcome::Send(_)));
 }
 
 #[test]
@@ -198,7 +284,7 @@ fn direction() {
         t(10, 0),
     );
     let d = decide(&r, &out, &host());
-    assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    assert_eq!(d[0].recipient(), Some(CUSTOMER));
     // An outgoing call is routed to (presented from) the account's number,
     // the caller, not to the customer it dialled: rules on the account's
     // routed-to numbers apply to it as built by `CallRecord::new`.
@@ -212,7 +298,7 @@ fn direction() {
     ));
     let d = decide(&routed, &out, &host());
     assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0].recipient.as_deref(), Some(CUSTOMER));
+    assert_eq!(d[0].recipient(), Some(CUSTOMER));
     let incoming = call(CUSTOMER, CallStatus::Answered);
     assert_eq!(incoming.routed_to, OFFICE);
 }
@@ -335,10 +421,8 @@ fn caller_region_and_foreign() {
         rule("F", r#", "when": {"caller": {"foreign": true}}"#),
     ))
     .unwrap();
-    let canada = |_: &str| NumberDetails {
-        line_type: LineType::Mobile,
-        calling_code: Some(1),
-        region: Region::new("CA"),
+    let canada = |_: &str| {
+        NumberDetails::new(LineType::Mobile, Some(1), Region::new("CA"))
     };
     assert!(decide(
         &us,
@@ -382,9 +466,7 @@ fn target_caller_called_and_group() {
     let d = decide(&r, &c, &h);
     let got: Vec<(Option<&str>, bool)> = d
         .iter()
-        .map(|d| {
-            (d.recipient.as_deref(), matches!(d.outcome, Outcome::Send(_)))
-        })
+        .map(|d| (d.recipient(), matches!(d.outcome(), RuleOutcome::Send(_))))
         .collect();
     // Each member once, landlines suppressed.
     assert_eq!(
@@ -396,8 +478,8 @@ fn target_caller_called_and_group() {
         ]
     );
     assert_eq!(
-        d[1].outcome,
-        Outcome::Suppress(Suppressed::NotMobile {
+        *d[1].outcome(),
+        RuleOutcome::Suppress(Suppressed::NotMobile {
             line_type: LineType::FixedLine
         })
     );
@@ -418,13 +500,103 @@ fn target_caller_called_and_group() {
 }
 
 #[test]
+fn the_customer_whatever_the_direction() {
+    // The default recipient is the customer: the caller of an incoming
+    // call, the called number of an outgoing one.
+    let r = rules(&rule("Thanks", ""));
+    assert_eq!(r.rule_set().rules[0].to, Recipient::Customer);
+    let incoming = call(CUSTOMER, CallStatus::Answered);
+    assert_eq!(decide(&r, &incoming, &host())[0].recipient(), Some(CUSTOMER));
+    let outgoing = CallRecord::new(
+        Direction::Outgoing,
+        "+48600100200",
+        HUNGARIAN,
+        CallStatus::Answered,
+        t(10, 0),
+    );
+    let d = decide(&r, &outgoing, &host());
+    assert_eq!(d[0].recipient(), Some(HUNGARIAN));
+    assert!(matches!(d[0].outcome(), RuleOutcome::Send(_)));
+    // Written as "customer", and left out when written back.
+    let explicit = rules(&rule("Thanks", r#", "to": "customer""#));
+    assert_eq!(explicit.rule_set(), r.rule_set());
+    assert!(!r.rule_set().to_json().contains("\"to\""));
+    let caller = rules(&rule("Thanks", r#", "to": "caller""#));
+    assert!(caller.rule_set().to_json().contains("\"to\": \"caller\""));
+}
+
+#[test]
+fn never_sends_to_the_account_itself() {
+    // An outgoing call presented from one of the account's mobile numbers:
+    // "to the caller" used to send the SMS to the account's own mobile.
+    let outgoing = CallRecord::new(
+        Direction::Outgoing,
+        "+48 600 100 200",
+        CUSTOMER,
+        CallStatus::Answered,
+        t(10, 0),
+    );
+    let r = rules(&rule("Caller", r#", "to": "caller""#));
+    assert_eq!(
+        suppressed(&decide(&r, &outgoing, &host())),
+        Suppressed::OwnNumber
+    );
+    // An incoming call to a mobile number of the account, "to the called
+    // number".
+    let mut incoming = call(CUSTOMER, CallStatus::Missed);
+    incoming.called = "+48600100300".into();
+    incoming.routed_to = "+48600100300".into();
+    let r = rules(&rule("Called", r#", "to": "called""#));
+    assert_eq!(
+        suppressed(&decide(&r, &incoming, &host())),
+        Suppressed::OwnNumber
+    );
+    // A number some rule selects calls routed to is the account's too,
+    // even on a call routed elsewhere; so is a staff member who is one of
+    // the account's numbers.
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    groups.insert(
+        "Staff".into(),
+        vec![
+            "+48 600 100 300".into(),
+            "+48501000000".into(),
+            "+48700999000".into(),
+        ],
+    );
+    let h = host().groups(&groups);
+    let r = rules(
+        &[
+            rule("Other line", r#", "when": {"routed_to": ["+48700999000"]}"#),
+            rule("Staff", r#", "to": {"group": "Staff"}"#),
+        ]
+        .join(","),
+    );
+    let c = call(CUSTOMER, CallStatus::Missed);
+    let d = decide(&r, &c, &h);
+    let got: Vec<(Option<&str>, Option<&Suppressed>)> =
+        d.iter().map(|d| (d.recipient(), d.outcome().suppressed())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("+48600100300"), Some(&Suppressed::OwnNumber)),
+            (Some("+48501000000"), None),
+            (Some("+48700999000"), Some(&Suppressed::OwnNumber)),
+        ]
+    );
+    // A caller calling from the account's own routed-to number.
+    let r = rules(&rule("Thanks", ""));
+    let c = call(OFFICE, CallStatus::Answered);
+    assert_eq!(suppressed(&decide(&r, &c, &host())), Suppressed::OwnNumber);
+}
+
+#[test]
 fn senders() {
     let c = call(CUSTOMER, CallStatus::Answered);
     let fixed = rules(
         r#"{"name": "N", "sender": {"number": "+48 600 100 300"}, "message": {"text": "x"}}"#,
     );
     let d = decide(&fixed, &c, &host());
-    assert_eq!(d[0].outcome.planned().unwrap().sender, "+48600100300");
+    assert_eq!(d[0].outcome().planned().unwrap().sender(), "+48600100300");
     let bad = rules(&rule("B", "").replace("ACME", "ACME@Home"));
     assert_eq!(
         suppressed(&decide(&bad, &c, &host())),
@@ -435,6 +607,81 @@ fn senders() {
 }
 
 #[test]
+fn random_senders_are_their_own_validated_list() {
+    let json = |account: &str| {
+        format!(
+            r#"{{"account": {account}, "rules": [
+                {{"name": "R", "sender": "random", "message": {{"text": "x"}}}},
+                {{"name": "N", "sender": {{"number": "+48700000001"}}, "message": {{"text": "x"}}}}
+            ]}}"#
+        )
+    };
+    // The pool is drawn from, never the numbers rules may name.
+    let r = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200"],
+            "random_senders": ["+48 700 000 001", "+48700000002"]}"#,
+    ))
+    .unwrap();
+    let mut drawn = std::collections::BTreeSet::new();
+    for minute in 0..40 {
+        let mut c = call(CUSTOMER, CallStatus::Answered);
+        c.end = t(10, minute);
+        let d = r.evaluate(&c, &host()).into_decisions();
+        drawn.insert(d[0].outcome().planned().unwrap().sender().to_string());
+    }
+    assert_eq!(
+        drawn.into_iter().collect::<Vec<_>>(),
+        ["+48700000001", "+48700000002"]
+    );
+    // A pool number is not one a rule may name as its sender.
+    let findings = r.check(&[]);
+    assert!(findings.iter().any(|f| f.rule() == 1
+        && matches!(f.kind(), FindingKind::SenderNotAccountNumber { .. })));
+    // The pool is validated like the mobile numbers, each with its path.
+    let err = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200", "+48 600 100 200"],
+            "random_senders": ["+48700000001", "x", "+48-700-000-001"]}"#,
+    ))
+    .unwrap_err();
+    let got: Vec<(&str, String)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.path(), p.kind().to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("account.mobile_numbers[1]", "\"+48 600 100 200\" is listed twice (first at position 0); remove one".to_string()),
+            ("account.random_senders[1]", "invalid number \"x\"; write it as +48221234567".to_string()),
+            ("account.random_senders[2]", "\"+48-700-000-001\" is listed twice (first at position 0); remove one".to_string()),
+        ]
+    );
+    let limits = Limits::default().max_account_numbers(1);
+    let set = RuleSet::from_json(&json(
+        r#"{"random_senders": ["+48700000001", "+48700000002"]}"#,
+    ))
+    .unwrap();
+    let err = set.compile_with(&limits).unwrap_err();
+    assert_eq!(err.problems()[0].path(), "account.random_senders");
+    // Without a pool, the mobile numbers are drawn from, as before.
+    let r = CompiledRules::from_json(&json(
+        r#"{"mobile_numbers": ["+48600100200"]}"#,
+    ))
+    .unwrap();
+    let c = call(CUSTOMER, CallStatus::Answered);
+    let d = r.evaluate(&c, &host()).into_decisions();
+    assert_eq!(d[0].outcome().planned().unwrap().sender(), "+48600100200");
+    // A pool number is the account's own: nothing is sent to it.
+    let r = CompiledRules::from_json(&json(
+        r#"{"random_senders": ["+48700000001"]}"#,
+    ))
+    .unwrap();
+    let c = call("+48700000001", CallStatus::Answered);
+    let d = r.evaluate(&c, &host()).into_decisions();
+    assert_eq!(d[0].outcome().suppressed(), Some(&Suppressed::OwnNumber));
+}
+
+#[test]
 fn random_sender_is_deterministic_and_spread() {
     let r = rules(
         r#"{"name": "R", "sender": "random", "message": {"text": "x"}}"#,
@@ -442,7 +689,7 @@ fn random_sender_is_deterministic_and_spread() {
     let pick = |c: &CallRecord, seed: u64| {
         let h = host().seed(seed);
         let d = r.evaluate(c, &h).into_decisions();
-        d[0].outcome.planned().unwrap().sender.to_string()
+        d[0].outcome().planned().unwrap().sender().to_string()
     };
     let mut seen = std::collections::BTreeMap::new();
     for i in 0..64 {
@@ -490,7 +737,7 @@ fn message_flags_are_passed_on() {
     );
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    let m = d[0].outcome.planned().unwrap().message;
+    let m = d[0].outcome().planned().unwrap().message();
     assert!(m.short_links && m.replace_national);
     assert_eq!(m.text, "See https://example.com/a");
 }
@@ -500,8 +747,8 @@ fn auto_send_or_queue() {
     let r = rules(&rule("Q", r#", "auto_send": false, "delay_secs": 30"#));
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    let Outcome::Queue(p) = &d[0].outcome else { panic!("{d:?}") };
-    assert_eq!(p.at, t(10, 0) + TimeDelta::seconds(30));
+    let RuleOutcome::Queue(p) = &d[0].outcome() else { panic!("{d:?}") };
+    assert_eq!(p.at(), t(10, 0) + TimeDelta::seconds(30));
 }
 
 #[test]
@@ -523,8 +770,8 @@ fn minimum_interval_per_rule_and_across_rules() {
     log.record(CUSTOMER, "Other rule", t(8, 0));
     // Per rule: another rule's send does not count.
     assert!(matches!(
-        decide(&per_rule, &c, &host().history(&log))[0].outcome,
-        Outcome::Send(_)
+        decide(&per_rule, &c, &host().history(&log))[0].outcome(),
+        RuleOutcome::Send(_)
     ));
     // Across rules it does.
     let until = t(8, 0) + TimeDelta::days(1);
@@ -587,10 +834,12 @@ fn minimum_interval_counts_earlier_decisions_of_the_same_call() {
     );
     let c = call(CUSTOMER, CallStatus::Answered);
     let d = decide(&r, &c, &host());
-    assert!(matches!(d[0].outcome, Outcome::Send(_)));
+    assert!(matches!(d[0].outcome(), RuleOutcome::Send(_)));
     assert_eq!(
-        d[1].outcome,
-        Outcome::Suppress(Suppressed::IntervalNotElapsed { until: t(11, 0) })
+        *d[1].outcome(),
+        RuleOutcome::Suppress(Suppressed::IntervalNotElapsed {
+            until: t(11, 0)
+        })
     );
 }
 
@@ -769,12 +1018,56 @@ fn time_out_of_range_is_suppressed() {
 }
 
 #[test]
-fn suppression_reasons_display() {
+fn suppression_reasons_display_in_words() {
     assert_eq!(
         Suppressed::IntervalNotElapsed { until: t(11, 0) }.to_string(),
-        "minimum interval not elapsed until 2026-11-24T11:00:00+00:00"
+        "minimum interval not elapsed since the last SMS to this number; \
+         the next may be sent from 2026-11-24 11:00 UTC"
     );
-    assert_eq!(Suppressed::NoWindowOpens.to_string(), "no window opens");
+    let late = t(11, 0) + TimeDelta::seconds(7);
+    assert!(Suppressed::IntervalNotElapsed { until: late }
+        .to_string()
+        .ends_with("from 2026-11-24 11:00:07 UTC"));
+    let tz = chrono::FixedOffset::east_opt(3600).unwrap();
+    assert!(Suppressed::IntervalNotElapsed { until: t(11, 0) }
+        .to_string_in(&tz)
+        .ends_with("from 2026-11-24 12:00 +01:00"));
+    assert_eq!(
+        Suppressed::NotMobile { line_type: LineType::FixedLine }.to_string(),
+        "not a mobile number: the number is a fixed line"
+    );
+    assert_eq!(
+        Suppressed::NoWindowOpens.to_string(),
+        "none of the rule's send windows is open or opens later"
+    );
+    // No Debug names, no RFC 3339 instants, whatever the reason.
+    let reasons = [
+        Suppressed::Disabled,
+        Suppressed::NoRecipientNumber,
+        Suppressed::UnknownGroup { group: "English".into() },
+        Suppressed::EmptyGroup { group: "English".into() },
+        Suppressed::InvalidSender,
+        Suppressed::NoSender,
+        Suppressed::UnknownWindow { window: "Office".into() },
+        Suppressed::NoWindowOpens,
+        Suppressed::IntervalNotElapsed { until: t(11, 0) },
+        Suppressed::TimeOutOfRange,
+    ];
+    let line_types = LineType::SPELLINGS.iter().map(|s| s.parse().unwrap());
+    let not_mobile =
+        line_types.map(|line_type| Suppressed::NotMobile { line_type });
+    for why in reasons.into_iter().chain(not_mobile) {
+        let text = why.to_string();
+        let debug = format!("{why:?}");
+        let name = debug.split([' ', '(', '{']).next().unwrap();
+        assert!(!text.contains(name), "{text} shows {name}");
+        assert!(
+            !text.contains("FixedLine") && !text.contains("T11:"),
+            "{text}"
+        );
+        assert!(text.chars().next().unwrap().is_lowercase(), "{text}");
+        assert!(!text.ends_with('.'), "{text}");
+    }
 }
 
 // ---- hit policies and the trace -----------------------------------------
@@ -806,8 +1099,8 @@ fn first_match_and_all_matches() {
     let d = decide(&first, &c, &h);
     assert_eq!(rule_of(&d), [1]);
     assert!(matches!(
-        d[0].outcome,
-        Outcome::Suppress(Suppressed::NotMobile { .. })
+        d[0].outcome(),
+        RuleOutcome::Suppress(Suppressed::NotMobile { .. })
     ));
 }
 
@@ -824,6 +1117,10 @@ fn trace_says_why_for_every_rule() {
         rule("Foreign", r#", "when": {"caller": {"foreign": true}}"#),
         rule("IVR", r#", "when": {"caller": {"ivr_keys": ["9"]}}"#),
         rule("Off", r#", "enabled": false"#),
+        rule(
+            "Off, answered only",
+            r#", "enabled": false, "when": {"status": ["answered"]}"#,
+        ),
         rule("Missed", r#", "when": {"status": ["missed"]}"#),
         rule("Any", ""),
     ]
@@ -832,7 +1129,7 @@ fn trace_says_why_for_every_rule() {
     let c = call(CUSTOMER, CallStatus::Missed);
     let e = r.evaluate_traced(&c, &host());
     let got: Vec<(&str, TraceResult)> =
-        e.trace().unwrap().iter().map(|t| (t.name, t.result)).collect();
+        e.trace().unwrap().iter().map(|t| (t.name(), t.result())).collect();
     use Condition as C;
     use TraceResult::*;
     assert_eq!(
@@ -847,12 +1144,16 @@ fn trace_says_why_for_every_rule() {
             ("HU", Failed(C::CallerRegion)),
             ("Foreign", Failed(C::CallerForeign)),
             ("IVR", Failed(C::IvrKeys)),
-            ("Off", Matched),
+            // A disabled rule is traced as disabled, whether its
+            // conditions hold (it also gets a "disabled" decision) or not
+            // (it used to be traced with its failing condition).
+            ("Off", Disabled),
+            ("Off, answered only", Disabled),
             ("Missed", Matched),
-            ("Any", Preempted { by: 10 }),
+            ("Any", Preempted { by: 11 }),
         ]
     );
-    assert_eq!(rule_of(e.decisions()), [9, 10]);
+    assert_eq!(rule_of(e.decisions()), [9, 11]);
     assert!(r.evaluate(&c, &host()).trace().is_none());
 }
 
@@ -968,4 +1269,25 @@ fn minimum_interval_beyond_the_end_of_time_suppresses() {
         suppressed(&decide(&r, &c, &host().history(&log))),
         Suppressed::IntervalNotElapsed { until: DateTime::<Utc>::MAX_UTC }
     );
+}
+
+#[test]
+fn many_problems_are_numbered_and_cut_at_fifty() {
+    let rules: Vec<String> = (0..60).map(|_| rule(" ", "")).collect();
+    let json = format!(r#"{{"rules": [{}]}}"#, rules.join(","));
+    let err = CompiledRules::from_json(&json).unwrap_err();
+    assert_eq!(err.problems().len(), 60);
+    assert_eq!((&err).into_iter().count(), 60);
+    let text = err.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "invalid rule set: 60 problems:");
+    assert_eq!(lines[1], "  1. rules[0].name: the rule has no name");
+    assert_eq!(lines[50], "  50. rules[49].name: the rule has no name");
+    assert_eq!(lines[51], "  … and 10 more");
+    assert_eq!(lines.len(), 52);
+    let all = err.into_problems();
+    assert_eq!(all[59].path(), "rules[59].name");
+    assert_eq!(all[59].rule(), Some(59));
+    assert_eq!(all[59].rule_name(), None);
+    assert_eq!(all[59].line_column(), None);
 }

@@ -13,10 +13,8 @@ pub fn t(h: u32, m: u32) -> DateTime<Utc> {
 /// (+48 1–4…), Hungarian mobiles (+36 20/30/70…), UK mobiles (+44 7…),
 /// US numbers (fixed or mobile), anything else unknown.
 pub fn plan(n: &str) -> NumberDetails {
-    let d = |line_type, code, region: &str| NumberDetails {
-        line_type,
-        calling_code: Some(code),
-        region: Region::new(region),
+    let d = |line_type, code, region: &str| {
+        NumberDetails::new(line_type, Some(code), Region::new(region))
     };
     let starts = |p: &str| n.starts_with(p);
     if ["+485", "+486", "+487", "+488"].iter().any(|p| starts(p)) {
@@ -99,16 +97,16 @@ pub fn host() -> Host<'static> {
 /// The planned instant of a single send decision.
 pub fn sent_at(d: &[Decision<'_>]) -> DateTime<Utc> {
     assert_eq!(d.len(), 1, "{d:?}");
-    match &d[0].outcome {
-        Outcome::Send(p) => p.at,
+    match &d[0].outcome() {
+        RuleOutcome::Send(p) => p.at(),
         o => panic!("not a send: {o:?}"),
     }
 }
 
 pub fn suppressed(d: &[Decision<'_>]) -> Suppressed {
     assert_eq!(d.len(), 1, "{d:?}");
-    match &d[0].outcome {
-        Outcome::Suppress(s) => s.clone(),
+    match &d[0].outcome() {
+        RuleOutcome::Suppress(s) => s.clone(),
         o => panic!("not suppressed: {o:?}"),
     }
 }

@@ -34,7 +34,7 @@ use call_scenario::{
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use contact_center::{data, outln, PostCall, ScheduleWindows};
 use post_call_rules::{
-    CallRecord, CallStatus, Direction, Outcome, SendLog, Suppressed,
+    CallRecord, CallStatus, Direction, RuleOutcome, SendLog, Suppressed,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -143,7 +143,7 @@ fn run() -> Result<(), String> {
             .with_timezone(&Utc);
 
         // 1. The interval in force; 2. the scenario, on the step engine.
-        let interval = schedule.at(start).interval.to_string();
+        let interval = schedule.at(start).interval().to_string();
         let sim = call_scenario::simulate(
             &number,
             &interval,
@@ -178,28 +178,26 @@ fn run() -> Result<(), String> {
         // 3. The call record, through the post-call rules.
         let seconds = |s: u32| chrono::Duration::seconds(i64::from(s));
         let talk = if answered.is_some() { entry.talk_secs } else { 0 };
-        let record = CallRecord {
-            direction: Direction::Incoming,
-            caller: entry.caller.clone(),
-            called: day.routed_to.clone(),
-            routed_to: day.routed_to.clone(),
+        let mut record = CallRecord::new(
+            Direction::Incoming,
+            &entry.caller,
+            &day.routed_to,
             status,
-            start,
-            answer: answered.map(|s| start + seconds(s)),
-            end: start + seconds(sim.now() + talk),
-            duration_secs: talk,
-            // The menu keys chosen: an extension dialed directly is not a
-            // menu choice ("1" of "105" is not "pressed 1 to order").
-            ivr_keys: call
-                .choices()
-                .filter_map(|c| match c {
-                    Choice::Key(k) => Some(k.as_char()),
-                    _ => None,
-                })
-                .collect(),
-            agent: agent.clone(),
-            group: None,
-        };
+            start + seconds(sim.now() + talk),
+        );
+        record.start = start;
+        record.answer = answered.map(|s| start + seconds(s));
+        record.duration_secs = talk;
+        // The menu keys chosen: an extension dialed directly is not a
+        // menu choice ("1" of "105" is not "pressed 1 to order").
+        record.ivr_keys = call
+            .choices()
+            .filter_map(|c| match c {
+                Choice::Key(k) => Some(k.as_char()),
+                _ => None,
+            })
+            .collect();
+        record.agent = agent.clone();
         let host = post_call.host(&send_windows, &history);
         let evaluation = post_call.rules.evaluate(&record, &host);
 
@@ -207,9 +205,9 @@ fn run() -> Result<(), String> {
         let mut sms = Vec::new();
         let mut sent = Vec::new();
         for d in evaluation.decisions() {
-            let recipient = d.recipient.as_deref().unwrap_or("").to_string();
+            let recipient = d.recipient().unwrap_or("").to_string();
             let mut report = SmsReport {
-                rule: d.rule_name.to_string(),
+                rule: d.rule_name().to_string(),
                 recipient: recipient.clone(),
                 action: "suppress",
                 at: None,
@@ -220,17 +218,21 @@ fn run() -> Result<(), String> {
                 reason: None,
                 kind: None,
             };
-            match &d.outcome {
-                Outcome::Send(p) | Outcome::Queue(p) => {
-                    report.action = if matches!(d.outcome, Outcome::Send(_)) {
-                        "send"
-                    } else {
-                        "queue"
-                    };
-                    report.at = Some(p.at);
-                    report.sender = p.sender.to_string();
-                    let rendered =
-                        post_call.render(d.rule_name, p.message, &record)?;
+            match d.outcome() {
+                RuleOutcome::Send(p) | RuleOutcome::Queue(p) => {
+                    report.action =
+                        if matches!(d.outcome(), RuleOutcome::Send(_)) {
+                            "send"
+                        } else {
+                            "queue"
+                        };
+                    report.at = Some(p.at());
+                    report.sender = p.sender().to_string();
+                    let rendered = post_call.render(
+                        d.rule_name(),
+                        p.message(),
+                        &record,
+                    )?;
                     report.text = rendered.text;
                     match rendered.measure {
                         Ok(a) => {
@@ -239,8 +241,8 @@ fn run() -> Result<(), String> {
                             if report.action == "send" {
                                 sent.push((
                                     recipient,
-                                    d.rule_name.to_string(),
-                                    p.at,
+                                    d.rule_name().to_string(),
+                                    p.at(),
                                 ));
                             }
                         }
@@ -252,10 +254,11 @@ fn run() -> Result<(), String> {
                         }
                     }
                 }
-                Outcome::Suppress(why) => {
+                RuleOutcome::Suppress(why) => {
                     report.reason = Some(why.to_string());
                     report.kind = Some(suppressed_kind(why));
                 }
+                _ => {}
             }
             sms.push(report);
         }

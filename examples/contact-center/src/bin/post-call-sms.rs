@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use contact_center::{data, outln, PostCall, ScheduleWindows};
-use post_call_rules::{CallRecord, Outcome, SendLog, TraceResult};
+use post_call_rules::{CallRecord, RuleOutcome, SendLog, TraceResult};
 
 fn run() -> Result<(), String> {
     let dir = data::dir();
@@ -58,14 +58,14 @@ fn run() -> Result<(), String> {
         };
         if let Some(trace) = evaluation.trace() {
             for t in trace {
-                match t.result {
+                match t.result() {
                     TraceResult::Matched => {
-                        outln!("    rule {:?}: matched", t.name)
+                        outln!("    rule {:?}: matched", t.name())
                     }
                     TraceResult::Failed(c) => {
-                        outln!("    rule {:?}: {c:?} did not hold", t.name)
+                        outln!("    rule {:?}: {c:?} did not hold", t.name())
                     }
-                    other => outln!("    rule {:?}: {other:?}", t.name),
+                    other => outln!("    rule {:?}: {other:?}", t.name()),
                 }
             }
         }
@@ -74,27 +74,28 @@ fn run() -> Result<(), String> {
             outln!("  no rule matched");
         }
         for d in evaluation.decisions() {
-            let to = d.recipient.as_deref().unwrap_or("(no number)");
-            let p = match &d.outcome {
-                Outcome::Suppress(why) => {
-                    outln!("  {:?} → {to}: suppressed: {why}", d.rule_name);
+            let to = d.recipient().unwrap_or("(no number)");
+            let p = match d.outcome() {
+                RuleOutcome::Suppress(why) => {
+                    outln!("  {:?} → {to}: suppressed: {why}", d.rule_name());
                     continue;
                 }
-                Outcome::Send(p) | Outcome::Queue(p) => p,
+                RuleOutcome::Send(p) | RuleOutcome::Queue(p) => p,
+                _ => continue,
             };
-            let verb = if matches!(d.outcome, Outcome::Send(_)) {
+            let verb = if matches!(d.outcome(), RuleOutcome::Send(_)) {
                 "send"
             } else {
                 "queue for an agent"
             };
-            let sms = post_call.render(d.rule_name, p.message, record)?;
+            let sms = post_call.render(d.rule_name(), p.message(), record)?;
             let measure = match &sms.measure {
                 Ok(a) => {
                     if verb == "send" {
                         sent.push((
                             to.to_string(),
-                            d.rule_name.to_string(),
-                            p.at,
+                            d.rule_name().to_string(),
+                            p.at(),
                         ));
                     }
                     format!("{}", a.units_counter())
@@ -103,9 +104,9 @@ fn run() -> Result<(), String> {
             };
             outln!(
                 "  {:?} → {to}: {verb} at {} from {}\n    {}\n    {measure}",
-                d.rule_name,
-                p.at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
-                p.sender,
+                d.rule_name(),
+                p.at().with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+                p.sender(),
                 sms.text,
             );
         }
