@@ -33,6 +33,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
+use business_hours::{Entry, Schedule, WORKING_TIME};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, TimeZone, Utc};
 use criterion::measurement::WallTime;
 use criterion::{
@@ -41,7 +42,6 @@ use criterion::{
 };
 use opening_hours::localization::TzLocation;
 use opening_hours::{Context, OpeningHours, RuleKind};
-use business_hours::{Entry, Schedule, WORKING_TIME};
 
 /// The instants, UTC (Berlin is UTC+1 in November): (day, hour, minute)
 /// in November 2026, with the local time.

@@ -2,8 +2,8 @@
 //! expected UTC instants written out by hand and against an independent
 //! computation (`data/dst_boundaries.tsv`, Python `zoneinfo`, tzdata 2025b).
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
 use business_hours::Schedule;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

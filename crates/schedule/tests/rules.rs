@@ -1,8 +1,8 @@
 //! The rules of the schedule, one test each: intervals, ranges, overnight
 //! ranges and their owning day, exceptions, validation, queries, format.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 use business_hours::{ProblemKind, Schedule, ScheduleConfig, Source};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

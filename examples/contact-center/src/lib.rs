@@ -15,12 +15,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use business_hours::Schedule;
 use chrono::{DateTime, Utc};
 use post_call_rules::{
     CallRecord, CompiledRules, Finding, Host, LibPhoneNumber, Message, Region,
     RuleSet, SendLog, SendWindows, WindowState,
 };
-use business_hours::Schedule;
 use sms_encoding::{Analysis, Replacements, Segmenter};
 use sms_templates::{Catalog, CompiledTemplate, Shortener, Template, Values};
 

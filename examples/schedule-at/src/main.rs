@@ -33,10 +33,10 @@ use std::fmt::Display;
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+use business_hours::{Entry, Schedule, Source, State};
 use chrono::{
     DateTime, Datelike, Days, NaiveDate, SecondsFormat, TimeZone, Utc, Weekday,
 };
-use business_hours::{Entry, Schedule, Source, State};
 use serde_json::{json, Value};
 
 const SYNOPSIS: &str = "\
