@@ -127,7 +127,8 @@ hears between them. These are the rules, each tested in
 [`Number::new`] refuses settings with an error and keeps warnings
 ([`Severity`]): a menu key or "nothing selected" with no scenario, an
 external number in neither accepted form (see "Phone numbers"), a
-`country` that is not a two-letter code, an empty prompt, a voicemail or
+`country` that is not a two-letter code, an empty prompt or one longer
+than [`Limits::max_text`], a voicemail or
 fax sent to nobody, a malformed external e-mail, a `then` on a menu,
 voicemail, fax or `go_to`, a `go_to` to no node, a loop on which no menu
 waits for input, an empty employee or department id, unknown employees
@@ -241,13 +242,12 @@ not struct literals:
   `Default`) and chained `with_` setters;
 - results ([`Error`], [`Problem`], [`Visit`], [`ScenarioCopy`],
   [`Dangling`], [`RingPlan`], [`PlannedLeg`], [`EndedLeg`], [`LogEntry`],
-  [`Paths`],
-  [`CallerPath`], [`Node`]) have private fields and accessors;
+  [`Paths`], [`CallerPath`], [`Node`]) have private fields and accessors;
 - enums that may gain variants: [`NodeKind`], [`Prompt`], [`Recipient`],
   [`Distribution`], [`ForwardWait`], [`DepartmentWait`], [`Step`],
   [`Action`], [`Event`], [`CallOutcome`], [`RingTarget`], [`TimerName`],
-  [`InvalidKey`], [`LegEnding`],
-  [`Delivery`], [`Choice`], [`Branch`], [`Cue`], [`Logged`], [`PathEnd`],
+  [`InvalidKey`], [`LegEnding`], [`Delivery`], [`Choice`], [`Branch`],
+  [`Cue`], [`Logged`], [`PathEnd`],
   [`ProblemKind`]. [`Key`] (the twelve keys of a keypad) and
   [`Severity`] are closed.
 
@@ -295,6 +295,19 @@ panics on input: the engine looks nodes up with bounds checks, answers a
 state that names nodes the settings lack with an error, and never indexes
 with a position or id read from a stored state. [`paths`] is bounded by
 [`PathOptions`] (depth 12, 10,000 paths by default).
+
+Time and memory, function by function: [`Settings::from_json`] reads at
+most [`Settings::MAX_JSON`] (8 MiB) and is linear in the text;
+[`Number::new`] and the `NumberBuilder` checks are linear in the
+settings plus the problems reported; [`Settings::to_json`],
+[`Settings::copy_to`] and cloning, comparing, printing and dropping a
+tree are linear in its size; [`Call::step`] is linear in the legs
+ringing (at most 120, or the department's members for "all at once"),
+and a call takes at most [`Limits::max_steps`] steps;
+[`RingPlan::new`] takes at most 120 steps, each linear in the members;
+[`simulate`] is
+linear in the cues and the actions they cause; [`paths`] explores at most
+`max_paths` paths of at most `depth` cues.
 
 # Crate features
 
