@@ -150,7 +150,12 @@ chrono cannot give a local time beyond it.
 The limits in [`limits`] bound the work of every query: at most 48 ranges a
 day, 1000 exceptions, 366 days an exception. A query walks at most a week
 beyond the last exception before concluding that nothing changes, and
-skips runs of identical days, so it always terminates.
+skips runs of identical days, so it always terminates. The tables the
+fast path builds on first use are bounded too: the zone's offsets from
+1990 to 2100 (a few kB), and for a schedule with exceptions a timeline of
+the local days around them, built only when they span at most about five
+years (at most about 180,000 pieces, some 7 MB for a schedule at every
+limit; typically a few thousand pieces).
 
 # Crate features
 

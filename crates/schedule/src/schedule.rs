@@ -555,6 +555,9 @@ impl Schedule {
     /// a week before the first exception to a week after the last, if
     /// that is at most about five years.
     fn timeline(&self) -> Option<&fast::Timeline> {
+        if self.compiled.exceptions.is_empty() {
+            return None;
+        }
         self.fast
             .timeline
             .get_or_init(|| {
