@@ -12,17 +12,9 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `c` is known to have `Grapheme_Cluster_Break` `Other` or
-/// `Control` (and no Indic conjunct role but consonant or none).
-/// Conservative: `false` for anything not listed, which only sends a text
-/// down the slower exact path. The ranges are checked against
-/// `unicode-segmentation` by a test that walks every character in them
-/// (unassigned code points inside them included: a newer Unicode that
-/// gives one of them a mark's properties fails that test).
-///
-/// An Indic consonant may be simple: the conjunct rule (GB9c) joins two
-/// consonants only across a virama, which is not simple, and looks back
-/// only across marks and viramas to the nearest consonant, so it never
-/// reaches across two adjacent simple characters.
+/// `Control`. Conservative: `false` for anything not listed, which only
+/// sends a text down the slower exact path. The ranges are checked against
+/// `unicode-segmentation` by a test that walks every character in them.
 #[inline]
 pub(crate) fn is_simple(c: char) -> bool {
     matches!(c,
@@ -30,46 +22,6 @@ pub(crate) fn is_simple(c: char) -> bool {
         | '\u{0080}'..='\u{02FF}'
         | '\u{0370}'..='\u{0482}'
         | '\u{048A}'..='\u{0590}'
-        // Arabic letters and digits (Urdu), and the letters, digits and
-        // signs of the Indic blocks that are neither marks nor viramas:
-        // the scripts of the national language tables.
-        | '\u{061B}'..='\u{064A}'
-        | '\u{0660}'..='\u{066F}'
-        | '\u{0671}'..='\u{06D5}'
-        | '\u{06EE}'..='\u{06FF}'
-        | '\u{0904}'..='\u{0939}'
-        | '\u{0958}'..='\u{0961}'
-        | '\u{0964}'..='\u{0980}'
-        | '\u{0984}'..='\u{09BB}'
-        | '\u{09CE}'..='\u{09D6}'
-        | '\u{09D8}'..='\u{09E1}'
-        | '\u{09E4}'..='\u{09FD}'
-        | '\u{0A04}'..='\u{0A3B}'
-        | '\u{0A52}'..='\u{0A6F}'
-        | '\u{0A76}'..='\u{0A80}'
-        | '\u{0A84}'..='\u{0ABB}'
-        | '\u{0ACE}'..='\u{0AE1}'
-        | '\u{0AE4}'..='\u{0AF9}'
-        | '\u{0B04}'..='\u{0B3B}'
-        | '\u{0B4E}'..='\u{0B54}'
-        | '\u{0B58}'..='\u{0B61}'
-        | '\u{0B64}'..='\u{0B81}'
-        | '\u{0B83}'..='\u{0BBD}'
-        | '\u{0BCE}'..='\u{0BD6}'
-        | '\u{0BD8}'..='\u{0BFF}'
-        | '\u{0C05}'..='\u{0C3B}'
-        | '\u{0C4E}'..='\u{0C54}'
-        | '\u{0C57}'..='\u{0C61}'
-        | '\u{0C64}'..='\u{0C80}'
-        | '\u{0C84}'..='\u{0CBB}'
-        | '\u{0CCE}'..='\u{0CD4}'
-        | '\u{0CD7}'..='\u{0CE1}'
-        | '\u{0CE4}'..='\u{0CF2}'
-        | '\u{0CF4}'..='\u{0CFF}'
-        | '\u{0D04}'..='\u{0D3A}'
-        | '\u{0D4F}'..='\u{0D56}'
-        | '\u{0D58}'..='\u{0D61}'
-        | '\u{0D64}'..='\u{0D7F}'
         | '\u{1E00}'..='\u{1FFF}'
         | '\u{2000}'..='\u{200B}'
         | '\u{2010}'..='\u{205F}'
@@ -137,12 +89,7 @@ mod tests {
         // A boundary must separate every pair of simple characters. Pair
         // each simple character with a few partners from the same ranges,
         // in both orders.
-        let partners = [
-            'a', '\u{00E9}', '\u{0416}', '\u{2013}', '\u{20AC}',
-            // Consonants of Devanagari, Bengali, Tamil and Malayalam, and
-            // an Arabic letter: the conjunct rule pairs consonants.
-            '\u{0915}', '\u{0995}', '\u{0B95}', '\u{0D15}', '\u{0627}',
-        ];
+        let partners = ['a', '\u{00E9}', '\u{0416}', '\u{2013}', '\u{20AC}'];
         for c in (0..=0x218Fu32).filter_map(char::from_u32) {
             if !is_simple(c) {
                 continue;
