@@ -288,14 +288,13 @@ impl Template {
     ///
     /// # Example
     /// ```
-    /// let schema = sms_templates::Template::json_schema();
-    /// let json = serde_json::to_value(&schema)?;
+    /// let json = sms_templates::Template::json_schema();
     /// assert_eq!(json["additionalProperties"], false);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "schemars")]
-    pub fn json_schema() -> schemars::Schema {
-        schemars::schema_for!(Template)
+    pub fn json_schema() -> serde_json::Value {
+        schemars::schema_for!(Template).to_value()
     }
 
     /// With a description of what it is for.
