@@ -655,7 +655,9 @@ impl<'a> Scan<'a> {
         } else {
             let runs = &self.plan?.cycle.runs;
             let r = runs.get(self.run)?;
-            self.run = (self.run + 1) % runs.len();
+            // Round the cycle without a division.
+            self.run =
+                if self.run + 1 < runs.len() { self.run + 1 } else { 0 };
             (r.interval, self.run_start + i64::from(r.len) * 60)
         };
         let start = self.run_start;
@@ -761,9 +763,10 @@ impl FastCalendar {
             } else {
                 match plan.map(|p| &p.cycle.runs) {
                     Some(runs) if !runs.is_empty() => {
-                        let len = i64::from(runs[run % runs.len()].len) * 60;
-                        run %= runs.len();
-                        len
+                        if run >= runs.len() {
+                            run = 0;
+                        }
+                        i64::from(runs[run].len) * 60
                     }
                     _ => break,
                 }
@@ -789,7 +792,9 @@ impl FastCalendar {
         } else {
             let runs = &plan?.cycle.runs;
             let r = runs.get(self.run)?;
-            self.run = (self.run + 1) % runs.len();
+            // Round the cycle without a division.
+            self.run =
+                if self.run + 1 < runs.len() { self.run + 1 } else { 0 };
             (r.interval, r.source, self.run_start + i64::from(r.len) * 60)
         };
         let source = self.first_source.take().unwrap_or(run_source);
