@@ -119,6 +119,12 @@ checks report them.
 
 # Input safety
 
+[`RuleSet::from_json`] refuses text over [`RuleSet::MAX_JSON`] (8 MiB)
+before parsing it, and empty text or text that is not a JSON object with
+a message that says so. Reading is linear in the text; a value of the
+wrong type is reported in words ("expected a whole number of seconds from
+0 to 4294967295, found the text "60"") with its rule and path.
+
 [`Limits`] bound the compiled set (rules, list lengths, text and name
 sizes, delay and interval); hostile rule sets hit them as errors.
 Evaluation looks only at the rules the index selects (plus every rule
@@ -240,6 +246,7 @@ mod phone;
 mod rule;
 mod sender;
 mod spelling;
+mod words;
 
 pub use crate::call::{CallRecord, CallStatus, Direction};
 pub use crate::check::{
