@@ -2,15 +2,15 @@
 //! what was found, instead of serde's type names (`expected u32`).
 
 /// `message` from serde_json, said plainly. `path` is the value's path,
-/// whose last name tells the unit of a number (`delay_secs`).
+/// whose last name may tell the unit of a number (`..._secs`).
 pub(crate) fn plain(message: &str, path: &str) -> String {
     if message == "recursion limit exceeded" {
-        return "nested deeper than 128 levels; a rule set is only a few \
+        return "nested deeper than 128 levels; the format is only a few \
                 levels deep"
             .to_string();
     }
     if message.starts_with("EOF while parsing") {
-        return "the text ends before the rule set does; check for a \
+        return "the text ends before the document does; check for a \
                 missing `}`, `]` or `\"`"
             .to_string();
     }

@@ -183,6 +183,7 @@ mod config;
 mod error;
 mod fast;
 mod schedule;
+mod words;
 mod zone;
 
 pub use crate::clock::{Clock, ClockError};

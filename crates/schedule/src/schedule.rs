@@ -1364,6 +1364,7 @@ fn syntax(path: String, e: &serde_json::Error) -> Problem {
             message = rest.to_string();
         }
     }
+    let message = crate::words::plain(&message, &path);
     Problem::new(path, ProblemKind::Syntax { message }).at(position)
 }
 
