@@ -157,6 +157,18 @@ the local days around them, built only when they span at most about five
 years (at most about 180,000 pieces, some 7 MB for a schedule at every
 limit; typically a few thousand pieces).
 
+Time and memory of each entry point, with n the length of the JSON text
+and r the number of ranges and exceptions (bounded by the limits):
+
+| function | time | memory beyond its result |
+|---|---|---|
+| `Schedule::from_json` | O(n) | the config, O(n) |
+| `Schedule::new` | O(r log r) (every overlap is found by sorting) | O(r) |
+| `Schedule::at`, `next_change` | O(log r) on the fast path; at most a week of days past the last exception on the general walk | O(1) (the first query builds the tables above) |
+| `Schedule::next_begin`, `next_allowed` | as `next_change`, times the changes until the answer (at most a week past the last exception) | O(1) |
+| `Schedule::calendar`, `calendar_dates` | O(entries returned) | O(1) per entry, lazily |
+| `Schedule::to_json` | O(r) | O(r) |
+
 # Crate features
 
 - `schemars` (off by default): `ScheduleConfig::json_schema()`, the JSON

@@ -174,3 +174,18 @@ fn type_errors_are_in_words() {
         "{text}"
     );
 }
+
+/// Hostile nesting is refused cleanly at the first value of the wrong
+/// shape: no stack overflow, no parse of the whole depth.
+#[test]
+fn deeply_nested_text_is_refused_in_words() {
+    let lists = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let objects =
+        format!("{}{}", r#"{"week": "#.repeat(100_000), "}".repeat(100_000));
+    for json in [lists, objects] {
+        let err = Schedule::from_json(&json).unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("invalid schedule: "), "{text}");
+        assert!(!text.contains("invalid type"), "{text}");
+    }
+}
