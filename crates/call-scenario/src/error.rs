@@ -508,6 +508,12 @@ pub enum ProblemKind {
         /// The limit.
         limit: usize,
     },
+    /// The settings text is JSON, but not an object.
+    #[error(
+        "settings are a JSON object such as {{\"scenarios\": {{...}}}}, \
+         not a list or a single value"
+    )]
+    NotAnObject,
     /// Settings text longer than
     /// [`Settings::MAX_JSON`](crate::Settings::MAX_JSON), refused before
     /// parsing.

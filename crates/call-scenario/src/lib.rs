@@ -345,6 +345,7 @@ mod settings;
 mod simulation;
 mod tree;
 mod values;
+mod words;
 
 pub use crate::call::{
     Action, Call, CallOutcome, Choice, Delivery, Event, Facts, RingTarget,

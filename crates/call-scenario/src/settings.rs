@@ -131,8 +131,12 @@ impl Settings {
                 },
             ));
         }
-        if json.trim().is_empty() {
-            return Err(Error::one("", ProblemKind::Empty));
+        match json.trim_start().chars().next() {
+            None => return Err(Error::one("", ProblemKind::Empty)),
+            Some('{') => {}
+            // serde would read a list as the fields in order; only the
+            // documented object form is settings.
+            Some(_) => return Err(Error::one("", ProblemKind::NotAnObject)),
         }
         let mut de = serde_json::Deserializer::from_str(json);
         let settings: Settings = serde_path_to_error::deserialize(&mut de)
@@ -190,6 +194,7 @@ fn syntax(path: String, e: &serde_json::Error, depth: usize) -> Problem {
                 .to_string(),
         }
     } else {
+        let message = crate::words::plain(&message, &path);
         ProblemKind::Syntax { message }
     };
     Problem::error(path, kind).at(place)
@@ -1270,7 +1275,7 @@ mod tests {
         assert_eq!(p.line_column(), Some((2, 11)));
         assert_eq!(
             p.to_string(),
-            "name: invalid type: integer `1`, expected a string (line 2, \
+            "name: expected text in quotes, found the number 1 (line 2, \
              column 11)"
         );
     }
@@ -1326,24 +1331,24 @@ mod tests {
         for (json, want) in [
             (
                 r#"{"scenarios": {"W": null}}"#,
-                "invalid type: null, expected a node: an object with one \
-                 kind field and an optional `then`",
+                "expected a node: an object with one kind field and an \
+                 optional `then`, found null",
             ),
             (
                 r#"{"scenarios": {"W": {"message": "hello"}}}"#,
-                "invalid type: string \"hello\", expected a prompt: \
-                 {\"text\": ...} or {\"audio\": file}",
+                "expected a prompt: {\"text\": ...} or {\"audio\": file}, \
+                 found the text \"hello\"",
             ),
             (
                 r#"{"scenarios": {"W": {"voicemail": {"send_to": ["anna"]}}}}"#,
-                "invalid type: string \"anna\", expected a recipient: \
-                 {\"employee\": id} or {\"department\": id}",
+                "expected a recipient: {\"employee\": id} or \
+                 {\"department\": id}, found the text \"anna\"",
             ),
             (
                 r#"{"scenarios": {"W": {"forward_to_department": "sales"}}}"#,
-                "invalid type: string \"sales\", expected a department \
-                 forward: an object with `department`, `distribution`, \
-                 `wait`",
+                "expected a department forward: an object with \
+                 `department`, `distribution`, `wait`, found the text \
+                 \"sales\"",
             ),
         ] {
             let (_, msg) = syntax(json);
@@ -1368,6 +1373,12 @@ mod tests {
             "the text ends before the settings do: a `}`, `]` \
                          or `\"` is missing"
         );
+        // A list is not settings, though serde would read it as the
+        // fields in order.
+        for list in ["[]", "[\"Main\", {}]", "7"] {
+            let e = Settings::from_json(list).unwrap_err();
+            assert_eq!(e.problems()[0].kind(), &ProblemKind::NotAnObject);
+        }
         let big =
             format!(r#"{{"name": "{}"}}"#, "x".repeat(Settings::MAX_JSON));
         let e = Settings::from_json(&big).unwrap_err();
@@ -1382,9 +1393,8 @@ mod tests {
             r#"{"scenarios": {"W": {"forward_to_employee": {"employee": "a", "wait": 1}}}}"#,
         );
         assert!(
-            msg.starts_with(
-                "invalid type: integer `1`, expected an answer wait"
-            ),
+            msg.starts_with("expected an answer wait")
+                && msg.ends_with("found the number 1"),
             "{msg}"
         );
     }
