@@ -8,7 +8,7 @@ use crate::error::{Branch, Error, Problem, ProblemKind, Severity, What};
 use crate::path;
 use crate::phone;
 use crate::settings::{
-    Distribution, Mailbox, Node, NodeKind, Prompt, Recipient, Settings,
+    DirectoryId, Distribution, Mailbox, Node, NodeKind, Prompt, Settings,
 };
 use crate::values::{DepartmentWait, ForwardWait, Key};
 
@@ -278,7 +278,7 @@ pub(crate) enum CKind {
     Mailbox {
         greeting: Option<Prompt>,
         fax: bool,
-        send_to: Vec<Recipient>,
+        send_to: Vec<DirectoryId>,
         external_email: Option<String>,
     },
     GoTo(u32),
@@ -997,11 +997,11 @@ impl<'a> Compiler<'a> {
             path::field(&mut rp, "send_to");
             path::index(&mut rp, i);
             match r {
-                Recipient::Employee(id) => {
+                DirectoryId::Employee(id) => {
                     path::field(&mut rp, "employee");
                     self.employee(&rp, id);
                 }
-                Recipient::Department(id) => {
+                DirectoryId::Department(id) => {
                     path::field(&mut rp, "department");
                     self.department(&rp, id);
                 }
