@@ -158,7 +158,7 @@ impl core::str::FromStr for InvalidKey {
                 let names: Vec<&str> =
                     InvalidKey::ALL.iter().map(|(_, n)| *n).collect();
                 crate::values::ParseValueError::one_of(
-                    "invalid key setting",
+                    "setting for keys a menu does not offer",
                     s,
                     &names,
                 )
@@ -1188,6 +1188,13 @@ pub(crate) fn is_email(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invalid_key_parse_error_reads_once() {
+        let e = "skip".parse::<InvalidKey>().unwrap_err().to_string();
+        assert!(!e.contains("invalid invalid"), "{e}");
+        assert!(e.contains(r#""retry", "replay", "nothing_selected""#), "{e}");
+    }
 
     fn problems(json: &str) -> Vec<(String, Severity, String)> {
         let s = Settings::from_json(json).unwrap();
