@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ProblemKind, What};
 use crate::number::{CKind, InvalidKey, Number};
 use crate::ring::{Member, Rotation};
-use crate::settings::{Distribution, Prompt, Recipient};
+use crate::settings::{DirectoryId, Distribution, Prompt};
 use crate::values::{Key, ParseValueError};
 
 /// What the host knows about the moment a call comes in: who may be rung,
@@ -254,7 +254,7 @@ pub enum Action {
         /// The host's name for the file, as it reported it.
         file: String,
         /// Employees and departments.
-        recipients: Vec<Recipient>,
+        recipients: Vec<DirectoryId>,
         /// The external e-mail, if any.
         external_email: Option<String>,
     },
@@ -279,11 +279,11 @@ impl fmt::Display for Prompt {
     }
 }
 
-impl fmt::Display for Recipient {
+impl fmt::Display for DirectoryId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Recipient::Employee(e) => write!(f, "employee {e:?}"),
-            Recipient::Department(d) => write!(f, "department {d:?}"),
+            DirectoryId::Employee(e) => write!(f, "employee {e:?}"),
+            DirectoryId::Department(d) => write!(f, "department {d:?}"),
         }
     }
 }

@@ -243,7 +243,7 @@ not struct literals:
 - results ([`Error`], [`Problem`], [`Visit`], [`ScenarioCopy`],
   [`Dangling`], [`RingPlan`], [`PlannedLeg`], [`EndedLeg`], [`LogEntry`],
   [`Paths`], [`CallerPath`], [`Node`]) have private fields and accessors;
-- enums that may gain variants: [`NodeKind`], [`Prompt`], [`Recipient`],
+- enums that may gain variants: [`NodeKind`], [`Prompt`], [`DirectoryId`],
   [`Distribution`], [`ForwardWait`], [`DepartmentWait`], [`Step`],
   [`Action`], [`Event`], [`CallOutcome`], [`RingTarget`], [`TimerName`],
   [`InvalidKey`], [`LegEnding`], [`Delivery`], [`Choice`], [`Branch`],
@@ -358,8 +358,8 @@ pub use crate::number::{
 };
 pub use crate::ring::{EndedLeg, LegEnding, Member, PlannedLeg, RingPlan};
 pub use crate::settings::{
-    Distribution, ForwardToDepartment, ForwardToEmployee, ForwardToNumber,
-    Mailbox, Menu, Node, NodeKind, Prompt, Recipient, Settings,
+    DirectoryId, Distribution, ForwardToDepartment, ForwardToEmployee,
+    ForwardToNumber, Mailbox, Menu, Node, NodeKind, Prompt, Settings,
 };
 pub use crate::simulation::{
     paths, simulate, CallerPath, Cue, LogEntry, Logged, PathEnd, PathOptions,

@@ -8,7 +8,7 @@ use crate::error::{Branch, Error, Problem, ProblemKind, Severity, What};
 use crate::path;
 use crate::phone;
 use crate::settings::{
-    Distribution, Mailbox, Node, NodeKind, Prompt, Recipient, Settings,
+    DirectoryId, Distribution, Mailbox, Node, NodeKind, Prompt, Settings,
 };
 use crate::values::{DepartmentWait, ForwardWait, Key};
 
@@ -158,7 +158,7 @@ impl core::str::FromStr for InvalidKey {
                 let names: Vec<&str> =
                     InvalidKey::ALL.iter().map(|(_, n)| *n).collect();
                 crate::values::ParseValueError::one_of(
-                    "invalid key setting",
+                    "setting for keys a menu does not offer",
                     s,
                     &names,
                 )
@@ -278,7 +278,7 @@ pub(crate) enum CKind {
     Mailbox {
         greeting: Option<Prompt>,
         fax: bool,
-        send_to: Vec<Recipient>,
+        send_to: Vec<DirectoryId>,
         external_email: Option<String>,
     },
     GoTo(u32),
@@ -997,11 +997,11 @@ impl<'a> Compiler<'a> {
             path::field(&mut rp, "send_to");
             path::index(&mut rp, i);
             match r {
-                Recipient::Employee(id) => {
+                DirectoryId::Employee(id) => {
                     path::field(&mut rp, "employee");
                     self.employee(&rp, id);
                 }
-                Recipient::Department(id) => {
+                DirectoryId::Department(id) => {
                     path::field(&mut rp, "department");
                     self.department(&rp, id);
                 }
@@ -1188,6 +1188,13 @@ pub(crate) fn is_email(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invalid_key_parse_error_reads_once() {
+        let e = "skip".parse::<InvalidKey>().unwrap_err().to_string();
+        assert!(!e.contains("invalid invalid"), "{e}");
+        assert!(e.contains(r#""retry", "replay", "nothing_selected""#), "{e}");
+    }
 
     fn problems(json: &str) -> Vec<(String, Severity, String)> {
         let s = Settings::from_json(json).unwrap();

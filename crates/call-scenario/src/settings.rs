@@ -866,7 +866,7 @@ pub struct Mailbox {
     /// Employees and departments whose e-mails receive it ("Отправить
     /// сообщение"; the host knows their addresses).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub send_to: Vec<Recipient>,
+    pub send_to: Vec<DirectoryId>,
     /// An e-mail not on any employee ("Отправлять сообщение на внешний
     /// e-mail").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -887,7 +887,7 @@ impl Mailbox {
     }
 
     /// The same mailbox also sent to `recipient`.
-    pub fn with_recipient(mut self, recipient: Recipient) -> Mailbox {
+    pub fn with_recipient(mut self, recipient: DirectoryId) -> Mailbox {
         self.send_to.push(recipient);
         self
     }
@@ -904,9 +904,9 @@ impl Mailbox {
 #[derive(
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-#[serde(rename_all = "snake_case", try_from = "RawRecipient")]
+#[serde(rename_all = "snake_case", try_from = "RawDirectoryId")]
 #[non_exhaustive]
-pub enum Recipient {
+pub enum DirectoryId {
     /// An employee.
     Employee(String),
     /// A department (every member's e-mail).
@@ -946,20 +946,20 @@ impl TryFrom<RawPrompt> for Prompt {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(expecting = "a recipient: {\"employee\": id} or {\"department\": id}")]
-struct RawRecipient {
+struct RawDirectoryId {
     #[serde(default)]
     employee: Option<String>,
     #[serde(default)]
     department: Option<String>,
 }
 
-impl TryFrom<RawRecipient> for Recipient {
+impl TryFrom<RawDirectoryId> for DirectoryId {
     type Error = &'static str;
 
-    fn try_from(raw: RawRecipient) -> Result<Recipient, &'static str> {
+    fn try_from(raw: RawDirectoryId) -> Result<DirectoryId, &'static str> {
         match (raw.employee, raw.department) {
-            (Some(e), None) => Ok(Recipient::Employee(e)),
-            (None, Some(d)) => Ok(Recipient::Department(d)),
+            (Some(e), None) => Ok(DirectoryId::Employee(e)),
+            (None, Some(d)) => Ok(DirectoryId::Department(d)),
             (Some(_), Some(_)) => Err("a recipient is either an `employee` \
                                        or a `department`; add another \
                                        recipient for the second"),
@@ -1319,7 +1319,7 @@ mod tests {
         // The written form is unchanged.
         let p = Prompt::Audio("a.mp3".into());
         assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"audio":"a.mp3"}"#);
-        let r = Recipient::Department("sales".into());
+        let r = DirectoryId::Department("sales".into());
         assert_eq!(
             serde_json::to_string(&r).unwrap(),
             r#"{"department":"sales"}"#

@@ -93,7 +93,7 @@ fn configs_built_in_code_and_results_read_through_accessors() {
             ))
             .then(Node::new(NodeKind::Voicemail(
                 Mailbox::new()
-                    .with_recipient(Recipient::Department("sales".into()))
+                    .with_recipient(DirectoryId::Department("sales".into()))
                     .with_external_email("sales@example.com"),
             ))),
         )

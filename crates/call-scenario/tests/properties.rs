@@ -6,10 +6,10 @@
 //! the engine rings a department exactly by its plan.
 
 use call_scenario::{
-    Action, Cue, DepartmentWait, Distribution, Event, Facts,
+    Action, Cue, DepartmentWait, DirectoryId, Distribution, Event, Facts,
     ForwardToDepartment, ForwardToEmployee, ForwardToNumber, ForwardWait, Key,
     Limits, Logged, Mailbox, Member, Menu, Node, NodeKind, Number, Prompt,
-    Recipient, RingPlan, Settings, Simulation, Step,
+    RingPlan, Settings, Simulation, Step,
 };
 use proptest::prelude::*;
 
@@ -42,9 +42,9 @@ fn mailbox() -> impl Strategy<Value = Mailbox> {
         proptest::collection::vec(
             prop_oneof![
                 proptest::sample::select(&PEOPLE[..])
-                    .prop_map(|p| Recipient::Employee(p.into())),
+                    .prop_map(|p| DirectoryId::Employee(p.into())),
                 proptest::sample::select(&DEPTS[..])
-                    .prop_map(|d| Recipient::Department(d.into())),
+                    .prop_map(|d| DirectoryId::Department(d.into())),
             ],
             1..3,
         ),
