@@ -70,7 +70,7 @@ where
     }
     round_trip(all);
     // A spelling that is not one is refused, with words a person reads.
-    let e = "no-such-spelling".parse::<T>().err().expect("refused");
+    let e = "no-such-spelling".parse::<T>().expect_err("refused");
     assert!(!e.to_string().is_empty());
 }
 
