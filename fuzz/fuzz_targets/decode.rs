@@ -1,5 +1,5 @@
-//! Arbitrary bytes as received parts through `decode`; see
-//! `sms_fuzz::check_decode`.
+//! Arbitrary bytes as received parts through `decode`, a single plain
+//! part checked against a model reading; see `sms_fuzz::check_decode`.
 #![cfg_attr(fuzzing, no_main)]
 
 #[cfg(fuzzing)]

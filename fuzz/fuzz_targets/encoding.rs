@@ -1,5 +1,8 @@
-//! Arbitrary UTF-8 through analysis, split, encode, decode and replacement;
-//! see `sms_fuzz::check_encoding` for the invariants.
+//! Arbitrary UTF-8 under options chosen by the first two bytes (national
+//! tables, part limits, replacement option sets, the free functions)
+//! through analysis, split, `non_gsm_chars`, replacement, encode and
+//! decode, checked against a model of TS 23.038; see
+//! `sms_fuzz::check_encoding` for the input layout and the invariants.
 #![cfg_attr(fuzzing, no_main)]
 
 #[cfg(fuzzing)]

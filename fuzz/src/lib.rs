@@ -8,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod encoding;
+pub use encoding::{check_decode, check_encoding};
 mod scenario;
 pub use scenario::check_scenario;
 mod rules;
@@ -15,123 +17,6 @@ pub use rules::check_rules;
 mod templates;
 use std::process::ExitCode;
 pub use templates::check_templates_model;
-
-use sms_encoding::{
-    decode, Concatenation, EncodedPart, Encoding, Language, Packing,
-    Replacements, Segmenter,
-};
-
-/// Options from the first byte of a fuzz input.
-fn segmenter(flags: u8) -> Segmenter {
-    let mut b = Segmenter::builder()
-        .keep_graphemes(flags & 1 != 0)
-        .max_parts(usize::from(flags >> 4).max(1) * 16);
-    if flags & 2 != 0 {
-        b = b.concatenation(Concatenation::Ref16);
-    }
-    if flags & 4 != 0 {
-        for &l in Language::ALL {
-            b = b.national_language(l);
-        }
-    }
-    match b.build() {
-        Ok(seg) => seg,
-        Err(e) => panic!("valid options refused: {e}"),
-    }
-}
-
-/// Arbitrary text through analysis, split, encode, decode and replacement:
-/// the parts join to the text, their count equals the analysis, each fits,
-/// and decoding the encoded parts gives the text back.
-pub fn check_encoding(data: &[u8]) {
-    let Some((&flags, rest)) = data.split_first() else { return };
-    let text = String::from_utf8_lossy(rest);
-    let seg = segmenter(flags);
-    let analysis = seg.analyze(&text);
-    let split = seg.split(&text);
-    let (analysis, split) = match (analysis, split) {
-        (Ok(a), Ok(s)) => (a, s),
-        (Err(a), Err(s)) => {
-            assert_eq!(a, s, "analyze and split disagree on the error");
-            return;
-        }
-        (a, s) => panic!("analyze {a:?} but split {:?}", s.map(|_| ())),
-    };
-    let parts = split.parts();
-    assert_eq!(parts.len(), analysis.segments());
-    let joined: String = parts.iter().map(|p| p.text()).collect();
-    assert_eq!(joined, text);
-    let mut units = 0;
-    for p in parts {
-        assert!(p.units() <= analysis.capacity());
-        units += p.units();
-        if analysis.encoding() == Encoding::Ucs2 {
-            assert_eq!(p.units(), p.text().encode_utf16().count());
-        }
-    }
-    assert_eq!(units, analysis.units());
-    assert_eq!(analysis.chars(), text.chars().count());
-    let packing =
-        if flags & 8 != 0 { Packing::Packed } else { Packing::Unpacked };
-    let encoded = seg.encode(&text, packing, u16::from(flags));
-    let encoded = match encoded {
-        Ok(parts) => parts,
-        Err(e) => panic!("encode failed after split succeeded: {e}"),
-    };
-    match decode(&encoded) {
-        Ok(back) => assert_eq!(back, text),
-        Err(e) => panic!("decode of our own parts failed: {e}"),
-    }
-    let r = seg.replace(&text, Replacements::ALL);
-    assert_eq!(r.before().units(), analysis.units());
-    assert!(r.after().units() <= r.text().len() * 2);
-}
-
-/// Arbitrary bytes as received parts: decoding never panics, and whatever
-/// decodes is valid text that analysis accepts.
-pub fn check_decode(data: &[u8]) {
-    let parts: Vec<EncodedPart> = data
-        .split(|&b| b == 0xFF)
-        .take(8)
-        .filter_map(|chunk| {
-            let (&head, rest) = chunk.split_first()?;
-            let packing = if head & 1 != 0 {
-                Packing::Packed
-            } else {
-                Packing::Unpacked
-            };
-            let data_coding = if head & 2 != 0 { 0x08 } else { head & 0xF0 };
-            // With bit 3 set, the next 8 bytes are a free-form length, so
-            // lengths that disagree with the data (or overflow) are tried.
-            let (user_data_length, user_data) = match rest.split_first_chunk()
-            {
-                Some((len, data)) if head & 8 != 0 => {
-                    (u64::from_le_bytes(*len) as usize, data)
-                }
-                _ if packing == Packing::Packed => (
-                    (rest.len() * 8 / 7)
-                        .saturating_sub(usize::from(head >> 6)),
-                    rest,
-                ),
-                _ => (rest.len(), rest),
-            };
-            Some(EncodedPart::new(
-                data_coding,
-                head & 4 != 0,
-                packing,
-                user_data_length,
-                user_data.to_vec(),
-            ))
-        })
-        .collect();
-    if let Ok(text) = decode(&parts) {
-        let seg = Segmenter::builder().max_parts(255).build();
-        if let Ok(seg) = seg {
-            // Eight parts of at most a few hundred units always fit.
-            let _ = seg.analyze(&text);
-        }
-    }
-}
 
 /// An arbitrary schedule document and instants: reading never panics;
 /// for a valid schedule, at each instant `since <= t < until`, the next
