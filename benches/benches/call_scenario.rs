@@ -42,31 +42,26 @@ fn message(s: &str) -> Node {
 }
 
 fn menu(keys: Vec<(Key, Node)>, nothing: Node) -> Node {
-    Node::new(NodeKind::Menu(Menu {
-        prompt: text("Choose"),
-        keys: keys.into_iter().map(|(k, n)| (k, Some(n))).collect(),
-        nothing_selected: Some(Box::new(nothing)),
-        extension_dialing: false,
-    }))
+    let mut m = Menu::new(text("Choose")).with_nothing_selected(nothing);
+    for (k, n) in keys {
+        m = m.with_key(k, n);
+    }
+    Node::new(NodeKind::Menu(m))
 }
 
 fn department(d: &str, distribution: Distribution) -> Node {
-    Node::new(NodeKind::ForwardToDepartment(ForwardToDepartment {
-        greeting: None,
-        department: d.to_string(),
+    Node::new(NodeKind::ForwardToDepartment(ForwardToDepartment::new(
+        d,
         distribution,
-        wait: DepartmentWait::M1,
-    }))
-    .then(Node::new(NodeKind::Voicemail(Mailbox {
-        greeting: None,
-        send_to: vec![Recipient::Department(d.to_string())],
-        external_email: None,
-    })))
+        DepartmentWait::M1,
+    )))
+    .then(Node::new(NodeKind::Voicemail(
+        Mailbox::new().with_recipient(Recipient::Department(d.to_string())),
+    )))
 }
 
 fn one(scenario: Node) -> Number {
-    let mut s = Settings { name: "bench".into(), ..Settings::default() };
-    s.scenarios.insert("Working time".into(), scenario);
+    let s = Settings::new("bench").with_scenario("Working time", scenario);
     Number::new(s).expect("valid bench settings")
 }
 
@@ -76,11 +71,10 @@ fn tree(n: usize, i: &mut usize) -> Node {
     *i += 1;
     match n {
         0 | 1 => message(&format!("m{i}")),
-        2 => Node::new(NodeKind::ForwardToEmployee(ForwardToEmployee {
-            greeting: None,
-            employee: format!("e{}", *i % 50),
-            wait: ForwardWait::S20,
-        }))
+        2 => Node::new(NodeKind::ForwardToEmployee(ForwardToEmployee::new(
+            format!("e{}", *i % 50),
+            ForwardWait::S20,
+        )))
         .then(message("Nobody")),
         _ => {
             let rest = n - 1;
@@ -98,9 +92,7 @@ fn tree(n: usize, i: &mut usize) -> Node {
 }
 
 fn settings_of(n: usize) -> Settings {
-    let mut s = Settings { name: "big".into(), ..Settings::default() };
-    s.scenarios.insert("Working time".into(), tree(n, &mut 0));
-    s
+    Settings::new("big").with_scenario("Working time", tree(n, &mut 0))
 }
 
 fn sales_facts(members: &[&str], unavailable: &[&str]) -> Facts {
@@ -179,7 +171,7 @@ fn benches(c: &mut Criterion) {
     let events: Vec<Event> = sim
         .log()
         .iter()
-        .filter_map(|e| match &e.entry {
+        .filter_map(|e| match e.entry() {
             call_scenario::Logged::Event(ev) => Some(ev.clone()),
             _ => None,
         })
@@ -187,7 +179,7 @@ fn benches(c: &mut Criterion) {
     let actions = sim
         .log()
         .iter()
-        .filter(|e| matches!(e.entry, call_scenario::Logged::Action(_)))
+        .filter(|e| matches!(e.entry(), call_scenario::Logged::Action(_)))
         .count();
     assert_eq!((events.len(), actions), (6, 19), "setup: the golden flow");
     group.throughput(Throughput::Elements(events.len() as u64));
@@ -224,7 +216,7 @@ fn benches(c: &mut Criterion) {
         assert!(
             problems
                 .iter()
-                .all(|p| p.severity != call_scenario::Severity::Error),
+                .all(|p| p.severity() != call_scenario::Severity::Error),
             "setup: {problems:?}"
         );
         let built = checker.build(s.clone()).expect("valid");
@@ -247,7 +239,7 @@ fn benches(c: &mut Criterion) {
         PathOptions::default(),
     )
     .expect("paths");
-    assert_eq!(p.paths.len(), 53, "setup: hand-counted paths");
+    assert_eq!(p.paths().len(), 53, "setup: hand-counted paths");
     group.bench_function("menu_53", |b| {
         b.iter(|| {
             black_box(
@@ -258,7 +250,7 @@ fn benches(c: &mut Criterion) {
                     PathOptions::default(),
                 )
                 .expect("paths")
-                .paths
+                .paths()
                 .len(),
             )
         })
@@ -268,10 +260,10 @@ fn benches(c: &mut Criterion) {
         .collect();
     let wide = one(menu(keys, message("Bye")));
     let facts = sales_facts(&["anna", "boris", "vera"], &[]);
-    let options = PathOptions { depth: 8, max_paths: 100_000 };
+    let options = PathOptions::default().with_depth(8).with_max_paths(100_000);
     let count = paths(&wide, "Working time", &facts, options)
         .expect("paths")
-        .paths
+        .paths()
         .len();
     eprintln!("paths/departments: {count} paths");
     group.bench_function("departments", |b| {
@@ -279,7 +271,7 @@ fn benches(c: &mut Criterion) {
             black_box(
                 paths(&wide, "Working time", &facts, options)
                     .expect("paths")
-                    .paths
+                    .paths()
                     .len(),
             )
         })

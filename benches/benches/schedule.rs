@@ -22,10 +22,18 @@
 //!
 //! Before timing, the two crates are checked against each other: open or
 //! closed at every instant, the next change, and the week's intervals.
+//!
+//! Two more groups time the questions hosts ask most, each against the
+//! loop a host writes over `next_change` without them (checked to agree
+//! first): `next_begin` (when does "Working time" next begin, and until
+//! when: `Schedule::next_begin`) and `send_window` (is sending allowed in
+//! "Working time" now, and if not from when; until when:
+//! `Schedule::next_allowed`).
 
 use std::hint::black_box;
 use std::time::Duration;
 
+use business_hours::{Entry, Schedule, WORKING_TIME};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, TimeZone, Utc};
 use criterion::measurement::WallTime;
 use criterion::{
@@ -34,7 +42,6 @@ use criterion::{
 };
 use opening_hours::localization::TzLocation;
 use opening_hours::{Context, OpeningHours, RuleKind};
-use business_hours::{Entry, Schedule, WORKING_TIME};
 
 /// The instants, UTC (Berlin is UTC+1 in November): (day, hour, minute)
 /// in November 2026, with the local time.
@@ -222,7 +229,7 @@ fn ours_calendar(s: &Schedule, t: DateTime<Utc>) -> Vec<Entry<'_>> {
 fn ours_week(s: &Schedule, t: DateTime<Utc>) -> Vec<Interval> {
     ours_calendar(s, t)
         .iter()
-        .map(|e| (e.start, e.end, e.interval == WORKING_TIME))
+        .map(|e| (e.start(), e.end(), e.interval() == WORKING_TIME))
         .collect()
 }
 
@@ -262,7 +269,7 @@ fn check_agreement<Z>(
     let mut examples = Vec::new();
     for &t in instants {
         let local = t.with_timezone(tz);
-        let ours_open = s.at(t).interval == WORKING_TIME;
+        let ours_open = s.at(t).interval() == WORKING_TIME;
         let peer_open = oh.is_open(local.clone());
         open += usize::from(ours_open);
         if ours_open != peer_open {
@@ -272,7 +279,7 @@ fn check_agreement<Z>(
                  open={peer_open}"
             ));
         }
-        let ours_next = s.next_change(t).map(|c| c.at);
+        let ours_next = s.next_change(t).map(|c| c.at());
         let peer_next = oh.next_change(local).map(|d| d.with_timezone(&Utc));
         if ours_next != peer_next {
             next += 1;
@@ -407,6 +414,113 @@ fn benches(c: &mut Criterion) {
         );
     }
     bench_tz_only(&mut group, &tz, instants);
+    group.finish();
+
+    for case in &cases {
+        check_host_queries(case, instants);
+    }
+    bench_host_queries(c, &cases, instants);
+}
+
+/// When `name` next begins after `t` and until when, by the loop a host
+/// writes over `next_change` (at most 2000 changes).
+fn host_next_begin(
+    s: &Schedule,
+    name: &str,
+    t: DateTime<Utc>,
+) -> Option<(DateTime<Utc>, Option<DateTime<Utc>>)> {
+    let mut at = t;
+    for _ in 0..2_000 {
+        let c = s.next_change(at)?;
+        if c.to() == name {
+            return Some((c.at(), s.next_change(c.at()).map(|c| c.at())));
+        }
+        at = c.at();
+    }
+    None
+}
+
+/// Sending allowed in `name`: from when (`t` if now) and until when, by
+/// the host's loop.
+fn host_send_window(
+    s: &Schedule,
+    name: &str,
+    t: DateTime<Utc>,
+) -> Option<(DateTime<Utc>, Option<DateTime<Utc>>)> {
+    let state = s.at(t);
+    if state.interval() == name {
+        return Some((t, state.until()));
+    }
+    host_next_begin(s, name, t)
+}
+
+/// The host's loops and the crate's queries agree on every instant.
+fn check_host_queries(case: &Case, instants: &[DateTime<Utc>]) {
+    let s = &case.ours;
+    for &t in instants {
+        let ours = s.next_begin(WORKING_TIME, t).map(|p| (p.start(), p.end()));
+        assert_eq!(
+            ours,
+            host_next_begin(s, WORKING_TIME, t),
+            "{} {t}",
+            case.name
+        );
+        let ours =
+            s.next_allowed(&[WORKING_TIME], t).map(|p| (p.start(), p.end()));
+        assert_eq!(
+            ours,
+            host_send_window(s, WORKING_TIME, t),
+            "{} {t}",
+            case.name
+        );
+    }
+}
+
+fn bench_host_queries(
+    c: &mut Criterion,
+    cases: &[Case],
+    instants: &[DateTime<Utc>],
+) {
+    let n = instants.len();
+    let mut group = c.benchmark_group("next_begin");
+    configure(&mut group, n);
+    for case in cases {
+        let s = &case.ours;
+        group.bench_function(BenchmarkId::new("ours", case.name), |b| {
+            b.iter(|| {
+                for &t in black_box(instants) {
+                    black_box(s.next_begin(WORKING_TIME, t));
+                }
+            });
+        });
+        group.bench_function(BenchmarkId::new("host_loop", case.name), |b| {
+            b.iter(|| {
+                for &t in black_box(instants) {
+                    black_box(host_next_begin(s, WORKING_TIME, t));
+                }
+            });
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("send_window");
+    configure(&mut group, n);
+    for case in cases {
+        let s = &case.ours;
+        group.bench_function(BenchmarkId::new("ours", case.name), |b| {
+            b.iter(|| {
+                for &t in black_box(instants) {
+                    black_box(s.next_allowed(&[WORKING_TIME], t));
+                }
+            });
+        });
+        group.bench_function(BenchmarkId::new("host_loop", case.name), |b| {
+            b.iter(|| {
+                for &t in black_box(instants) {
+                    black_box(host_send_window(s, WORKING_TIME, t));
+                }
+            });
+        });
+    }
     group.finish();
 }
 

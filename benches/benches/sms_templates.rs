@@ -528,12 +528,12 @@ fn catalog_of<R: Record>() -> Catalog {
     let mut scopes: Vec<Scope> = Vec::new();
     for &(scope, field, max) in R::FIELDS {
         if scopes.last().is_none_or(|s| s.name != scope) {
-            scopes.push(Scope { name: scope.to_string(), fields: Vec::new() });
+            scopes.push(Scope::new(scope, Vec::new()));
         }
         let fields = &mut scopes.last_mut().expect("just pushed").fields;
-        fields.push(Field { name: field.to_string(), max_chars: Some(max) });
+        fields.push(Field::new(field).with_max_chars(max));
     }
-    Catalog { scopes }
+    Catalog::new(scopes)
 }
 
 /// `body` with each `{{scope.field}}` written as `open scope.field close`.
@@ -638,13 +638,14 @@ fn workload<R: Record + From<RecipientB>>(
     for r in &recipients[..CHECKED] {
         let mut values = Values::new(catalog);
         r.fill(&slots, &mut values);
-        let want = ours.render(&values, &NoLinks).expect("ours renders").text;
+        let want =
+            ours.render(&values, &NoLinks).expect("ours renders").into_text();
         chars += want.chars().count();
         let mut out = String::new();
         ours.render_to(&values, &NoLinks, &mut out).expect("ours renders");
         assert_eq!(out, want, "ours render_to and render differ");
         let by_record = ours.render_record(r, &NoLinks).expect("ours renders");
-        assert_eq!(by_record.text, want, "ours by record differs");
+        assert_eq!(by_record.text(), want, "ours by record differs");
         out.clear();
         r.floor(&lits, &mut out);
         assert_eq!(out, want, "the floor differs from ours");
@@ -661,7 +662,7 @@ fn workload<R: Record + From<RecipientB>>(
     for (got, want) in batch.iter().zip(&recipients[..CHECKED]) {
         let mut out = String::new();
         want.floor(&lits, &mut out);
-        assert_eq!(got.as_ref().expect("renders").text, out, "render_batch");
+        assert_eq!(got.as_ref().expect("renders").text(), out, "render_batch");
     }
     eprintln!(
         "workload {name}: body {} chars, {} placeholders, {} characters \

@@ -12,7 +12,9 @@ mod scenario;
 pub use scenario::check_scenario;
 mod rules;
 pub use rules::check_rules;
+mod templates;
 use std::process::ExitCode;
+pub use templates::check_templates_model;
 
 use sms_encoding::{
     decode, Concatenation, EncodedPart, Encoding, Language, Packing,
@@ -28,7 +30,7 @@ fn segmenter(flags: u8) -> Segmenter {
         b = b.concatenation(Concatenation::Ref16);
     }
     if flags & 4 != 0 {
-        for l in Language::ALL {
+        for &l in Language::ALL {
             b = b.national_language(l);
         }
     }
@@ -113,13 +115,13 @@ pub fn check_decode(data: &[u8]) {
                 ),
                 _ => (rest.len(), rest),
             };
-            Some(EncodedPart {
+            Some(EncodedPart::new(
                 data_coding,
-                udhi: head & 4 != 0,
+                head & 4 != 0,
                 packing,
                 user_data_length,
-                user_data: user_data.to_vec(),
-            })
+                user_data.to_vec(),
+            ))
         })
         .collect();
     if let Ok(text) = decode(&parts) {
@@ -154,30 +156,30 @@ pub fn check_schedule(data: &[u8]) {
             continue;
         };
         let state = s.at(t);
-        if let Some(since) = state.since {
+        if let Some(since) = state.since() {
             assert!(since <= t, "since {since} after {t}");
         }
         let change = s.next_change(t);
-        assert_eq!(change.map(|c| c.at), state.until);
+        assert_eq!(change.map(|c| c.at()), state.until());
         if let Some(c) = change {
-            assert!(c.at > t);
-            assert_ne!(c.from, c.to);
-            assert_eq!(s.at(c.at).interval, c.to);
-            let mid = t + (c.at - t) / 2;
-            assert_eq!(s.at(mid).interval, state.interval);
+            assert!(c.at() > t);
+            assert_ne!(c.from(), c.to());
+            assert_eq!(s.at(c.at()).interval(), c.to());
+            let mid = t + (c.at() - t) / 2;
+            assert_eq!(s.at(mid).interval(), state.interval());
         }
         let from = t - Duration::days(2);
         let mut last_end = from;
         let mut holds = None;
         for e in s.calendar(from, t + Duration::days(2)) {
-            assert_eq!(e.start, last_end);
-            assert!(e.start < e.end);
-            if e.start <= t && t < e.end {
-                holds = Some(e.interval);
+            assert_eq!(e.start(), last_end);
+            assert!(e.start() < e.end());
+            if e.start() <= t && t < e.end() {
+                holds = Some(e.interval());
             }
-            last_end = e.end;
+            last_end = e.end();
         }
-        assert_eq!(holds, Some(state.interval));
+        assert_eq!(holds, Some(state.interval()));
     }
 }
 
@@ -198,9 +200,10 @@ pub fn check_templates(data: &[u8]) {
         Ok(t) => t,
         Err(err) => {
             for p in err.problems() {
-                assert!(p.position.span.start <= p.position.span.end);
-                assert!(p.position.span.end <= body.len());
-                assert!(body.is_char_boundary(p.position.span.start));
+                let span = p.position().span();
+                assert!(span.start <= span.end);
+                assert!(span.end <= body.len());
+                assert!(body.is_char_boundary(span.start));
             }
             return;
         }
@@ -228,17 +231,19 @@ pub fn check_templates(data: &[u8]) {
     };
     let mut fast = String::new();
     if compiled.render_to(&values, &NoLinks, &mut fast).is_ok() {
-        assert_eq!(fast, rendered.text);
+        assert_eq!(fast, rendered.text());
     }
     let bounds = compiled.length_bounds(&NoLinks);
-    let n = rendered.text.chars().count();
-    assert!(bounds.min_chars <= n && bounds.max_chars.is_none_or(|m| n <= m));
-    for sub in &rendered.substitutions {
-        let got = &rendered.text[sub.range.clone()];
+    let n = rendered.text().chars().count();
+    assert!(
+        bounds.min_chars() <= n && bounds.max_chars().is_none_or(|m| n <= m)
+    );
+    for sub in rendered.substitutions() {
+        let got = &rendered.text()[sub.range()];
         if let PlaceholderKind::Variable { fallback, .. } =
-            &compiled.placeholders()[sub.placeholder].kind
+            compiled.placeholders()[sub.placeholder()].kind()
         {
-            match sub.filled {
+            match sub.filled() {
                 Filled::Fallback => assert_eq!(Some(got), fallback.as_deref()),
                 Filled::Value => assert!(words.contains(&got)),
                 _ => assert_eq!(got, ""),

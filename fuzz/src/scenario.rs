@@ -34,9 +34,9 @@ pub fn check_scenario(data: &[u8]) {
     let copy = settings.copy_to("copy", &Remap::default(), None);
     let mut renamed = settings.clone();
     renamed.name = "copy".into();
-    assert_eq!(copy.settings, renamed);
+    assert_eq!(copy.settings(), &renamed);
     let number = match Number::builder()
-        .limits(Limits { max_steps: MAX_STEPS, ..Limits::default() })
+        .limits(Limits::default().with_max_steps(MAX_STEPS))
         .build(settings)
     {
         Ok(n) => n,
@@ -44,7 +44,7 @@ pub fn check_scenario(data: &[u8]) {
             assert!(e
                 .problems()
                 .iter()
-                .any(|p| p.severity == Severity::Error));
+                .any(|p| p.severity() == Severity::Error));
             return;
         }
     };
@@ -67,11 +67,11 @@ pub fn check_scenario(data: &[u8]) {
         number.intervals().map(str::to_string).collect();
     for interval in &intervals {
         run_call(&number, interval, &facts, events);
-        let options = PathOptions { depth: 4, max_paths: 200 };
+        let options = PathOptions::default().with_depth(4).with_max_paths(200);
         match paths(&number, interval, &facts, options) {
             Ok(p) => {
                 assert_eq!(p.flagged().count(), 0);
-                assert!(p.paths.iter().all(|p| p.end != PathEnd::NoTerminal));
+                assert!(p.paths().iter().all(|p| *p.end() != PathEnd::NoTerminal));
             }
             Err(e) => panic!("paths failed: {e}"),
         }

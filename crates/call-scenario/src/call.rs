@@ -1,21 +1,23 @@
-//! The step engine (B14): a call's state as a value, events in, actions
+//! The step engine: a call's state as a value, events in, actions
 //! out.
 
 use core::fmt;
+use core::str::FromStr;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ProblemKind};
+use crate::error::{Error, ProblemKind, What};
 use crate::number::{CKind, Number};
 use crate::ring::{Member, Rotation};
 use crate::settings::{Distribution, Prompt, Recipient};
-use crate::values::Key;
+use crate::values::{Key, ParseValueError};
 
 /// What the host knows about the moment a call comes in: who may be rung,
 /// department members in order, and the internal extensions.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Facts {
     /// Employees who must not be rung (busy, away, offline).
     pub unavailable: BTreeSet<String>,
@@ -26,30 +28,73 @@ pub struct Facts {
     pub extensions: BTreeMap<String, String>,
 }
 
+impl Facts {
+    /// No unavailable employees, no departments, no extensions (the same
+    /// as `Facts::default()`).
+    pub fn new() -> Facts {
+        Facts::default()
+    }
+
+    /// The same facts with `employee` unavailable.
+    pub fn with_unavailable(mut self, employee: impl Into<String>) -> Facts {
+        self.unavailable.insert(employee.into());
+        self
+    }
+
+    /// The same facts with `department`'s members, in order.
+    pub fn with_department<I, S>(
+        mut self,
+        department: impl Into<String>,
+        members: I,
+    ) -> Facts
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.departments.insert(
+            department.into(),
+            members.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// The same facts with the internal extension `digits` ringing
+    /// `employee`.
+    pub fn with_extension(
+        mut self,
+        digits: impl Into<String>,
+        employee: impl Into<String>,
+    ) -> Facts {
+        self.extensions.insert(digits.into(), employee.into());
+        self
+    }
+}
+
 /// Who a leg rings.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Target {
-    /// An external number (10 digits).
+#[non_exhaustive]
+pub enum RingTarget {
+    /// An external number, in E.164 (`+74952302222`).
     Number(String),
     /// An employee, by id.
     Employee(String),
 }
 
-impl Target {
+impl RingTarget {
     /// The number or the employee id.
     pub fn id(&self) -> &str {
         match self {
-            Target::Number(s) | Target::Employee(s) => s,
+            RingTarget::Number(s) | RingTarget::Employee(s) => s,
         }
     }
 }
 
-impl fmt::Display for Target {
+impl fmt::Display for RingTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Target::Number(n) => write!(f, "number {n}"),
-            Target::Employee(e) => write!(f, "employee {e:?}"),
+            RingTarget::Number(n) => write!(f, "number {n}"),
+            RingTarget::Employee(e) => write!(f, "employee {e:?}"),
         }
     }
 }
@@ -69,25 +114,75 @@ pub enum TimerName {
     RingStep,
 }
 
+impl TimerName {
+    const ALL: [(TimerName, &'static str, &'static str); 4] = [
+        (TimerName::NoInput, "no input", "no_input"),
+        (TimerName::InterDigit, "inter-digit", "inter_digit"),
+        (TimerName::AnswerWait, "answer wait", "answer_wait"),
+        (TimerName::RingStep, "ring step", "ring_step"),
+    ];
+}
+
+/// In words: `no input`, `inter-digit`, `answer wait`, `ring step`.
 impl fmt::Display for TimerName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TimerName::NoInput => "no input",
-            TimerName::InterDigit => "inter-digit",
-            TimerName::AnswerWait => "answer wait",
-            TimerName::RingStep => "ring step",
-        })
+        let words = TimerName::ALL.iter().find(|t| t.0 == *self);
+        f.write_str(words.map_or("timer", |t| t.1))
+    }
+}
+
+/// The words of `Display`, or the JSON spelling (`no_input`).
+impl FromStr for TimerName {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<TimerName, ParseValueError> {
+        TimerName::ALL
+            .iter()
+            .find(|t| t.1 == s || t.2 == s)
+            .map(|t| t.0)
+            .ok_or_else(|| {
+                let words: Vec<&str> =
+                    TimerName::ALL.iter().map(|t| t.1).collect();
+                ParseValueError::one_of("timer name", s, &words)
+            })
     }
 }
 
 /// What was received: a voicemail recording or a fax.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Delivery {
     /// A voicemail recording.
     Voicemail,
     /// A fax document.
     Fax,
+}
+
+/// `voicemail` or `fax` (what `FromStr` reads).
+impl fmt::Display for Delivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Delivery::Voicemail => "voicemail",
+            Delivery::Fax => "fax",
+        })
+    }
+}
+
+impl FromStr for Delivery {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Delivery, ParseValueError> {
+        match s {
+            "voicemail" => Ok(Delivery::Voicemail),
+            "fax" => Ok(Delivery::Fax),
+            _ => Err(ParseValueError::one_of(
+                "delivery",
+                s,
+                &["voicemail", "fax"],
+            )),
+        }
+    }
 }
 
 /// What the host must do. Ids (`playback`, `timer`, `leg`) are numbered
@@ -134,7 +229,7 @@ pub enum Action {
         /// Its id.
         leg: u32,
         /// Whom to ring.
-        target: Target,
+        target: RingTarget,
     },
     /// Stop ringing a leg.
     CancelLeg {
@@ -222,10 +317,6 @@ impl fmt::Display for Action {
                 recipients,
                 external_email,
             } => {
-                let what = match what {
-                    Delivery::Voicemail => "voicemail",
-                    Delivery::Fax => "fax",
-                };
                 write!(f, "send {what} {file:?} to ")?;
                 let mut to: Vec<String> =
                     recipients.iter().map(ToString::to_string).collect();
@@ -324,13 +415,13 @@ impl fmt::Display for Event {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Outcome {
+pub enum CallOutcome {
     /// Connected to a person.
     Bridged {
         /// The leg.
         leg: u32,
         /// Who answered.
-        target: Target,
+        target: RingTarget,
     },
     /// The scenario hung up: after a message or a delivered voicemail or
     /// fax, or a forward not answered with nothing after it.
@@ -342,9 +433,25 @@ pub enum Outcome {
     StepLimit,
 }
 
+/// `connected to employee "anna" (leg 2)`, `hung up`, `caller hung up`,
+/// `hung up at the step limit`.
+impl fmt::Display for CallOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallOutcome::Bridged { leg, target } => {
+                write!(f, "connected to {target} (leg {leg})")
+            }
+            CallOutcome::HungUp => f.write_str("hung up"),
+            CallOutcome::CallerHungUp => f.write_str("caller hung up"),
+            CallOutcome::StepLimit => f.write_str("hung up at the step limit"),
+        }
+    }
+}
+
 /// What the caller chose in a menu.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Choice {
     /// An offered key.
     Key(Key),
@@ -354,21 +461,70 @@ pub enum Choice {
     Extension(String),
 }
 
+/// `key 1`, `nothing selected`, `extension 101`.
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Choice::Key(k) => write!(f, "key {k}"),
+            Choice::NothingSelected => f.write_str("nothing selected"),
+            Choice::Extension(e) => write!(f, "extension {e}"),
+        }
+    }
+}
+
+/// What `Display` writes, and `extension D` for any digits `D`.
+impl FromStr for Choice {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Choice, ParseValueError> {
+        if s == "nothing selected" {
+            return Ok(Choice::NothingSelected);
+        }
+        if let Some(k) = s.strip_prefix("key ").and_then(|k| k.parse().ok()) {
+            return Ok(Choice::Key(k));
+        }
+        match s.strip_prefix("extension ") {
+            Some(d)
+                if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Ok(Choice::Extension(d.to_string()))
+            }
+            _ => Err(ParseValueError::new(
+                "menu choice",
+                s,
+                "\"key K\" with K one of 0-9, *, #, \"nothing selected\" \
+                 or \"extension DIGITS\""
+                    .to_string(),
+            )),
+        }
+    }
+}
+
 /// A node the call went through, and the choice made there (menus).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visit {
-    /// The node's path, as `scenarios["Working time"].menu.keys["1"]`.
-    pub node: String,
-    /// For a menu: what the caller chose, once chosen.
+    pub(crate) node: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub choice: Option<Choice>,
+    pub(crate) choice: Option<Choice>,
+}
+
+impl Visit {
+    /// The node's path, as `scenarios["Working time"].menu.keys["1"]`.
+    pub fn node(&self) -> &str {
+        &self.node
+    }
+
+    /// For a menu: what the caller chose, once chosen.
+    pub fn choice(&self) -> Option<&Choice> {
+        self.choice.as_ref()
+    }
 }
 
 /// One incoming call: a serde value a host can keep between events.
 ///
 /// Start it with [`Call::start`], then feed each event to
 /// [`Call::step`] with the same [`Number`]. See the crate docs for the
-/// rules where seed 002 is silent.
+/// rules of what a caller hears between the nodes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Call {
     fingerprint: u64,
@@ -379,7 +535,7 @@ pub struct Call {
     steps: u32,
     trail: Vec<Visit>,
     digits: String,
-    outcome: Option<Outcome>,
+    outcome: Option<CallOutcome>,
 }
 
 #[derive(
@@ -444,7 +600,7 @@ struct RingState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct LiveLeg {
     leg: u32,
-    target: Target,
+    target: RingTarget,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     member: Option<usize>,
 }
@@ -464,6 +620,7 @@ enum Next {
 
 fn bad(message: impl Into<String>) -> Error {
     Error::one("", ProblemKind::BadState { message: message.into() })
+        .about(What::Call)
 }
 
 impl Call {
@@ -500,7 +657,8 @@ impl Call {
                     interval: interval.to_string(),
                     known: number.roots.keys().cloned().collect(),
                 },
-            ));
+            )
+            .about(What::Call));
         };
         let mut call = Call {
             fingerprint: number.fingerprint,
@@ -557,7 +715,7 @@ impl Call {
         self.steps = self.steps.saturating_add(1);
         if event == Event::CallerHungUp {
             self.release(out);
-            self.end(Outcome::CallerHungUp);
+            self.end(CallOutcome::CallerHungUp);
             return Ok(());
         }
         let next =
@@ -597,7 +755,7 @@ impl Call {
     }
 
     /// How the call ended, once it has.
-    pub fn outcome(&self) -> Option<&Outcome> {
+    pub fn outcome(&self) -> Option<&CallOutcome> {
         self.outcome.as_ref()
     }
 
@@ -649,21 +807,21 @@ impl Call {
         }
     }
 
-    fn end(&mut self, outcome: Outcome) {
+    fn end(&mut self, outcome: CallOutcome) {
         self.waiting = Waiting::Ended;
         self.outcome = Some(outcome);
     }
 
     fn hang_up(&mut self, out: &mut Vec<Action>) {
         out.push(Action::HangUp);
-        self.end(Outcome::HungUp);
+        self.end(CallOutcome::HungUp);
     }
 
     /// Hangs up at the step limit, releasing what is held.
     fn abort(&mut self, out: &mut Vec<Action>) {
         self.release(out);
         out.push(Action::HangUp);
-        self.end(Outcome::StepLimit);
+        self.end(CallOutcome::StepLimit);
     }
 
     /// Stops playbacks, timers, collection and legs the state holds.
@@ -716,7 +874,7 @@ impl Call {
         self.ids.timer
     }
 
-    fn ring(&mut self, target: Target, out: &mut Vec<Action>) -> u32 {
+    fn ring(&mut self, target: RingTarget, out: &mut Vec<Action>) -> u32 {
         // Saturating: only an altered state comes near the end.
         self.ids.leg = self.ids.leg.saturating_add(1);
         out.push(Action::Ring { leg: self.ids.leg, target });
@@ -794,10 +952,10 @@ impl Call {
         match &node.kind {
             CKind::Message(_) => Ok(self.continue_after(node.then, out)),
             CKind::Number { number: n, wait, .. } => {
-                let leg = self.ring(Target::Number(n.clone()), out);
+                let leg = self.ring(RingTarget::Number(n.clone()), out);
                 let legs = vec![LiveLeg {
                     leg,
-                    target: Target::Number(n.clone()),
+                    target: RingTarget::Number(n.clone()),
                     member: None,
                 }];
                 Ok(self.ringing(i, false, legs, wait.seconds(), None, out))
@@ -806,7 +964,7 @@ impl Call {
                 if self.facts.unavailable.contains(employee) {
                     return Ok(self.continue_after(node.then, out));
                 }
-                let target = Target::Employee(employee.clone());
+                let target = RingTarget::Employee(employee.clone());
                 let leg = self.ring(target.clone(), out);
                 let legs = vec![LiveLeg { leg, target, member: None }];
                 Ok(self.ringing(i, false, legs, wait.seconds(), None, out))
@@ -829,7 +987,7 @@ impl Call {
                 let mut legs = Vec::new();
                 for m in rotation.start() {
                     let Some(e) = members.get(m) else { continue };
-                    let target = Target::Employee(e.clone());
+                    let target = RingTarget::Employee(e.clone());
                     let leg = self.ring(target.clone(), out);
                     legs.push(LiveLeg { leg, target, member: Some(m) });
                 }
@@ -1084,7 +1242,7 @@ impl Call {
         let employee = self.facts.extensions.get(&ext).cloned();
         match employee {
             Some(e) if !self.facts.unavailable.contains(&e) => {
-                let target = Target::Employee(e);
+                let target = RingTarget::Employee(e);
                 let leg = self.ring(target.clone(), out);
                 let legs = vec![LiveLeg { leg, target, member: None }];
                 let wait = number.timing.extension_wait.seconds();
@@ -1113,7 +1271,10 @@ impl Call {
                 out.push(Action::Bridge { leg });
                 self.waiting = Waiting::Ringing(r);
                 self.release(out);
-                self.end(Outcome::Bridged { leg, target: answered.target });
+                self.end(CallOutcome::Bridged {
+                    leg,
+                    target: answered.target,
+                });
                 Ok(Next::Wait)
             }
             Event::LegBusy { leg }
@@ -1195,7 +1356,7 @@ impl Call {
     ) {
         for m in start {
             let Some(e) = r.members.get(m) else { continue };
-            let target = Target::Employee(e.clone());
+            let target = RingTarget::Employee(e.clone());
             let leg = self.ring(target.clone(), out);
             r.legs.push(LiveLeg { leg, target, member: Some(m) });
         }

@@ -1,4 +1,4 @@
-//! Copying one number's settings to another (R29), with employee and
+//! Copying one number's settings to another, with employee and
 //! department references remapped.
 
 use std::collections::BTreeMap;
@@ -13,6 +13,7 @@ use crate::settings::{Node, NodeKind, Recipient, Settings};
 /// for departments (another branch or company has other ids).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Remap {
     /// Employee ids.
     pub employees: BTreeMap<String, String>,
@@ -20,26 +21,79 @@ pub struct Remap {
     pub departments: BTreeMap<String, String>,
 }
 
+impl Remap {
+    /// Nothing remapped (the same as `Remap::default()`).
+    pub fn new() -> Remap {
+        Remap::default()
+    }
+
+    /// The same remap with employee `old` becoming `new`.
+    pub fn with_employee(
+        mut self,
+        old: impl Into<String>,
+        new: impl Into<String>,
+    ) -> Remap {
+        self.employees.insert(old.into(), new.into());
+        self
+    }
+
+    /// The same remap with department `old` becoming `new`.
+    pub fn with_department(
+        mut self,
+        old: impl Into<String>,
+        new: impl Into<String>,
+    ) -> Remap {
+        self.departments.insert(old.into(), new.into());
+        self
+    }
+}
+
 /// A reference the copy could not vouch for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dangling {
-    /// Where, in the copy.
-    pub path: String,
-    /// The employee or department as it stands in the copy.
-    pub reference: Recipient,
+    path: String,
+    reference: Recipient,
 }
 
-/// The result of [`Settings::copy_to`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Copy {
+impl Dangling {
+    /// Where, in the copy.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The employee or department as it stands in the copy.
+    pub fn reference(&self) -> &Recipient {
+        &self.reference
+    }
+}
+
+/// The result of [`Settings::copy_to`]: the new settings and the
+/// references it could not vouch for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScenarioCopy {
+    settings: Settings,
+    dangling: Vec<Dangling>,
+}
+
+impl ScenarioCopy {
     /// The new number's settings.
-    pub settings: Settings,
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The new number's settings, owned.
+    pub fn into_settings(self) -> Settings {
+        self.settings
+    }
+
     /// References left dangling, in the order of the settings.
-    pub dangling: Vec<Dangling>,
+    pub fn dangling(&self) -> &[Dangling] {
+        &self.dangling
+    }
 }
 
 impl Settings {
-    /// Copies these settings for the number named `name` (seed 002:
+    /// Copies these settings for the number named `name` (the panel's
     /// "Скопировать"): every scenario and named node, with each employee
     /// and department reference that `remap` names replaced.
     ///
@@ -55,13 +109,12 @@ impl Settings {
     /// let s = Settings::from_json(r#"{ "name": "Moscow", "scenarios": {
     ///     "Working time": { "forward_to_employee": { "employee": "anna", "wait": "20s" },
     ///       "then": { "voicemail": { "send_to": [{ "department": "sales" }] } } } } }"#)?;
-    /// let mut remap = Remap::default();
-    /// remap.employees.insert("anna".into(), "anna.spb".into());
+    /// let remap = Remap::new().with_employee("anna", "anna.spb");
     /// let copy = s.copy_to("St Petersburg", &remap, None);
-    /// assert_eq!(copy.settings.name, "St Petersburg");
-    /// assert!(copy.settings.to_json().contains("anna.spb"));
-    /// assert_eq!(copy.dangling.len(), 1);
-    /// assert_eq!(copy.dangling[0].path,
+    /// assert_eq!(copy.settings().name, "St Petersburg");
+    /// assert!(copy.settings().to_json().contains("anna.spb"));
+    /// assert_eq!(copy.dangling().len(), 1);
+    /// assert_eq!(copy.dangling()[0].path(),
     ///     r#"scenarios["Working time"].then.voicemail.send_to[0].department"#);
     /// # Ok::<(), call_scenario::Error>(())
     /// ```
@@ -70,11 +123,15 @@ impl Settings {
         name: &str,
         remap: &Remap,
         target: Option<&Directory>,
-    ) -> Copy {
+    ) -> ScenarioCopy {
         let mut settings = self.clone();
         settings.name = name.to_string();
         let mut dangling = Vec::new();
-        let mut stack: Vec<(&mut Node, String)> = Vec::new();
+        // Each node's path is its parent's and a suffix, kept apart and
+        // joined only for a dangling reference: building every path
+        // would cost the square of the depth.
+        let mut paths = Paths::default();
+        let mut stack: Vec<(&mut Node, usize)> = Vec::new();
         let Settings { scenarios, nodes, .. } = &mut settings;
         // Scenarios come off the stack first, then named nodes, each in
         // name order, as in the checks.
@@ -83,10 +140,10 @@ impl Settings {
                 let mut p = String::new();
                 path::field(&mut p, field);
                 path::key(&mut p, k);
-                stack.push((node, p));
+                stack.push((node, paths.push(None, p)));
             }
         }
-        let fix = |r: &mut Recipient, p: &str, out: &mut Vec<Dangling>| {
+        let fix = |r: &mut Recipient, p: String, out: &mut Vec<Dangling>| {
             let (map, known) = match r {
                 Recipient::Employee(_) => {
                     (&remap.employees, target.map(|t| &t.employees))
@@ -107,36 +164,39 @@ impl Settings {
                 None => mapped.is_some(),
             };
             if !ok {
-                out.push(Dangling {
-                    path: p.to_string(),
-                    reference: r.clone(),
-                });
+                out.push(Dangling { path: p, reference: r.clone() });
             }
         };
-        while let Some((node, p)) = stack.pop() {
-            let mut kp = p.clone();
-            path::field(&mut kp, node.kind.name());
-            let mut children: Vec<(&mut Node, String)> = Vec::new();
+        while let Some((node, at)) = stack.pop() {
+            let kind = node.kind.name();
+            let kind_path = |paths: &Paths| {
+                let mut kp = paths.render(at);
+                path::field(&mut kp, kind);
+                kp
+            };
+            let mut children: Vec<(&mut Node, usize)> = Vec::new();
             match &mut node.kind {
                 NodeKind::ForwardToEmployee(f) => {
                     let mut r = Recipient::Employee(f.employee.clone());
+                    let mut kp = kind_path(&paths);
                     path::field(&mut kp, "employee");
-                    fix(&mut r, &kp, &mut dangling);
+                    fix(&mut r, kp, &mut dangling);
                     if let Recipient::Employee(id) = r {
                         f.employee = id;
                     }
                 }
                 NodeKind::ForwardToDepartment(f) => {
                     let mut r = Recipient::Department(f.department.clone());
+                    let mut kp = kind_path(&paths);
                     path::field(&mut kp, "department");
-                    fix(&mut r, &kp, &mut dangling);
+                    fix(&mut r, kp, &mut dangling);
                     if let Recipient::Department(id) = r {
                         f.department = id;
                     }
                 }
                 NodeKind::Voicemail(m) | NodeKind::Fax(m) => {
                     for (i, r) in m.send_to.iter_mut().enumerate() {
-                        let mut rp = kp.clone();
+                        let mut rp = kind_path(&paths);
                         path::field(&mut rp, "send_to");
                         path::index(&mut rp, i);
                         path::field(
@@ -146,22 +206,22 @@ impl Settings {
                                 Recipient::Department(_) => "department",
                             },
                         );
-                        fix(r, &rp, &mut dangling);
+                        fix(r, rp, &mut dangling);
                     }
                 }
                 NodeKind::Menu(m) => {
                     for (k, child) in m.keys.iter_mut() {
                         if let Some(child) = child {
-                            let mut cp = kp.clone();
-                            path::field(&mut cp, "keys");
-                            path::key(&mut cp, k.as_str());
-                            children.push((child, cp));
+                            let mut suffix = String::from(".menu");
+                            path::field(&mut suffix, "keys");
+                            path::key(&mut suffix, k.as_str());
+                            children
+                                .push((child, paths.push(Some(at), suffix)));
                         }
                     }
                     if let Some(child) = m.nothing_selected.as_deref_mut() {
-                        let mut cp = kp.clone();
-                        path::field(&mut cp, "nothing_selected");
-                        children.push((child, cp));
+                        let suffix = ".menu.nothing_selected".to_string();
+                        children.push((child, paths.push(Some(at), suffix)));
                     }
                 }
                 NodeKind::Message(_)
@@ -169,13 +229,38 @@ impl Settings {
                 | NodeKind::GoTo(_) => {}
             }
             if let Some(next) = node.then.as_deref_mut() {
-                let mut tp = p;
-                path::field(&mut tp, "then");
-                children.push((next, tp));
+                children.push((next, paths.push(Some(at), ".then".into())));
             }
             stack.extend(children.into_iter().rev());
         }
-        Copy { settings, dangling }
+        ScenarioCopy { settings, dangling }
+    }
+}
+
+/// The paths of the nodes walked, each as its parent's and a suffix.
+#[derive(Default)]
+struct Paths {
+    /// Parent and suffix, by node.
+    parts: Vec<(Option<usize>, String)>,
+}
+
+impl Paths {
+    fn push(&mut self, parent: Option<usize>, suffix: String) -> usize {
+        self.parts.push((parent, suffix));
+        self.parts.len() - 1
+    }
+
+    /// The whole path of node `at`.
+    fn render(&self, at: usize) -> String {
+        let mut chain = Vec::new();
+        let mut i = Some(at);
+        while let Some(j) = i {
+            let Some((parent, suffix)) = self.parts.get(j) else { break };
+            chain.push(suffix.as_str());
+            i = *parent;
+        }
+        chain.reverse();
+        chain.concat()
     }
 }
 

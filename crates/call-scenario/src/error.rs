@@ -2,30 +2,75 @@
 
 use core::fmt;
 
-use crate::values::Key;
+use serde::Serialize;
+
+use core::str::FromStr;
+
+use crate::values::{Key, ParseValueError};
 
 /// Settings that could not be read or accepted, or a call that could not
 /// go on: every problem found, each with where it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Display` shows one problem on one line after what failed
+/// (`invalid call scenario settings: PATH: PROBLEM`), or a count and one
+/// numbered line per problem (at most 50, then how many more).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Error {
+    #[serde(skip)]
+    what: What,
     problems: Vec<Problem>,
 }
 
+/// What failed, for the first words of an error's `Display`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum What {
+    /// Reading or checking settings.
+    #[default]
+    Settings,
+    /// A call that could not start or go on.
+    Call,
+    /// A simulation script.
+    Script,
+}
+
+impl What {
+    fn words(self) -> &'static str {
+        match self {
+            What::Settings => "invalid call scenario settings",
+            What::Call => "call scenario cannot run",
+            What::Script => "invalid simulation script",
+        }
+    }
+}
+
+/// The most problems `Display` lists one by one.
+const SHOWN: usize = 50;
+
 impl Error {
     pub(crate) fn new(problems: Vec<Problem>) -> Error {
-        Error { problems }
+        Error { what: What::Settings, problems }
     }
 
     pub(crate) fn one(path: impl Into<String>, kind: ProblemKind) -> Error {
         Error::new(vec![Problem::error(path.into(), kind)])
     }
 
+    /// The same problems, said to be about `what`.
+    pub(crate) fn about(mut self, what: What) -> Error {
+        self.what = what;
+        self
+    }
+
     /// Every problem, errors and warnings, in the order of the settings
     /// (scenarios by interval name, then named nodes; within a node its
-    /// own problems before its children's). A syntax error stops the
-    /// reading, so it comes alone.
+    /// own problems before its children's).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// The problems, owned.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
     }
 
     /// Only the errors (what made the settings unacceptable).
@@ -34,16 +79,29 @@ impl Error {
     }
 }
 
-/// One problem on one line; several as a count and one indented line
-/// each.
+impl<'a> IntoIterator for &'a Error {
+    type Item = &'a Problem;
+    type IntoIter = core::slice::Iter<'a, Problem>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.problems.iter()
+    }
+}
+
+/// One problem on one line; several as a count and one numbered line
+/// each, at most 50.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = self.what.words();
         match self.problems.as_slice() {
-            [one] => write!(f, "call scenario: {one}"),
+            [one] => write!(f, "{what}: {one}"),
             all => {
-                write!(f, "call scenario: {} problems:", all.len())?;
-                for p in all {
-                    write!(f, "\n  {p}")?;
+                write!(f, "{what}: {} problems:", all.len())?;
+                for (i, p) in all.iter().take(SHOWN).enumerate() {
+                    write!(f, "\n  {}. {p}", i + 1)?;
+                }
+                if all.len() > SHOWN {
+                    write!(f, "\n  … and {} more", all.len() - SHOWN)?;
                 }
                 Ok(())
             }
@@ -54,7 +112,12 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Whether a problem stops the settings from being used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// `Display` and `FromStr` spell it `error` and `warning`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The settings are refused.
     Error,
@@ -62,26 +125,96 @@ pub enum Severity {
     Warning,
 }
 
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+impl FromStr for Severity {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Severity, ParseValueError> {
+        match s {
+            "error" => Ok(Severity::Error),
+            "warning" => Ok(Severity::Warning),
+            _ => Err(ParseValueError::one_of(
+                "severity",
+                s,
+                &["error", "warning"],
+            )),
+        }
+    }
+}
+
 /// One problem: where, how serious, and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Display` is `PATH: PROBLEM` (just `PROBLEM` when the path is empty),
+/// with ` (line L, column C)` when it came from JSON text and the place
+/// is known, and `warning: ` in front of a warning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    /// The path of the node or value, as
-    /// `scenarios["Working time"].menu.keys["1"].then`; empty for the whole
-    /// settings.
-    pub path: String,
-    /// Error or warning.
-    pub severity: Severity,
-    /// What is wrong.
-    pub kind: ProblemKind,
+    pub(crate) path: String,
+    pub(crate) severity: Severity,
+    #[serde(serialize_with = "kind_words")]
+    pub(crate) kind: ProblemKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line_column: Option<(usize, usize)>,
+}
+
+/// A problem's kind, as the words `Display` gives.
+fn kind_words<S: serde::Serializer>(
+    kind: &ProblemKind,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(kind)
 }
 
 impl Problem {
     pub(crate) fn error(path: String, kind: ProblemKind) -> Problem {
-        Problem { path, severity: Severity::Error, kind }
+        Problem { path, severity: Severity::Error, kind, line_column: None }
     }
 
     pub(crate) fn warning(path: String, kind: ProblemKind) -> Problem {
-        Problem { path, severity: Severity::Warning, kind }
+        Problem { path, severity: Severity::Warning, kind, line_column: None }
+    }
+
+    /// The same problem, at `line` and `column` of the JSON text.
+    pub(crate) fn at(mut self, line_column: Option<(usize, usize)>) -> Self {
+        self.line_column = line_column;
+        self
+    }
+
+    /// The same problem at another path.
+    pub(crate) fn with_path(mut self, path: String) -> Problem {
+        self.path = path;
+        self
+    }
+
+    /// The path of the node or value from the settings' root, as
+    /// `scenarios["Working time"].menu.keys["1"].then`; empty for the
+    /// whole settings.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &ProblemKind {
+        &self.kind
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Where in the JSON text (line and column, from 1), for a problem
+    /// found while reading text and whose place the reader knows.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        self.line_column
     }
 }
 
@@ -91,15 +224,20 @@ impl fmt::Display for Problem {
             f.write_str("warning: ")?;
         }
         if self.path.is_empty() {
-            write!(f, "{}", self.kind)
+            write!(f, "{}", self.kind)?;
         } else {
-            write!(f, "{}: {}", self.path, self.kind)
+            write!(f, "{}: {}", self.path, self.kind)?;
         }
+        if let Some((line, column)) = self.line_column {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
     }
 }
 
 /// A menu branch: a key, or "nothing selected".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Branch {
     /// An offered key.
     Key(Key),
@@ -107,11 +245,74 @@ pub enum Branch {
     NothingSelected,
 }
 
+/// `key 1` or `nothing selected` (what `FromStr` reads).
 impl fmt::Display for Branch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Branch::Key(k) => write!(f, "key {k}"),
-            Branch::NothingSelected => f.write_str("\"nothing selected\""),
+            Branch::NothingSelected => f.write_str("nothing selected"),
+        }
+    }
+}
+
+impl FromStr for Branch {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<Branch, ParseValueError> {
+        if s == "nothing selected" {
+            return Ok(Branch::NothingSelected);
+        }
+        s.strip_prefix("key ")
+            .and_then(|k| k.parse::<Key>().ok())
+            .map(Branch::Key)
+            .ok_or_else(|| {
+                ParseValueError::new(
+                    "menu branch",
+                    s,
+                    "\"key K\" with K one of 0-9, *, #, or \"nothing \
+                     selected\""
+                        .to_string(),
+                )
+            })
+    }
+}
+
+/// A branch as the problem messages name it: `"nothing selected"` in
+/// quotes, since it reads as a phrase.
+fn branch_words(branch: &Branch) -> String {
+    match branch {
+        Branch::NothingSelected => "\"nothing selected\"".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// What is wrong with an external number and how to write it.
+fn number_advice(number: &str, country: Option<&str>) -> String {
+    let national = country.filter(|c| crate::phone::calling_code(c).is_some());
+    match national {
+        Some(c) => format!(
+            "number {number:?} is neither in E.164 (as \"+74952302222\") \
+             nor a 10-digit national number of {} (as \"4952302222\", \
+             without a trunk prefix such as 8)",
+            c.to_ascii_uppercase()
+        ),
+        None => {
+            let digits = number.bytes().filter(u8::is_ascii_digit).count();
+            let hint = if number.starts_with('+') || digits != 10 {
+                String::new()
+            } else {
+                let known: Vec<&str> =
+                    crate::phone::NATIONAL.iter().map(|n| n.0).collect();
+                format!(
+                    "; 10-digit national numbers are read when the \
+                     settings give a `country` with them ({})",
+                    known.join(", ")
+                )
+            };
+            format!(
+                "number {number:?} must be in E.164, as \"+74952302222\" \
+                 (a plus, the country code, the number){hint}"
+            )
         }
     }
 }
@@ -135,23 +336,33 @@ pub enum ProblemKind {
         /// What the parser said.
         message: String,
     },
-    /// R28: a menu offers a key (or "nothing selected") with no scenario.
+    /// A menu offers a key (or "nothing selected") with no scenario.
     #[error(
-        "{branch} has no scenario; every offered key and \"nothing \
-         selected\" need one (or untick the key)"
+        "{} has no scenario; every offered key and \"nothing selected\" \
+         need one (or untick the key)",
+        branch_words(branch)
     )]
     MissingBranch {
         /// Which branch.
         branch: Branch,
     },
-    /// An external number that is not 10 digits.
-    #[error(
-        "number {number:?} must be 10 digits, as \"4952302222\" (without \
-         +7 or 8, spaces or dashes)"
-    )]
+    /// An external number that is neither in E.164 nor, with the
+    /// settings' country, a 10-digit national number.
+    #[error("{}", number_advice(number, country.as_deref()))]
     InvalidNumber {
         /// The number given.
         number: String,
+        /// The settings' country, if they give one.
+        country: Option<String>,
+    },
+    /// A country that is not two letters.
+    #[error(
+        "country {country:?} is not a two-letter country code (ISO \
+         3166-1), as \"RU\""
+    )]
+    InvalidCountry {
+        /// The text given.
+        country: String,
     },
     /// An external e-mail that is not an address.
     #[error("{email:?} is not an e-mail address")]
@@ -214,7 +425,7 @@ pub enum ProblemKind {
         /// The paths of the nodes on the loop, in order.
         cycle: Vec<String>,
     },
-    /// An employee or department reference left empty (seed 002 asks
+    /// An employee or department reference left empty (the panel asks
     /// to choose one): checked with or without a directory.
     #[error("no {what} chosen: the id is empty")]
     EmptyReference {
@@ -296,4 +507,59 @@ pub enum ProblemKind {
         /// Why.
         message: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(i: usize) -> Problem {
+        Problem::error(
+            format!("nodes[\"n{i}\"]"),
+            ProblemKind::EmptyPrompt { what: "text" },
+        )
+    }
+
+    #[test]
+    fn one_problem_on_one_line_several_numbered() {
+        let one = Error::new(vec![problem(1)]);
+        assert_eq!(
+            one.to_string(),
+            "invalid call scenario settings: nodes[\"n1\"]: the text is empty"
+        );
+        let two = Error::new(vec![
+            problem(1),
+            Problem::warning(String::new(), ProblemKind::NoScenarios)
+                .at(Some((3, 7))),
+        ]);
+        assert_eq!(
+            two.to_string(),
+            "invalid call scenario settings: 2 problems:\n  1. nodes[\"n1\"]: \
+             the text is empty\n  2. warning: the number has no scenario \
+             (line 3, column 7)"
+        );
+        assert_eq!((&two).into_iter().count(), 2);
+        assert_eq!(two.problems()[1].line_column(), Some((3, 7)));
+        assert_eq!(two.clone().into_problems(), two.problems());
+    }
+
+    #[test]
+    fn at_most_fifty_lines_then_how_many_more() {
+        let many = Error::new((1..=53).map(problem).collect());
+        let text = many.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "invalid call scenario settings: 53 problems:");
+        assert_eq!(lines.len(), 1 + 50 + 1);
+        assert_eq!(lines[50], "  50. nodes[\"n50\"]: the text is empty");
+        assert_eq!(lines[51], "  … and 3 more");
+    }
+
+    #[test]
+    fn problems_serialize_with_their_words() {
+        let p = problem(1).at(Some((2, 5)));
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"path":"nodes[\"n1\"]","severity":"error","kind":"the text is empty","line_column":[2,5]}"#
+        );
+    }
 }

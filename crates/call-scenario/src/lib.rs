@@ -1,8 +1,10 @@
 /*!
-The incoming-call scenario of a cloud PBX number (the IVR tree of seed
-002): settings with one scenario per schedule interval, checked with every
-problem reported at once, and run as a pure state machine: events in,
-actions out, timers as actions so the host owns the clock.
+The incoming-call scenario of a cloud PBX number (its IVR tree: messages,
+self-service menus, forwards to a number, an employee or a department,
+voicemail and fax): settings with one scenario per schedule interval,
+checked with every problem reported at once, and run as a pure state
+machine: events in, actions out, timers as actions so the host owns the
+clock.
 
 ```
 use call_scenario::{Action, Call, Event, Facts, Key, Number};
@@ -35,29 +37,32 @@ assert_eq!(call.digits(), "1");
 
 # Overview
 
-- [`Settings`] is the human-writable form of a number (R25), through serde
+- [`Settings`] is the human-writable form of a number, through serde
   ([`Settings::from_json`], [`Settings::to_json`]): a display name, a
   [`Node`] tree per interval name, and named nodes for `go_to`. The node
-  kinds ([`NodeKind`]) have exactly the parameters of seed 002; closed
-  sets are enums ([`ForwardWait`], [`DepartmentWait`], [`Step`], [`Key`],
-  [`Distribution`]).
-- [`Number::new`] or [`Number::builder`] checks settings (R28, B16) and
-  compiles them; [`NumberBuilder::check`] lists every problem without
-  building.
-- [`Call::start`] and [`Call::step`] are the engine (B14); a [`Call`] is a
+  kinds ([`NodeKind`]) have exactly the parameters of a PBX panel's
+  scenario form; closed sets are enums ([`ForwardWait`],
+  [`DepartmentWait`], [`Step`], [`Key`], [`Distribution`]).
+- [`Number::new`] or [`Number::builder`] checks settings (against the
+  host's directory of employees and departments and the schedule's
+  interval names, when given) and compiles them;
+  [`NumberBuilder::check`] lists every problem without building.
+- [`Call::start`] and [`Call::step`] are the engine; a [`Call`] is a
   serde value a host can store between events. [`Call::trail`],
-  [`Call::choices`] and [`Call::digits`] give the path the caller took.
-- [`RingPlan::new`] gives a department's exact ring timeline (B17).
+  [`Call::choices`] and [`Call::digits`] give the path the caller took,
+  [`Call::outcome`] how the call ended ([`CallOutcome`]).
+- [`RingPlan::new`] gives a department's exact ring timeline.
 - [`simulate`] and [`Simulation`] run a script on a virtual clock and log
-  every event and action (B15); [`paths`] lists every caller path up to a
+  every event and action; [`paths`] lists every caller path up to a
   depth and flags those that end without a terminal action.
 - [`Settings::copy_to`] copies a number's settings to another with
-  employee and department ids remapped (R29).
+  employee and department ids remapped ([`ScenarioCopy`]).
 
 # How a call runs
 
-Seed 002 lists the node forms; it is silent on what a caller hears
-between them. These are the rules, each tested in `tests/engine.rs`:
+The settings list the node forms; they say nothing of what a caller
+hears between them. These are the rules, each tested in
+`tests/engine.rs`:
 
 - **Message**: plays once; keys pressed meanwhile are ignored. When it
   ends, its `then` runs, or the call is hung up.
@@ -67,7 +72,7 @@ between them. These are the rules, each tested in `tests/engine.rs`:
   the start of an extension) or no input plays the prompt again, at most
   [`Timing::retries`] (2) more times; after that the "nothing selected"
   scenario runs. A valid key on any attempt is taken. There is no separate
-  "invalid choice" prompt, since the seed has no field for one.
+  "invalid choice" prompt, since the settings have no field for one.
 - **Extension dialing** (when the menu's switch is on; extensions come in
   [`Facts::extensions`]): a first digit that starts an extension is held,
   and the menu waits [`Timing::inter_digit_seconds`] (3 s) for the next.
@@ -81,9 +86,9 @@ between them. These are the rules, each tested in `tests/engine.rs`:
 - **Forwards**: the greeting (if switched on) plays first, keys ignored;
   then the leg rings. An answer bridges it ([`Action::Bridge`], the end of
   the scenario). Busy, not answered, failed or the wait running out go on
-  with `then` (R27), or hang up (the check warns). An employee listed in
+  with `then`, or hang up (the check warns). An employee listed in
   [`Facts::unavailable`] is never rung: `then` runs at once. There is no
-  separate "forward" action: every seed forward has an answer wait and a
+  separate "forward" action: every forward has an answer wait and a
   no-answer continuation, which a blind transfer could not observe, so a
   forward is a ring, then a bridge.
 - **Departments**: members come in [`Facts::departments`], in order, and
@@ -112,8 +117,9 @@ between them. These are the rules, each tested in `tests/engine.rs`:
 # Checks
 
 [`Number::new`] refuses settings with an error and keeps warnings
-([`Severity`]): a menu key or "nothing selected" with no scenario (R28),
-an external number that is not 10 digits, an empty prompt, a voicemail or
+([`Severity`]): a menu key or "nothing selected" with no scenario, an
+external number in neither accepted form (see "Phone numbers"), a
+`country` that is not a two-letter code, an empty prompt, a voicemail or
 fax sent to nobody, a malformed external e-mail, a `then` on a menu,
 voicemail, fax or `go_to`, a `go_to` to no node, a loop on which no menu
 waits for input, an empty employee or department id, unknown employees
@@ -130,6 +136,20 @@ same file (a second look at the document finds them all). Settings that
 read are checked all at once, each [`Problem`] with the path of its node,
 as `scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
 
+# Phone numbers
+
+External numbers (`forward_to_number`) are written in E.164, as
+`+74952302222` or `+48601111222`: a plus, the country code and the
+number, the same spelling `post-call-rules` uses, so a host with both
+crates has one number policy. Spaces, dashes, dots and parentheses are
+allowed and dropped (`+7 (495) 230-22-22`). When the settings give the
+number's country ([`Settings::country`], ISO 3166-1 alpha-2 as `"RU"`)
+and that country's national numbers have 10 digits (Russia, Kazakhstan,
+the United States, Canada), the 10-digit national form (`4952302222`, no
+trunk prefix such as `8`) is read too, as a Russian PBX panel writes
+them. Either way the engine rings the number in E.164
+([`RingTarget::Number`]).
+
 # Examples
 
 ### Checking settings against the host's directory
@@ -140,10 +160,7 @@ use call_scenario::{Directory, Number, Settings};
 let settings = Settings::from_json(r#"{ "scenarios": { "Working time": {
     "forward_to_department": { "department": "Sales", "distribution": "in_turn",
                                "step": "10s", "wait": "1min" } } } }"#)?;
-let directory = Directory {
-    employees: ["anna".to_string()].into(),
-    departments: ["sales".to_string()].into(),
-};
+let directory = Directory::new(["anna"], ["sales"]);
 let err = Number::builder()
     .directory(directory)
     .intervals(["Working time", "Non-working time"])
@@ -182,13 +199,52 @@ assert_eq!(log[log.len() - 3..], [
 
 # Errors
 
-[`Error`] lists every [`Problem`] (path, [`Severity`], [`ProblemKind`]).
-Reading stops at the first syntax error; checking reports everything.
+[`Error`] lists every [`Problem`] ([`Problem::path`] from the settings'
+root, [`Problem::severity`], [`Problem::kind`], and
+[`Problem::line_column`] for a problem found in JSON text).
+`Display` gives one problem on one line (`invalid call scenario
+settings: PATH: PROBLEM`), or a count and one numbered line per problem,
+at most 50. Reading stops at the first syntax error (with every value
+outside its closed set found in the same text); checking reports
+everything.
 At run time: [`ProblemKind::MissingScenario`] when a call starts in an
 interval with no scenario, [`ProblemKind::BadState`] when a call state is
 stepped with settings other than those it started on (a fingerprint of the
 settings is kept in the state), and [`ProblemKind::Script`] for a
 simulation cue that cannot happen.
+
+# API stability
+
+Types that may gain fields or variants in a minor release are
+`#[non_exhaustive]`: match their enums with a wildcard arm
+(`_ => ...`), and build their structs through constructors and setters,
+not struct literals:
+
+- configs built in code ([`Settings`], [`Menu`], [`ForwardToNumber`],
+  [`ForwardToEmployee`], [`ForwardToDepartment`], [`Mailbox`], [`Facts`],
+  [`Directory`], [`Limits`], [`Timing`], [`PathOptions`], [`Remap`],
+  [`Member`]) have public fields to read and change, `new` (or
+  `Default`) and chained `with_` setters;
+- results ([`Error`], [`Problem`], [`Visit`], [`ScenarioCopy`],
+  [`Dangling`], [`RingPlan`], [`PlannedLeg`], [`LogEntry`], [`Paths`],
+  [`CallerPath`], [`Node`]) have private fields and accessors;
+- enums that may gain variants: [`NodeKind`], [`Prompt`], [`Recipient`],
+  [`Distribution`], [`ForwardWait`], [`DepartmentWait`], [`Step`],
+  [`Action`], [`Event`], [`CallOutcome`], [`RingTarget`], [`TimerName`],
+  [`Delivery`], [`Choice`], [`Branch`], [`Cue`], [`Logged`], [`PathEnd`],
+  [`ProblemKind`]. [`Key`] (the twelve keys of a keypad) and
+  [`Severity`] are closed.
+
+Every closed set has `Display` and `FromStr` with the same spelling
+(errors are a [`ParseValueError`] listing the accepted spellings);
+results a host logs or sends on ([`CallOutcome`], [`Visit`],
+[`RingPlan`], [`LogEntry`], [`Paths`], [`ScenarioCopy`], [`Error`],
+[`Action`], [`Call`]) implement `serde::Serialize`. `Error`, `Problem`,
+`ProblemKind` and `Limits` have the same names in this workspace's other
+crates because they mean the same thing there; use them with the crate
+path (`call_scenario::Error`). Names that would shadow the prelude or
+clash with another crate's different thing are avoided
+([`ScenarioCopy`], [`CallOutcome`], [`RingTarget`]).
 
 # Input safety
 
@@ -198,8 +254,19 @@ hung up at the limit, so every call ends). Checking walks the settings with
 an explicit stack and is linear in their size (loops are found in one pass,
 since without menus every node has at most one way on). JSON input is
 further bounded by `serde_json`'s recursion limit (128 levels, about 40
-nested menus); settings built in Rust deeper than that are refused by the
-depth limit, but dropping them is recursive, like any boxed tree. A
+nested menus).
+
+Trees of [`Node`]s built in code may be of any depth: checking refuses
+those deeper than [`Limits::max_depth`] without walking further, and
+every operation on the tree works with an explicit stack instead of
+recursion: `clone`, `==`, `Debug`, dropping, [`Settings::to_json`] and
+[`Settings::copy_to`] (each linear in the size of the tree; `to_json`
+stops indenting deeper at 128 levels so its text stays linear too).
+serde's `Serialize`, which every serde format drives by recursion,
+refuses trees nested deeper than [`Node::SERIALIZE_DEPTH`] (128) with an
+error; `to_json` writes any depth.
+
+A
 department ring plan "in turn" or "cumulative" has at most 120 legs (10 min
 in 5 s turns); "all at once" rings every available member the host lists in
 [`Facts::departments`], so that list bounds it. Nothing in the library
@@ -210,7 +277,10 @@ with a position or id read from a stored state. [`paths`] is bounded by
 
 # Crate features
 
-None.
+- `schemars` (off by default): `Settings::json_schema()` gives the JSON
+  Schema of the settings file, and the file's types implement
+  `schemars::JsonSchema`, so editors and web forms can check a file
+  before it reaches the loader.
 
 # Dependencies
 
@@ -218,6 +288,8 @@ None.
   actions; `serde_path_to_error` (by the author of serde) names the path
   of a bad value in a parse error, which serde alone cannot.
 - `thiserror`: error messages.
+- `schemars` (optional, the `schemars` feature): the JSON Schema of the
+  settings file, in the form editors and validators read.
 */
 
 #![forbid(unsafe_code)]
@@ -227,18 +299,24 @@ None.
 mod call;
 mod copy;
 mod error;
+mod fnv;
+mod json;
 mod number;
 mod path;
+mod phone;
 mod ring;
+#[cfg(feature = "schemars")]
+mod schema;
 mod settings;
 mod simulation;
+mod tree;
 mod values;
 
 pub use crate::call::{
-    Action, Call, Choice, Delivery, Event, Facts, Outcome, Target, TimerName,
-    Visit,
+    Action, Call, CallOutcome, Choice, Delivery, Event, Facts, RingTarget,
+    TimerName, Visit,
 };
-pub use crate::copy::{Copy, Dangling, Remap};
+pub use crate::copy::{Dangling, Remap, ScenarioCopy};
 pub use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
 pub use crate::number::{Directory, Limits, Number, NumberBuilder, Timing};
 pub use crate::ring::{Member, PlannedLeg, RingPlan};
@@ -250,7 +328,9 @@ pub use crate::simulation::{
     paths, simulate, CallerPath, Cue, LogEntry, Logged, PathEnd, PathOptions,
     Paths, Simulation,
 };
-pub use crate::values::{DepartmentWait, ForwardWait, Key, Step};
+pub use crate::values::{
+    DepartmentWait, ForwardWait, Key, ParseValueError, Step,
+};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -4,16 +4,26 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
+use crate::error::{Branch, Error, Problem, ProblemKind, Severity, What};
 use crate::path;
+use crate::phone;
 use crate::settings::{
     Distribution, Mailbox, Node, NodeKind, Prompt, Recipient, Settings,
 };
 use crate::values::{DepartmentWait, ForwardWait, Key};
 
 /// Limits on settings and calls, against hostile or runaway input.
+///
+/// Build with `Limits::default()` and the `with_` setters:
+///
+/// ```
+/// use call_scenario::Limits;
+/// let limits = Limits::default().with_max_depth(16).with_max_steps(200);
+/// assert_eq!((limits.max_nodes, limits.max_depth), (10_000, 16));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Limits {
     /// Nodes in all scenarios and named nodes together. Default 10,000
     /// (a large real IVR has a few hundred).
@@ -25,7 +35,7 @@ pub struct Limits {
     pub max_depth: usize,
     /// Steps of one call: events fed while it goes on (those that cause
     /// nothing too) plus nodes entered. A call that reaches it is hung up
-    /// ([`Outcome::StepLimit`](crate::Outcome::StepLimit)), so every call
+    /// ([`CallOutcome::StepLimit`](crate::CallOutcome::StepLimit)), so every call
     /// ends. Default 1,000.
     pub max_steps: u32,
 }
@@ -36,10 +46,33 @@ impl Default for Limits {
     }
 }
 
-/// What seed 002 leaves to the platform: how long a menu waits, how often
+impl Limits {
+    /// The same limits with at most `n` nodes.
+    pub fn with_max_nodes(mut self, n: usize) -> Limits {
+        self.max_nodes = n;
+        self
+    }
+
+    /// The same limits with nesting at most `n` deep.
+    pub fn with_max_depth(mut self, n: usize) -> Limits {
+        self.max_depth = n;
+        self
+    }
+
+    /// The same limits with at most `n` steps per call.
+    pub fn with_max_steps(mut self, n: u32) -> Limits {
+        self.max_steps = n;
+        self
+    }
+}
+
+/// What the settings leave to the platform: how long a menu waits, how often
 /// it asks again, and how a dialed extension rings.
+///
+/// Build with `Timing::default()` and the `with_` setters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Timing {
     /// Seconds a menu waits for a key after its prompt ends. Default 5.
     pub no_input_seconds: u32,
@@ -66,15 +99,58 @@ impl Default for Timing {
     }
 }
 
-/// The host's employees and departments, by id, for checking references
-/// (B16).
+impl Timing {
+    /// The same timing with a menu waiting `seconds` for a key.
+    pub fn with_no_input_seconds(mut self, seconds: u32) -> Timing {
+        self.no_input_seconds = seconds;
+        self
+    }
+
+    /// The same timing with `seconds` between the digits of an
+    /// extension.
+    pub fn with_inter_digit_seconds(mut self, seconds: u32) -> Timing {
+        self.inter_digit_seconds = seconds;
+        self
+    }
+
+    /// The same timing with a menu asking at most `n` more times.
+    pub fn with_retries(mut self, n: u32) -> Timing {
+        self.retries = n;
+        self
+    }
+
+    /// The same timing with a dialed extension ringing `wait`.
+    pub fn with_extension_wait(mut self, wait: ForwardWait) -> Timing {
+        self.extension_wait = wait;
+        self
+    }
+}
+
+/// The host's employees and departments, by id, for checking references.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Directory {
     /// Employee ids.
     pub employees: BTreeSet<String>,
     /// Department ids.
     pub departments: BTreeSet<String>,
+}
+
+impl Directory {
+    /// The directory of these employees and departments, by id.
+    pub fn new<E, D, S, T>(employees: E, departments: D) -> Directory
+    where
+        E: IntoIterator<Item = S>,
+        D: IntoIterator<Item = T>,
+        S: Into<String>,
+        T: Into<String>,
+    {
+        Directory {
+            employees: employees.into_iter().map(Into::into).collect(),
+            departments: departments.into_iter().map(Into::into).collect(),
+        }
+    }
 }
 
 /// A node as the engine runs it: indices instead of nesting.
@@ -219,6 +295,7 @@ impl Number {
                 "",
                 ProblemKind::BadState { message: format!("no node {i}") },
             )
+            .about(What::Call)
         })
     }
 }
@@ -324,6 +401,8 @@ struct Compiler<'a> {
     jumps: Vec<(u32, &'a str)>,
     problems: Vec<Problem>,
     too_many: bool,
+    /// The settings' country, when it is one.
+    country: Option<&'a str>,
 }
 
 impl<'a> Compiler<'a> {
@@ -337,7 +416,18 @@ impl<'a> Compiler<'a> {
             jumps: Vec::new(),
             problems: Vec::new(),
             too_many: false,
+            country: None,
         };
+        if let Some(country) = &s.country {
+            if phone::is_country(country) {
+                c.country = Some(country);
+            } else {
+                c.error(
+                    "country",
+                    ProblemKind::InvalidCountry { country: country.clone() },
+                );
+            }
+        }
         c.intervals(s);
         let mut stack: Vec<Work<'a>> = Vec::new();
         // Pushed in reverse so they are taken in order.
@@ -538,21 +628,21 @@ impl<'a> Compiler<'a> {
             }
             NodeKind::ForwardToNumber(f) => {
                 self.greeting(&kind_path, &f.greeting);
-                if !(f.number.len() == 10
-                    && f.number.bytes().all(|b| b.is_ascii_digit()))
-                {
+                let e164 = phone::to_e164(&f.number, self.country);
+                if e164.is_none() {
                     let mut np = kind_path.clone();
                     path::field(&mut np, "number");
                     self.error(
                         &np,
                         ProblemKind::InvalidNumber {
                             number: f.number.clone(),
+                            country: self.country.map(str::to_string),
                         },
                     );
                 }
                 CKind::Number {
                     greeting: f.greeting.clone(),
-                    number: f.number.clone(),
+                    number: e164.unwrap_or_default(),
                     wait: f.wait,
                 }
             }
@@ -883,10 +973,7 @@ impl<'a> Compiler<'a> {
 /// value in any build, so a call state kept by a host can be checked
 /// against the settings it resumes on.
 fn fingerprint(settings: &Settings) -> u64 {
-    let json = serde_json::to_vec(settings).unwrap_or_default();
-    json.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::fnv::fnv1a(crate::json::write(settings, false).as_bytes())
 }
 
 /// A name of `known` equal to `name` but for case and surrounding
@@ -943,7 +1030,7 @@ mod tests {
                 "prompt": { "text": " " },
                 "keys": {
                   "1": null,
-                  "2": { "forward_to_number": { "number": "+74952302222", "wait": "20s" } },
+                  "2": { "forward_to_number": { "number": "+7 495 23x", "wait": "20s" } },
                   "3": { "voicemail": {}, "then": { "message": { "text": "x" } } },
                   "4": { "fax": { "external_email": "nobody" } },
                   "5": { "go_to": "mian" }
@@ -959,7 +1046,7 @@ mod tests {
             (format!("{m}.nothing_selected"), Severity::Error,
              "\"nothing selected\" has no scenario; every offered key and \"nothing selected\" need one (or untick the key)".into()),
             (format!("{m}.keys[\"2\"].forward_to_number.number"), Severity::Error,
-             "number \"+74952302222\" must be 10 digits, as \"4952302222\" (without +7 or 8, spaces or dashes)".into()),
+             "number \"+7 495 23x\" must be in E.164, as \"+74952302222\" (a plus, the country code, the number)".into()),
             (format!("{m}.keys[\"2\"]"), Severity::Warning,
              "no scenario when the forward is not answered: the call is hung up; add `then` (voicemail, for one)".into()),
             (format!("{m}.keys[\"3\"].voicemail"), Severity::Error,
@@ -975,6 +1062,56 @@ mod tests {
             ("nodes[\"main\"]".into(), Severity::Warning, "no scenario reaches this node".into()),
         ];
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn numbers_in_e164_or_national_with_the_country() {
+        let one = |country: &str, number: &str| {
+            let json = format!(
+                r#"{{ {country} "scenarios": {{ "W": {{
+                    "forward_to_number": {{ "number": "{number}", "wait": "20s" }},
+                    "then": {{ "message": {{ "text": "x" }} }} }} }} }}"#
+            );
+            problems(&json).into_iter().map(|p| p.2).collect::<Vec<_>>()
+        };
+        assert!(one("", "+48601111222").is_empty());
+        assert!(one("", "+7 (495) 230-22-22").is_empty());
+        assert!(one(r#""country": "RU","#, "4952302222").is_empty());
+        assert!(one(r#""country": "ru","#, "+48601111222").is_empty());
+        assert_eq!(
+            one("", "4952302222"),
+            ["number \"4952302222\" must be in E.164, as \"+74952302222\" \
+              (a plus, the country code, the number); 10-digit national \
+              numbers are read when the settings give a `country` with them \
+              (RU, KZ, US, CA)"]
+        );
+        assert_eq!(
+            one(r#""country": "RU","#, "84952302222"),
+            ["number \"84952302222\" is neither in E.164 (as \
+              \"+74952302222\") nor a 10-digit national number of RU (as \
+              \"4952302222\", without a trunk prefix such as 8)"]
+        );
+        assert_eq!(
+            one(r#""country": "Russia","#, "+74952302222"),
+            ["country \"Russia\" is not a two-letter country code (ISO \
+              3166-1), as \"RU\""]
+        );
+        // The host rings the number in E.164 whichever form was written.
+        let n = Number::from_json(
+            r#"{ "country": "RU", "scenarios": { "W": {
+                "forward_to_number": { "number": "495 230-22-22", "wait": "20s" },
+                "then": { "message": { "text": "x" } } } } }"#,
+        )
+        .unwrap();
+        let (_, actions) =
+            crate::Call::start(&n, "W", crate::Facts::default()).unwrap();
+        assert_eq!(
+            actions[0],
+            crate::Action::Ring {
+                leg: 1,
+                target: crate::RingTarget::Number("+74952302222".into())
+            }
+        );
     }
 
     #[test]

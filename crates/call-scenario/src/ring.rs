@@ -1,4 +1,4 @@
-//! Department ring plans (B17): who rings from when to when.
+//! Department ring plans: who rings from when to when.
 //!
 //! [`RingPlan::new`] is the timeline when every member rung keeps ringing
 //! until the plan stops them. The engine runs the same [`Rotation`] on the
@@ -12,6 +12,7 @@ use crate::values::DepartmentWait;
 
 /// A department member, in the department's order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Member {
     /// The employee's id.
     pub employee: String,
@@ -19,28 +20,50 @@ pub struct Member {
     pub available: bool,
 }
 
+impl Member {
+    /// The member `employee`, available or not.
+    pub fn new(employee: impl Into<String>, available: bool) -> Member {
+        Member { employee: employee.into(), available }
+    }
+}
+
 /// One leg of a plan: a member rung from `from` until `to` (seconds from
 /// the start of ringing, `to` excluded).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedLeg {
+    member: usize,
+    employee: String,
+    from: u32,
+    to: u32,
+}
+
+impl PlannedLeg {
     /// The member's position in the department's list.
-    pub member: usize,
+    pub fn member(&self) -> usize {
+        self.member
+    }
+
     /// The employee's id.
-    pub employee: String,
-    /// When ringing starts.
-    pub from: u32,
-    /// When ringing stops if nobody answered.
-    pub to: u32,
+    pub fn employee(&self) -> &str {
+        &self.employee
+    }
+
+    /// When ringing starts, in seconds from the start of ringing.
+    pub fn from(&self) -> u32 {
+        self.from
+    }
+
+    /// When ringing stops if nobody answered (excluded).
+    pub fn to(&self) -> u32 {
+        self.to
+    }
 }
 
 /// The exact timeline of ringing a department.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RingPlan {
-    /// The legs, by start time, then by member order.
-    pub legs: Vec<PlannedLeg>,
-    /// When the department counts as not answered: the wait, or 0 when
-    /// nobody is available (the "no answer" scenario starts at once).
-    pub ends_at: u32,
+    legs: Vec<PlannedLeg>,
+    ends_at: u32,
 }
 
 impl RingPlan {
@@ -64,16 +87,16 @@ impl RingPlan {
     /// ```
     /// use call_scenario::{Distribution, DepartmentWait, Member, RingPlan, Step};
     /// let members = [("anna", true), ("boris", false), ("vera", true)]
-    ///     .map(|(e, a)| Member { employee: e.into(), available: a });
+    ///     .map(|(e, a)| Member::new(e, a));
     /// let plan = RingPlan::new(
     ///     &members,
     ///     Distribution::InTurn(Step::S10),
     ///     DepartmentWait::S30,
     /// );
-    /// let t: Vec<_> = plan.legs.iter()
-    ///     .map(|l| (l.employee.as_str(), l.from, l.to)).collect();
+    /// let t: Vec<_> = plan.legs().iter()
+    ///     .map(|l| (l.employee(), l.from(), l.to())).collect();
     /// assert_eq!(t, [("anna", 0, 10), ("vera", 10, 20), ("anna", 20, 30)]);
-    /// assert_eq!(plan.ends_at, 30);
+    /// assert_eq!(plan.ends_at(), 30);
     /// ```
     pub fn new(
         members: &[Member],
@@ -117,6 +140,17 @@ impl RingPlan {
             k += 1;
         }
         RingPlan { legs, ends_at: wait }
+    }
+
+    /// The legs, by start time, then by member order.
+    pub fn legs(&self) -> &[PlannedLeg] {
+        &self.legs
+    }
+
+    /// When the department counts as not answered: the wait, or 0 when
+    /// nobody is available (the "no answer" scenario starts at once).
+    pub fn ends_at(&self) -> u32 {
+        self.ends_at
     }
 
     /// The members ringing at second `t`.

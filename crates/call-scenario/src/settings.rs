@@ -11,9 +11,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Problem, ProblemKind};
 use crate::path;
-use crate::values::{DepartmentWait, ForwardWait, Key, Step};
+use crate::values::{DepartmentWait, ForwardWait, Key, ParseValueError, Step};
 
-/// The settings of one phone number (R25): a display name, the scenario
+/// The settings of one phone number: a display name, the scenario
 /// of incoming calls for each schedule interval (keyed by the interval's
 /// name, as `"Working time"`), and named nodes that scenarios can jump to
 /// with `go_to`.
@@ -25,18 +25,29 @@ use crate::values::{DepartmentWait, ForwardWait, Key, Step};
 /// Unknown fields are refused, and so is an interval, node name or menu
 /// key written twice; fields left out take their defaults, and
 /// defaults are left out when written, so settings read back equal.
+///
+/// Built in code with [`Settings::new`] and the `with_` setters, or by
+/// filling the public fields of `Settings::default()`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Settings {
     /// The number's display name ("Название номера"); any text.
     #[serde(default)]
     pub name: String,
+    /// The number's country (ISO 3166-1 alpha-2, as `"RU"`), for
+    /// external numbers written in national form. Without it, external
+    /// numbers are in E.164 (`+74952302222`); with a country whose
+    /// national numbers have 10 digits (`RU`, `KZ`, `US`, `CA`), the
+    /// 10-digit national form (`4952302222`) is read too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// The scenario of each schedule interval, by interval name.
     #[serde(default, deserialize_with = "unique_intervals")]
     pub scenarios: BTreeMap<String, Node>,
     /// Shared scenarios that any node can continue with through
     /// `{"go_to": "name"}` (a "back to the main menu" key, for one). Not in
-    /// seed 002; they are what makes unreachable nodes and loops possible,
+    /// the panel's form; they are what makes unreachable nodes and loops possible,
     /// and the check reports both.
     #[serde(
         default,
@@ -47,6 +58,51 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Settings named `name` with no scenario yet.
+    ///
+    /// # Example
+    /// ```
+    /// use call_scenario::{Node, NodeKind, Number, Prompt, Settings};
+    /// let settings = Settings::new("Main line").with_scenario(
+    ///     "Working time",
+    ///     Node::new(NodeKind::Message(Prompt::text("Hello"))),
+    /// );
+    /// let number = Number::new(settings)?;
+    /// assert_eq!(number.intervals().collect::<Vec<_>>(), ["Working time"]);
+    /// # Ok::<(), call_scenario::Error>(())
+    /// ```
+    pub fn new(name: impl Into<String>) -> Settings {
+        Settings { name: name.into(), ..Settings::default() }
+    }
+
+    /// The same settings with `node` as the scenario of `interval`
+    /// (replacing one there was).
+    pub fn with_scenario(
+        mut self,
+        interval: impl Into<String>,
+        node: Node,
+    ) -> Settings {
+        self.scenarios.insert(interval.into(), node);
+        self
+    }
+
+    /// The same settings with the number's country (ISO 3166-1 alpha-2,
+    /// as `"RU"`), for external numbers in national form.
+    pub fn with_country(mut self, country: impl Into<String>) -> Settings {
+        self.country = Some(country.into());
+        self
+    }
+
+    /// The same settings with the named node `name`, for `go_to`.
+    pub fn with_node(
+        mut self,
+        name: impl Into<String>,
+        node: Node,
+    ) -> Settings {
+        self.nodes.insert(name.into(), node);
+        self
+    }
+
     /// Reads settings from their JSON form (see the crate README for a
     /// complete example). Only reading: the content is checked by
     /// [`Number::new`](crate::Number::new).
@@ -60,9 +116,7 @@ impl Settings {
         let settings: Settings = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| {
                 let path = path::render(e.path());
-                let message = e.into_inner().to_string();
-                let first =
-                    Problem::error(path, ProblemKind::Syntax { message });
+                let first = syntax(path, &e.into_inner());
                 // Reading stops at the first bad value; every value outside
                 // its closed set is found by a second look at the document,
                 // so a file with several is reported at once.
@@ -72,22 +126,35 @@ impl Settings {
                 }
                 Error::new(problems)
             })?;
-        de.end().map_err(|e| {
-            Error::new(vec![Problem::error(
-                String::new(),
-                ProblemKind::Syntax { message: e.to_string() },
-            )])
-        })?;
+        de.end().map_err(|e| Error::new(vec![syntax(String::new(), &e)]))?;
         Ok(settings)
     }
 
     /// The JSON form, pretty-printed; [`from_json`](Self::from_json) reads
     /// it back equal.
+    ///
+    /// Written without recursion, in time and memory linear in the size
+    /// of the settings, so settings of any depth built in code are
+    /// written. Indentation stops growing at 128 levels (what the JSON
+    /// reader accepts), so the text of a deep tree stays linear in its
+    /// size; reading back is bounded by the reader's nesting limit.
     pub fn to_json(&self) -> String {
-        // Strings, maps and enums with string forms cannot fail to
-        // serialize.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::write(self, true)
     }
+}
+
+/// A reading error at `path`, with the parser's line and column apart
+/// from its words.
+fn syntax(path: String, e: &serde_json::Error) -> Problem {
+    let mut message = e.to_string();
+    let place = (e.line() > 0).then(|| (e.line(), e.column()));
+    if let Some((line, column)) = place {
+        let suffix = format!(" at line {line} column {column}");
+        if message.ends_with(&suffix) {
+            message.truncate(message.len() - suffix.len());
+        }
+    }
+    Problem::error(path, ProblemKind::Syntax { message }).at(place)
 }
 
 /// Every value of the document outside its closed set (menu keys, answer
@@ -114,16 +181,19 @@ fn closed_set_problems(json: &str) -> Vec<Problem> {
 }
 
 /// A problem if `body.field` is a string outside `T`'s closed set.
-fn closed_value<T: core::str::FromStr<Err = String>>(
+fn closed_value<T>(
     body: &serde_json::Value,
     field: &str,
     at: &str,
     out: &mut Vec<Problem>,
-) {
+) where
+    T: core::str::FromStr<Err = ParseValueError>,
+{
     let Some(text) = body.get(field).and_then(|v| v.as_str()) else {
         return;
     };
-    if let Err(message) = text.parse::<T>() {
+    if let Err(e) = text.parse::<T>() {
+        let message = e.to_string();
         let mut p = at.to_string();
         path::field(&mut p, field);
         out.push(Problem::error(p, ProblemKind::Syntax { message }));
@@ -170,7 +240,8 @@ fn closed_in_node(
                         let mut key_at = kind_at.clone();
                         path::field(&mut key_at, "keys");
                         path::key(&mut key_at, key);
-                        if let Err(message) = key.parse::<Key>() {
+                        if let Err(e) = key.parse::<Key>() {
+                            let message = e.to_string();
                             out.push(Problem::error(
                                 key_at.clone(),
                                 ProblemKind::Syntax { message },
@@ -191,7 +262,7 @@ fn closed_in_node(
 }
 
 /// One step of a scenario and, for the kinds that allow it, the scenario
-/// that continues after it (R27: the "+" under a branch).
+/// that continues after it (the "+" under a branch in the panel).
 ///
 /// In files a node is an object with exactly one kind field and an
 /// optional `then`:
@@ -200,16 +271,17 @@ fn closed_in_node(
 /// { "forward_to_employee": { "employee": "anna", "wait": "20s" },
 ///   "then": { "voicemail": { "send_to": [{ "employee": "anna" }] } } }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RawNode", into = "RawNode")]
+///
+/// Every operation on a tree of nodes (`clone`, `==`, `Debug`, dropping,
+/// [`Settings::to_json`], [`Settings::copy_to`], checking) works without
+/// recursion, so a tree of any depth built in code is safe; serde's
+/// `Serialize` (for formats other than [`Settings::to_json`]) refuses a
+/// tree nested deeper than [`Node::SERIALIZE_DEPTH`] with an error.
+#[derive(Deserialize)]
+#[serde(try_from = "RawNode")]
 pub struct Node {
-    /// What the node does.
-    pub kind: NodeKind,
-    /// What happens next: after a message, or when a forward is not
-    /// answered. Menus (which continue through their keys), voicemail,
-    /// fax and `go_to` cannot continue; the check reports a `then` on
-    /// them.
-    pub then: Option<Box<Node>>,
+    pub(crate) kind: NodeKind,
+    pub(crate) then: Option<Box<Node>>,
 }
 
 impl Node {
@@ -218,14 +290,42 @@ impl Node {
         Node { kind, then: None }
     }
 
-    /// The same node continuing with `next`.
+    /// The same node continuing with `next`: after a message, or when a
+    /// forward is not answered. Menus (which continue through their
+    /// keys), voicemail, fax and `go_to` cannot continue; the check
+    /// reports a `then` on them.
     pub fn then(mut self, next: Node) -> Node {
         self.then = Some(Box::new(next));
         self
     }
+
+    /// What the node does.
+    pub fn kind(&self) -> &NodeKind {
+        &self.kind
+    }
+
+    /// What the node does, to change it.
+    pub fn kind_mut(&mut self) -> &mut NodeKind {
+        &mut self.kind
+    }
+
+    /// What happens next, if anything (see [`then`](Node::then)).
+    pub fn next(&self) -> Option<&Node> {
+        self.then.as_deref()
+    }
+
+    /// What happens next, to change it.
+    pub fn next_mut(&mut self) -> Option<&mut Node> {
+        self.then.as_deref_mut()
+    }
+
+    /// Replaces what happens next; returns what was there.
+    pub fn set_next(&mut self, next: Option<Node>) -> Option<Node> {
+        core::mem::replace(&mut self.then, next.map(Box::new)).map(|b| *b)
+    }
 }
 
-/// The node kinds of seed 002, each with exactly the seed's parameters,
+/// The node kinds of the panel, each with exactly its parameters,
 /// and `go_to`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -281,6 +381,7 @@ impl NodeKind {
 /// `{"text": "..."}` or `{"audio": "file.mp3"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", try_from = "RawPrompt")]
+#[non_exhaustive]
 pub enum Prompt {
     /// Read aloud by text-to-speech.
     Text(String),
@@ -288,25 +389,71 @@ pub enum Prompt {
     Audio(String),
 }
 
+impl Prompt {
+    /// Text read aloud by text-to-speech.
+    pub fn text(text: impl Into<String>) -> Prompt {
+        Prompt::Text(text.into())
+    }
+
+    /// An uploaded audio file, by the host's name for it.
+    pub fn audio(file: impl Into<String>) -> Prompt {
+        Prompt::Audio(file.into())
+    }
+}
+
 /// A self-service menu (IVR): a prompt, the keys offered each with its own
 /// scenario, a scenario for "nothing selected", and whether the caller may
 /// dial an internal extension instead ("Донабор внутреннего номера").
+///
+/// Built in code with [`Menu::new`] and the `with_` setters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Menu {
     /// The menu message.
     pub prompt: Prompt,
     /// The keys offered ("галочки") and each key's scenario; `null` for a
-    /// key offered with no scenario yet, which the check refuses (R28).
+    /// key offered with no scenario yet, which the check refuses.
     #[serde(default, deserialize_with = "unique_keys")]
     pub keys: BTreeMap<Key, Option<Node>>,
     /// The scenario when the caller selects nothing ("Ничего не
-    /// выбрано"); required (R28).
+    /// выбрано"); required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nothing_selected: Option<Box<Node>>,
     /// Whether the caller may dial an employee's internal extension.
     #[serde(default, skip_serializing_if = "is_false")]
     pub extension_dialing: bool,
+}
+
+impl Menu {
+    /// A menu playing `prompt`, with no key, no "nothing selected"
+    /// scenario yet and no extension dialing.
+    pub fn new(prompt: Prompt) -> Menu {
+        Menu {
+            prompt,
+            keys: BTreeMap::new(),
+            nothing_selected: None,
+            extension_dialing: false,
+        }
+    }
+
+    /// The same menu offering `key`, with its scenario.
+    pub fn with_key(mut self, key: Key, node: Node) -> Menu {
+        self.keys.insert(key, Some(node));
+        self
+    }
+
+    /// The same menu with `node` when nothing is selected.
+    pub fn with_nothing_selected(mut self, node: Node) -> Menu {
+        self.nothing_selected = Some(Box::new(node));
+        self
+    }
+
+    /// The same menu with extension dialing on or off.
+    pub fn with_extension_dialing(mut self, on: bool) -> Menu {
+        self.extension_dialing = on;
+        self
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -409,12 +556,16 @@ fn unique_keys<'de, D: Deserializer<'de>>(
 /// Forward to an external number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ForwardToNumber {
     /// Played to the caller before ringing (the switch "голосовое
     /// сообщение"; left out when off).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub greeting: Option<Prompt>,
-    /// The number in the 10-digit format, as `4952302222`.
+    /// The number: in E.164, as `+74952302222`, or, when the settings
+    /// give a [`country`](Settings::country) with 10-digit national
+    /// numbers, in national form, as `4952302222`. Spaces, dashes, dots
+    /// and parentheses are allowed and dropped.
     pub number: String,
     /// How long it rings before counting as not answered.
     pub wait: ForwardWait,
@@ -423,6 +574,7 @@ pub struct ForwardToNumber {
 /// Forward to an employee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ForwardToEmployee {
     /// Played to the caller before ringing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -436,6 +588,7 @@ pub struct ForwardToEmployee {
 /// Forward to a department.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawDepartment", into = "RawDepartment")]
+#[non_exhaustive]
 pub struct ForwardToDepartment {
     /// Played to the caller before ringing.
     pub greeting: Option<Prompt>,
@@ -448,10 +601,60 @@ pub struct ForwardToDepartment {
     pub wait: DepartmentWait,
 }
 
+impl ForwardToNumber {
+    /// Ring `number` for `wait`, with no greeting.
+    pub fn new(number: impl Into<String>, wait: ForwardWait) -> Self {
+        ForwardToNumber { greeting: None, number: number.into(), wait }
+    }
+
+    /// The same forward with a greeting played before ringing.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Self {
+        self.greeting = Some(greeting);
+        self
+    }
+}
+
+impl ForwardToEmployee {
+    /// Ring `employee` (the host's id) for `wait`, with no greeting.
+    pub fn new(employee: impl Into<String>, wait: ForwardWait) -> Self {
+        ForwardToEmployee { greeting: None, employee: employee.into(), wait }
+    }
+
+    /// The same forward with a greeting played before ringing.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Self {
+        self.greeting = Some(greeting);
+        self
+    }
+}
+
+impl ForwardToDepartment {
+    /// Ring `department` (the host's id) by `distribution` for `wait` in
+    /// all, with no greeting.
+    pub fn new(
+        department: impl Into<String>,
+        distribution: Distribution,
+        wait: DepartmentWait,
+    ) -> Self {
+        ForwardToDepartment {
+            greeting: None,
+            department: department.into(),
+            distribution,
+            wait,
+        }
+    }
+
+    /// The same forward with a greeting played before ringing.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Self {
+        self.greeting = Some(greeting);
+        self
+    }
+}
+
 /// How a department's members are rung ("Распределение звонков"). In
 /// files `"distribution": "in_turn", "step": "10s"`; the step is required
 /// for `in_turn` and `cumulative` and refused for `all_at_once`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Distribution {
     /// "Всем сразу": every available member at once.
     AllAtOnce,
@@ -482,11 +685,56 @@ impl Distribution {
     }
 }
 
+/// `all_at_once`, or the name and the step: `in_turn 10s`,
+/// `cumulative 5s` (what `FromStr` reads).
+impl fmt::Display for Distribution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.step() {
+            None => f.write_str(self.name()),
+            Some(step) => write!(f, "{} {step}", self.name()),
+        }
+    }
+}
+
+impl core::str::FromStr for Distribution {
+    type Err = ParseValueError;
+
+    /// `all_at_once`, `in_turn STEP` or `cumulative STEP`, STEP one of
+    /// `5s` … `30s` by 5, separated by one space.
+    fn from_str(s: &str) -> Result<Distribution, ParseValueError> {
+        let bad = || {
+            ParseValueError::new(
+                "distribution",
+                s,
+                "\"all_at_once\", \"in_turn STEP\" or \"cumulative STEP\" \
+                 with STEP one of \"5s\", \"10s\", \"15s\", \"20s\", \
+                 \"25s\", \"30s\""
+                    .to_string(),
+            )
+        };
+        let (name, step) = match s.split_once(' ') {
+            Some((name, step)) => {
+                (name, Some(step.parse::<Step>().map_err(|_| bad())?))
+            }
+            None => (s, None),
+        };
+        match (name.parse::<DistributionName>().map_err(|_| bad())?, step) {
+            (DistributionName::AllAtOnce, None) => Ok(Distribution::AllAtOnce),
+            (DistributionName::InTurn, Some(s)) => Ok(Distribution::InTurn(s)),
+            (DistributionName::Cumulative, Some(s)) => {
+                Ok(Distribution::Cumulative(s))
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
 /// Voicemail or fax: an optional greeting, then the recording or fax is
 /// sent to the e-mails of the chosen employees and departments and to an
 /// external e-mail.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Mailbox {
     /// Played to the caller before recording or receiving.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -501,12 +749,39 @@ pub struct Mailbox {
     pub external_email: Option<String>,
 }
 
+impl Mailbox {
+    /// No greeting, no recipient (the check refuses it until one is
+    /// added).
+    pub fn new() -> Mailbox {
+        Mailbox::default()
+    }
+
+    /// The same mailbox with a greeting played first.
+    pub fn with_greeting(mut self, greeting: Prompt) -> Mailbox {
+        self.greeting = Some(greeting);
+        self
+    }
+
+    /// The same mailbox also sent to `recipient`.
+    pub fn with_recipient(mut self, recipient: Recipient) -> Mailbox {
+        self.send_to.push(recipient);
+        self
+    }
+
+    /// The same mailbox also sent to the external address `email`.
+    pub fn with_external_email(mut self, email: impl Into<String>) -> Self {
+        self.external_email = Some(email.into());
+        self
+    }
+}
+
 /// An employee or a department, by the host's id. In files
 /// `{"employee": "anna"}` or `{"department": "sales"}`.
 #[derive(
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case", try_from = "RawRecipient")]
+#[non_exhaustive]
 pub enum Recipient {
     /// An employee.
     Employee(String),
@@ -572,29 +847,29 @@ impl TryFrom<RawRecipient> for Recipient {
 
 /// A node as written: one optional field per kind, so unknown fields are
 /// refused and a missing or doubled kind gets a clear error.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
     expecting = "a node: an object with one kind field and an optional `then`"
 )]
 struct RawNode {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     message: Option<Prompt>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     menu: Option<Menu>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     forward_to_number: Option<ForwardToNumber>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     forward_to_employee: Option<ForwardToEmployee>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     forward_to_department: Option<ForwardToDepartment>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     voicemail: Option<Mailbox>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     fax: Option<Mailbox>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     go_to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     then: Option<Box<Node>>,
 }
 
@@ -646,27 +921,6 @@ impl TryFrom<RawNode> for Node {
     }
 }
 
-impl From<Node> for RawNode {
-    fn from(node: Node) -> RawNode {
-        let mut raw = RawNode { then: node.then, ..RawNode::default() };
-        match node.kind {
-            NodeKind::Message(p) => raw.message = Some(p),
-            NodeKind::Menu(m) => raw.menu = Some(m),
-            NodeKind::ForwardToNumber(f) => raw.forward_to_number = Some(f),
-            NodeKind::ForwardToEmployee(f) => {
-                raw.forward_to_employee = Some(f)
-            }
-            NodeKind::ForwardToDepartment(f) => {
-                raw.forward_to_department = Some(f)
-            }
-            NodeKind::Voicemail(m) => raw.voicemail = Some(m),
-            NodeKind::Fax(m) => raw.fax = Some(m),
-            NodeKind::GoTo(g) => raw.go_to = Some(g),
-        }
-        raw
-    }
-}
-
 /// A department forward as written: the distribution's name and its step
 /// side by side.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -694,16 +948,17 @@ enum DistributionName {
 
 /// The spellings `serde` reads, for the check of closed sets.
 impl core::str::FromStr for DistributionName {
-    type Err = String;
+    type Err = ParseValueError;
 
-    fn from_str(s: &str) -> Result<DistributionName, String> {
+    fn from_str(s: &str) -> Result<DistributionName, ParseValueError> {
         match s {
             "all_at_once" => Ok(DistributionName::AllAtOnce),
             "in_turn" => Ok(DistributionName::InTurn),
             "cumulative" => Ok(DistributionName::Cumulative),
-            _ => Err(format!(
-                "invalid distribution {s:?}; expected one of \
-                 \"all_at_once\", \"in_turn\", \"cumulative\""
+            _ => Err(ParseValueError::one_of(
+                "distribution",
+                s,
+                &["all_at_once", "in_turn", "cumulative"],
             )),
         }
     }
@@ -870,6 +1125,16 @@ mod tests {
         let (path, msg) = syntax(r#"{"name": "x"} trailing"#);
         assert_eq!(path, "");
         assert!(msg.contains("trailing"), "{msg}");
+
+        // The parser's place is apart from its words.
+        let e = Settings::from_json("{\n  \"name\": 1\n}").unwrap_err();
+        let p = &e.problems()[0];
+        assert_eq!(p.line_column(), Some((2, 11)));
+        assert_eq!(
+            p.to_string(),
+            "name: invalid type: integer `1`, expected a string (line 2, \
+             column 11)"
+        );
     }
 
     #[test]

@@ -1,19 +1,21 @@
-//! Offline simulation (B15): a call run against a script on a virtual
+//! Offline simulation: a call run against a script on a virtual
 //! clock, with an action log, and every caller path up to a depth.
 
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::call::{Action, Call, Event, Facts, Outcome, Target, Visit};
-use crate::error::{Error, ProblemKind};
+use crate::call::{
+    Action, Call, CallOutcome, Event, Facts, RingTarget, Visit,
+};
+use crate::error::{Error, ProblemKind, What};
 use crate::number::{CKind, Number};
 use crate::path;
 use crate::values::Key;
 
 /// One step of a script, written the way a person describes a call. In
 /// files: `"played"`, `{"digits": "1"}`, `{"wait": 10}`, `"timeout"`,
-/// `{"answer": "anna"}`, `{"busy": "4952302222"}`, `"hang_up"`,
+/// `{"answer": "anna"}`, `{"busy": "+74952302222"}`, `"hang_up"`,
 /// `{"recorded": "vm-1.wav"}`, or a raw `{"event": {...}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -69,15 +71,26 @@ impl fmt::Display for Cue {
 /// an event went in or an action came out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
+    at: u32,
+    entry: Logged,
+}
+
+impl LogEntry {
     /// Seconds since the call started.
-    pub at: u32,
-    /// What.
-    pub entry: Logged,
+    pub fn at(&self) -> u32 {
+        self.at
+    }
+
+    /// What went in or came out.
+    pub fn entry(&self) -> &Logged {
+        &self.entry
+    }
 }
 
 /// An event in or an action out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Logged {
     /// The call started in this interval.
     Start(String),
@@ -117,7 +130,7 @@ pub struct Simulation<'n> {
     playback: Option<u32>,
     collecting: bool,
     timers: Vec<Running>,
-    legs: Vec<(u32, Target)>,
+    legs: Vec<(u32, RingTarget)>,
     log: Vec<LogEntry>,
     keep_log: bool,
     violations: Vec<String>,
@@ -293,7 +306,7 @@ impl<'n> Simulation<'n> {
     }
 
     /// Legs ringing (not answered, ended or cancelled).
-    pub fn legs(&self) -> &[(u32, Target)] {
+    pub fn legs(&self) -> &[(u32, RingTarget)] {
         &self.legs
     }
 
@@ -309,7 +322,7 @@ impl<'n> Simulation<'n> {
                 v.push(format!("leg {leg} still ringing at the end"));
             }
             if self.collecting
-                && self.call.outcome() != Some(&Outcome::CallerHungUp)
+                && self.call.outcome() != Some(&CallOutcome::CallerHungUp)
             {
                 v.push("still collecting digits at the end".into());
             }
@@ -393,7 +406,7 @@ impl<'n> Simulation<'n> {
                     }
                 }
                 Action::Ring { leg, target } => {
-                    if let Target::Employee(e) = target {
+                    if let RingTarget::Employee(e) = target {
                         if self.call.facts().unavailable.contains(e) {
                             self.violations.push(format!(
                                 "rang unavailable employee {e:?}"
@@ -426,6 +439,7 @@ impl<'n> Simulation<'n> {
 
 fn script(message: impl Into<String>) -> Error {
     Error::one("", ProblemKind::Script { message: message.into() })
+        .about(What::Script)
 }
 
 /// Runs a call against a script and returns the simulation (its log, the
@@ -439,13 +453,13 @@ fn script(message: impl Into<String>) -> Error {
 /// ```
 /// use call_scenario::{simulate, Cue, Facts, Number};
 /// let number = Number::from_json(r#"{ "scenarios": { "Working time": {
-///     "forward_to_number": { "number": "4952302222", "wait": "20s" },
+///     "forward_to_number": { "number": "+74952302222", "wait": "20s" },
 ///     "then": { "message": { "text": "Nobody answered" } } } } }"#)?;
 /// let sim = simulate(&number, "Working time", Facts::default(),
 ///     &[Cue::Timeout, Cue::Played])?;
 /// assert_eq!(sim.log_text(), "\
 /// \x20   0s  start in \"Working time\"
-/// \x20   0s  > ring leg 1: number 4952302222
+/// \x20   0s  > ring leg 1: number +74952302222
 /// \x20   0s  > start timer 1 (answer wait, 20s)
 /// \x20  20s  < timer 1 fired
 /// \x20  20s  > cancel leg 1
@@ -468,23 +482,22 @@ pub fn simulate<'n>(
             path::field(&mut p, "script");
             path::index(&mut p, i);
             let problems = e
-                .problems()
-                .iter()
-                .map(|pr| {
-                    let mut pr = pr.clone();
-                    pr.path = p.clone();
-                    pr
-                })
+                .into_problems()
+                .into_iter()
+                .map(|pr| pr.with_path(p.clone()))
                 .collect();
-            Error::new(problems)
+            Error::new(problems).about(What::Script)
         })?;
     }
     Ok(sim)
 }
 
 /// Bounds on [`paths`].
+///
+/// Build with `PathOptions::default()` and the `with_` setters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct PathOptions {
     /// Cues on one path before it is cut. Default 12.
     pub depth: usize,
@@ -498,13 +511,28 @@ impl Default for PathOptions {
     }
 }
 
+impl PathOptions {
+    /// The same options with paths cut after `depth` cues.
+    pub fn with_depth(mut self, depth: usize) -> PathOptions {
+        self.depth = depth;
+        self
+    }
+
+    /// The same options listing at most `n` paths.
+    pub fn with_max_paths(mut self, n: usize) -> PathOptions {
+        self.max_paths = n;
+        self
+    }
+}
+
 /// How a caller path ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PathEnd {
     /// The call ended: with a terminal action, or at the step limit
     /// (flagged).
-    Ended(Outcome),
+    Ended(CallOutcome),
     /// The depth was reached with the call still going.
     DepthReached,
     /// The engine waits for nothing a host would report, and has not
@@ -512,27 +540,60 @@ pub enum PathEnd {
     NoTerminal,
 }
 
+/// `call ended: hung up`, `depth reached`, `no terminal action`.
+impl fmt::Display for PathEnd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PathEnd::Ended(o) => write!(f, "call ended: {o}"),
+            PathEnd::DepthReached => f.write_str("depth reached"),
+            PathEnd::NoTerminal => f.write_str("no terminal action"),
+        }
+    }
+}
+
 /// One way through a scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallerPath {
+    cues: Vec<Cue>,
+    trail: Vec<Visit>,
+    end: PathEnd,
+}
+
+impl CallerPath {
     /// What the caller and the others did.
-    pub cues: Vec<Cue>,
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
     /// The nodes passed, with menu choices.
-    pub trail: Vec<Visit>,
+    pub fn trail(&self) -> &[Visit] {
+        &self.trail
+    }
+
     /// How it ended.
-    pub end: PathEnd,
+    pub fn end(&self) -> &PathEnd {
+        &self.end
+    }
 }
 
 /// Every caller path found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paths {
-    /// The paths, depth first in the order of the choices below.
-    pub paths: Vec<CallerPath>,
-    /// False when [`PathOptions::max_paths`] stopped the search.
-    pub complete: bool,
+    paths: Vec<CallerPath>,
+    complete: bool,
 }
 
 impl Paths {
+    /// The paths, depth first in the order of the choices of [`paths`].
+    pub fn paths(&self) -> &[CallerPath] {
+        &self.paths
+    }
+
+    /// False when [`PathOptions::max_paths`] stopped the search.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
     /// The paths that end without a terminal action of the scenario: the
     /// engine waits for nothing, or the step limit hung the call up (a
     /// caller can go round a loop until it does).
@@ -540,7 +601,7 @@ impl Paths {
         self.paths.iter().filter(|p| {
             matches!(
                 p.end,
-                PathEnd::NoTerminal | PathEnd::Ended(Outcome::StepLimit)
+                PathEnd::NoTerminal | PathEnd::Ended(CallOutcome::StepLimit)
             )
         })
     }
@@ -567,9 +628,9 @@ impl Paths {
 ///               "keys": { "1": { "message": { "text": "Sales" } } },
 ///               "nothing_selected": { "message": { "text": "Bye" } } } } } }"#)?;
 /// let p = paths(&number, "Working time", &Facts::default(), PathOptions::default())?;
-/// assert!(p.complete);
+/// assert!(p.is_complete());
 /// assert_eq!(p.flagged().count(), 0);
-/// assert!(p.paths.iter().all(|p| matches!(p.end, PathEnd::Ended(_))));
+/// assert!(p.paths().iter().all(|p| matches!(p.end(), PathEnd::Ended(_))));
 /// # Ok::<(), call_scenario::Error>(())
 /// ```
 pub fn paths(

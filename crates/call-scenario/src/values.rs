@@ -1,4 +1,4 @@
-//! The closed sets of seed 002: keypad keys, answer waits, ring steps.
+//! The closed sets of the settings: keypad keys, answer waits, ring steps.
 //!
 //! Each is an enum, so a value outside its set cannot be held; reading
 //! one from a file fails with the path and the allowed values.
@@ -7,6 +7,68 @@ use core::fmt;
 use core::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A spelling that is none of a closed set's (a key, a wait, a step, a
+/// distribution, a severity...), from `FromStr`.
+///
+/// `Display` says what was given and lists the accepted spellings:
+/// `invalid answer wait "25s"; expected one of "10s", "15s", "20s",
+/// "30s", "1min"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseValueError {
+    what: &'static str,
+    input: String,
+    expected: String,
+}
+
+impl ParseValueError {
+    /// `expected` is the accepted spellings, in words.
+    pub(crate) fn new(
+        what: &'static str,
+        input: &str,
+        expected: String,
+    ) -> ParseValueError {
+        ParseValueError { what, input: input.to_string(), expected }
+    }
+
+    /// `expected` is the accepted spellings, each quoted.
+    pub(crate) fn one_of(
+        what: &'static str,
+        input: &str,
+        spellings: &[&str],
+    ) -> ParseValueError {
+        ParseValueError::new(what, input, quoted_list(spellings))
+    }
+
+    /// What was being read, as `answer wait`.
+    pub fn what(&self) -> &str {
+        self.what
+    }
+
+    /// The text given.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl fmt::Display for ParseValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid {} {:?}; expected {}",
+            self.what, self.input, self.expected
+        )
+    }
+}
+
+impl std::error::Error for ParseValueError {}
+
+/// `one of "a", "b", "c"`.
+pub(crate) fn quoted_list(spellings: &[&str]) -> String {
+    let all: Vec<String> =
+        spellings.iter().map(|s| format!("{s:?}")).collect();
+    format!("one of {}", all.join(", "))
+}
 
 /// Defines a string-backed enum: variants, their spellings, `as_str`,
 /// `FromStr`, `Display` and serde through the spelling.
@@ -36,24 +98,21 @@ macro_rules! spelled {
 
             /// The allowed spellings, quoted and joined, for messages.
             fn expected() -> String {
-                let all: &[&str] = &[$($text),+];
-                all.iter()
-                    .map(|s| format!("{s:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                quoted_list(&[$($text),+])
             }
         }
 
+        /// The spellings of files, as `Display` writes them.
         impl FromStr for $name {
-            type Err = String;
+            type Err = ParseValueError;
 
-            fn from_str(s: &str) -> Result<$name, String> {
+            fn from_str(s: &str) -> Result<$name, ParseValueError> {
                 match s {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(format!(
-                        "invalid {} {s:?}; expected one of {}",
+                    _ => Err(ParseValueError::new(
                         $what,
-                        $name::expected()
+                        s,
+                        $name::expected(),
                     )),
                 }
             }
@@ -85,7 +144,7 @@ macro_rules! spelled {
                         &self,
                         f: &mut fmt::Formatter<'_>,
                     ) -> fmt::Result {
-                        write!(f, "a {}: one of {}", $what, $name::expected())
+                        write!(f, "a {}: {}", $what, $name::expected())
                     }
                     fn visit_str<E: serde::de::Error>(
                         self,
@@ -150,8 +209,9 @@ impl Key {
 
 spelled! {
     /// How long a forward to an external number or to an employee rings
-    /// before it counts as not answered (seed 002: 10 s, 15 s, 20 s,
+    /// before it counts as not answered (10 s, 15 s, 20 s,
     /// 30 s, 1 min).
+    #[non_exhaustive]
     ForwardWait, "answer wait" {
         /// 10 seconds.
         S10 = "10s",
@@ -181,8 +241,9 @@ impl ForwardWait {
 
 spelled! {
     /// How long a forward to a department rings its members in all before
-    /// it counts as not answered (seed 002: 15 s, 20 s, 30 s, 1 min,
+    /// it counts as not answered (15 s, 20 s, 30 s, 1 min,
     /// 2 min, 5 min, 10 min).
+    #[non_exhaustive]
     DepartmentWait, "department answer wait" {
         /// 15 seconds.
         S15 = "15s",
@@ -218,7 +279,8 @@ impl DepartmentWait {
 
 spelled! {
     /// The time between two moves of an "in turn" or "cumulative"
-    /// distribution (seed 002: 5 s to 30 s in steps of 5).
+    /// distribution (5 s to 30 s in steps of 5).
+    #[non_exhaustive]
     Step, "step" {
         /// 5 seconds.
         S5 = "5s",
@@ -288,7 +350,7 @@ mod tests {
     fn outside_the_set_names_the_allowed_values() {
         let e = "25s".parse::<ForwardWait>().unwrap_err();
         assert_eq!(
-            e,
+            e.to_string(),
             "invalid answer wait \"25s\"; expected one of \"10s\", \"15s\", \
              \"20s\", \"30s\", \"1min\""
         );

@@ -4,8 +4,8 @@
 //! times; a dialed extension rings 30 s).
 
 use call_scenario::{
-    simulate, Action, Call, Choice, Cue, Event, Facts, Key, Limits, Number,
-    Outcome, ProblemKind, Prompt, Simulation, Target,
+    simulate, Action, Call, CallOutcome, Choice, Cue, Event, Facts, Key,
+    Limits, Number, ProblemKind, Prompt, RingTarget, Simulation,
 };
 
 fn number(json: &str) -> Number {
@@ -69,9 +69,9 @@ fn message_then_continuation_then_hang_up() {
             "0s > hang up",
         ]
     );
-    assert_eq!(sim.call().outcome(), Some(&Outcome::HungUp));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::HungUp));
     let trail: Vec<&str> =
-        sim.call().trail().iter().map(|v| v.node.as_str()).collect();
+        sim.call().trail().iter().map(|v| v.node()).collect();
     assert_eq!(
         trail,
         [r#"scenarios["Working time"]"#, r#"scenarios["Working time"].then"#]
@@ -103,7 +103,7 @@ fn stale_and_foreign_events_are_ignored() {
     assert!(call.is_ended());
     // Anything after the end does nothing.
     assert_eq!(call.step(&n, Event::CallerHungUp).unwrap(), []);
-    assert_eq!(call.outcome(), Some(&Outcome::HungUp));
+    assert_eq!(call.outcome(), Some(&CallOutcome::HungUp));
 }
 
 #[test]
@@ -112,8 +112,8 @@ fn unknown_interval_is_an_error() {
     let e = Call::start(&n, "Lunch", Facts::default()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "call scenario: no scenario for interval \"Lunch\"; the scenarios \
-         are for \"Working time\""
+        "call scenario cannot run: no scenario for interval \"Lunch\"; the \
+         scenarios are for \"Working time\""
     );
 }
 
@@ -142,7 +142,7 @@ fn menu_key_during_the_prompt_stops_it() {
             "0s > hang up",
         ]
     );
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::Key(Key::D2)));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::Key(Key::D2)));
     assert_eq!(sim.call().digits(), "2");
 }
 
@@ -176,7 +176,7 @@ fn menu_no_input_twice_then_nothing_selected() {
             "15s > hang up",
         ]
     );
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::NothingSelected));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::NothingSelected));
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn extension_first_digit_also_a_key_waits_for_the_next() {
             r#"3s > play 2: text "One""#,
         ]
     );
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::Key(Key::D1)));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::Key(Key::D1)));
     // "101": rings anna as soon as the extension is complete.
     let (log, sim) = run(&n, EXT_FACTS, r#"[{"digits": "101"}]"#);
     assert_eq!(
@@ -268,8 +268,8 @@ fn extension_first_digit_also_a_key_waits_for_the_next() {
         ]
     );
     assert_eq!(
-        sim.call().trail()[0].choice,
-        Some(Choice::Extension("101".into()))
+        sim.call().trail()[0].choice(),
+        Some(&Choice::Extension("101".into()))
     );
 }
 
@@ -278,7 +278,7 @@ fn extension_lone_key_that_is_also_an_extension_is_the_key() {
     let n = number(EXT);
     let (log, sim) = run(&n, EXT_FACTS, r#"[{"digits": "3"}, "timeout"]"#);
     assert_eq!(log.last().unwrap(), r#"3s > play 2: text "Three""#);
-    assert_eq!(sim.call().trail()[0].choice, Some(Choice::Key(Key::D3)));
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::Key(Key::D3)));
 }
 
 #[test]
@@ -301,8 +301,8 @@ fn extension_prefix_of_a_longer_one_waits_then_dials() {
     );
     let t = sim.call().trail();
     assert_eq!(t.len(), 2);
-    assert_eq!(t[0].choice, Some(Choice::Extension("200".into())));
-    assert_eq!(t[1].choice, None);
+    assert_eq!(t[0].choice(), Some(&Choice::Extension("200".into())));
+    assert_eq!(t[1].choice(), None);
 }
 
 #[test]
@@ -358,20 +358,23 @@ fn extension_unknown_digits_are_an_invalid_key() {
 
 const FORWARD: &str = r#"{ "scenarios": { "Working time": {
     "forward_to_number": { "greeting": { "text": "Connecting" },
-                           "number": "4952302222", "wait": "15s" },
+                           "number": "+74952302222", "wait": "15s" },
     "then": { "forward_to_employee": { "employee": "anna", "wait": "10s" } } } } }"#;
 
 #[test]
 fn forward_greeting_then_ring_then_answer() {
     let n = number(FORWARD);
-    let (log, sim) =
-        run(&n, "{}", r#"["played", {"wait": 4}, {"answer": "4952302222"}]"#);
+    let (log, sim) = run(
+        &n,
+        "{}",
+        r#"["played", {"wait": 4}, {"answer": "+74952302222"}]"#,
+    );
     assert_eq!(
         log,
         [
             r#"0s > play 1: text "Connecting""#,
             "0s < playback 1 finished",
-            "0s > ring leg 1: number 4952302222",
+            "0s > ring leg 1: number +74952302222",
             "0s > start timer 1 (answer wait, 15s)",
             "4s < leg 1 answered",
             "4s > bridge leg 1",
@@ -380,9 +383,9 @@ fn forward_greeting_then_ring_then_answer() {
     );
     assert_eq!(
         sim.call().outcome(),
-        Some(&Outcome::Bridged {
+        Some(&CallOutcome::Bridged {
             leg: 1,
-            target: Target::Number("4952302222".into())
+            target: RingTarget::Number("+74952302222".into())
         })
     );
 }
@@ -391,9 +394,9 @@ fn forward_greeting_then_ring_then_answer() {
 fn forward_each_way_of_not_answering_goes_on() {
     let n = number(FORWARD);
     for (cue, event) in [
-        (r#"{"busy": "4952302222"}"#, "busy"),
-        (r#"{"no_answer": "4952302222"}"#, "not answered"),
-        (r#"{"fail": "4952302222"}"#, "failed"),
+        (r#"{"busy": "+74952302222"}"#, "busy"),
+        (r#"{"no_answer": "+74952302222"}"#, "not answered"),
+        (r#"{"fail": "+74952302222"}"#, "failed"),
     ] {
         let (log, _) = run(&n, "{}", &format!(r#"["played", {cue}]"#));
         assert_eq!(
@@ -421,7 +424,7 @@ fn forward_each_way_of_not_answering_goes_on() {
             "25s > hang up",
         ]
     );
-    assert_eq!(sim.call().outcome(), Some(&Outcome::HungUp));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::HungUp));
 }
 
 #[test]
@@ -430,7 +433,7 @@ fn forward_to_an_unavailable_employee_does_not_ring() {
     let (log, sim) = run(
         &n,
         r#"{"unavailable": ["anna"]}"#,
-        r#"["played", {"busy": "4952302222"}]"#,
+        r#"["played", {"busy": "+74952302222"}]"#,
     );
     assert_eq!(
         log[log.len() - 3..],
@@ -595,7 +598,7 @@ fn voicemail_and_fax_deliver_then_hang_up() {
             "0s > hang up",
         ]
     );
-    assert_eq!(sim.call().outcome(), Some(&Outcome::HungUp));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::HungUp));
     let n: &'static Number = Box::leak(Box::new(n));
     let sim = simulate(
         n,
@@ -648,7 +651,7 @@ fn caller_hang_up_releases_what_each_state_holds() {
         let at =
             log.iter().rposition(|l| l.ends_with("< caller hung up")).unwrap();
         assert_eq!(log[at + 1..], *released, "{settings}");
-        assert_eq!(sim.call().outcome(), Some(&Outcome::CallerHungUp));
+        assert_eq!(sim.call().outcome(), Some(&CallOutcome::CallerHungUp));
     }
 }
 
@@ -659,7 +662,7 @@ fn step_limit_hangs_up() {
         "keys": { "1": { "message": { "text": "Thanks" } } },
         "nothing_selected": { "go_to": "menu" } } } } }"#;
     let n = Number::builder()
-        .limits(Limits { max_steps: 20, ..Limits::default() })
+        .limits(Limits::default().with_max_steps(20))
         .build(call_scenario::Settings::from_json(json).unwrap())
         .unwrap();
     let n: &'static Number = Box::leak(Box::new(n));
@@ -673,7 +676,7 @@ fn step_limit_hangs_up() {
         cues += 1;
         assert!(cues <= 20);
     }
-    assert_eq!(sim.call().outcome(), Some(&Outcome::StepLimit));
+    assert_eq!(sim.call().outcome(), Some(&CallOutcome::StepLimit));
     assert_eq!(sim.call().steps(), 20);
     assert_eq!(sim.violations(), Vec::<String>::new());
     let log = lines(&sim);
@@ -712,7 +715,7 @@ fn state_from_other_settings_is_an_error_not_a_panic() {
         Call::start(&big, "Working time", facts(SALES)).unwrap();
     let e = call.step(&small, Event::TimerFired { timer: 1 }).unwrap_err();
     assert!(
-        matches!(e.problems()[0].kind, ProblemKind::BadState { .. }),
+        matches!(e.problems()[0].kind(), ProblemKind::BadState { .. }),
         "{e}"
     );
     // A hand-edited state pointing far away.
@@ -762,7 +765,7 @@ fn go_to_is_followed_but_not_listed() {
     let n = number(json);
     let (_, sim) = run(&n, "{}", r#"["played", "played"]"#);
     let trail: Vec<&str> =
-        sim.call().trail().iter().map(|v| v.node.as_str()).collect();
+        sim.call().trail().iter().map(|v| v.node()).collect();
     assert_eq!(trail, [r#"scenarios["Working time"]"#, r#"nodes["bye"]"#]);
 }
 
@@ -776,7 +779,10 @@ fn script_errors_name_the_step() {
         &cues(r#"["played", "timeout"]"#),
     )
     .unwrap_err();
-    assert_eq!(e.to_string(), "call scenario: script[1]: no timer is running");
+    assert_eq!(
+        e.to_string(),
+        "invalid simulation script: script[1]: no timer is running"
+    );
     let e = simulate(
         n,
         "Working time",
@@ -786,7 +792,8 @@ fn script_errors_name_the_step() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "call scenario: script[0]: no leg is ringing \"anna\"; ringing: []"
+        "invalid simulation script: script[0]: no leg is ringing \"anna\"; \
+         ringing: []"
     );
     let e = simulate(
         n,

@@ -53,13 +53,13 @@ fn render(flow: &Flow) -> String {
     out.push_str(&format!("digits: {:?}\n", sim.call().digits()));
     out.push_str("trail:\n");
     for v in sim.call().trail() {
-        match &v.choice {
+        match &v.choice() {
             Some(c) => out.push_str(&format!(
                 "  {} -> {}\n",
-                v.node,
+                v.node(),
                 serde_json::to_string(c).unwrap()
             )),
-            None => out.push_str(&format!("  {}\n", v.node)),
+            None => out.push_str(&format!("  {}\n", v.node())),
         }
     }
     out

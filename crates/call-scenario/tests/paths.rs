@@ -2,7 +2,7 @@
 //! choices listed in `paths`' docs.
 
 use call_scenario::{
-    paths, Choice, Cue, Facts, Key, Number, Outcome, PathEnd, PathOptions,
+    paths, CallOutcome, Choice, Cue, Facts, Key, Number, PathEnd, PathOptions,
 };
 
 fn number(json: &str) -> Number {
@@ -13,30 +13,36 @@ fn number(json: &str) -> Number {
 fn forward_paths() {
     let n = number(
         r#"{ "scenarios": { "Working time": {
-            "forward_to_number": { "number": "4952302222", "wait": "10s" },
+            "forward_to_number": { "number": "+74952302222", "wait": "10s" },
             "then": { "message": { "text": "Nobody" } } } } }"#,
     );
     let p =
         paths(&n, "Working time", &Facts::default(), PathOptions::default())
             .unwrap();
-    assert!(p.complete);
-    let got: Vec<(Vec<Cue>, PathEnd)> =
-        p.paths.iter().map(|p| (p.cues.clone(), p.end.clone())).collect();
-    let num = || "4952302222".to_string();
+    assert!(p.is_complete());
+    let got: Vec<(Vec<Cue>, PathEnd)> = p
+        .paths()
+        .iter()
+        .map(|p| (p.cues().to_vec(), p.end().clone()))
+        .collect();
+    let num = || "+74952302222".to_string();
     assert_eq!(
         got,
         [
-            (vec![Cue::Timeout, Cue::Played], PathEnd::Ended(Outcome::HungUp)),
+            (
+                vec![Cue::Timeout, Cue::Played],
+                PathEnd::Ended(CallOutcome::HungUp)
+            ),
             (
                 vec![Cue::Answer(num())],
-                PathEnd::Ended(Outcome::Bridged {
+                PathEnd::Ended(CallOutcome::Bridged {
                     leg: 1,
-                    target: call_scenario::Target::Number(num())
+                    target: call_scenario::RingTarget::Number(num())
                 })
             ),
             (
                 vec![Cue::Busy(num()), Cue::Played],
-                PathEnd::Ended(Outcome::HungUp)
+                PathEnd::Ended(CallOutcome::HungUp)
             ),
         ]
     );
@@ -58,19 +64,22 @@ fn menu_paths_with_retries() {
     let p =
         paths(&n, "Working time", &Facts::default(), PathOptions::default())
             .unwrap();
-    assert!(p.complete);
-    assert_eq!(p.paths.len(), 53);
+    assert!(p.is_complete());
+    assert_eq!(p.paths().len(), 53);
     assert_eq!(p.flagged().count(), 0);
-    assert!(p.paths.iter().all(|p| p.end == PathEnd::Ended(Outcome::HungUp)));
-    let chose_one = p
-        .paths
+    assert!(p
+        .paths()
         .iter()
-        .filter(|p| p.trail[0].choice == Some(Choice::Key(Key::D1)))
+        .all(|p| *p.end() == PathEnd::Ended(CallOutcome::HungUp)));
+    let chose_one = p
+        .paths()
+        .iter()
+        .filter(|p| p.trail()[0].choice() == Some(&Choice::Key(Key::D1)))
         .count();
     let nothing = p
-        .paths
+        .paths()
         .iter()
-        .filter(|p| p.trail[0].choice == Some(Choice::NothingSelected))
+        .filter(|p| p.trail()[0].choice() == Some(&Choice::NothingSelected))
         .count();
     assert_eq!(chose_one + nothing, 53);
     // Key 1 is pressed once per path that picks it: at each of the 3
@@ -88,21 +97,21 @@ fn bounds_cut_the_search() {
         &n,
         "Working time",
         &Facts::default(),
-        PathOptions { depth: 1, max_paths: 100 },
+        PathOptions::default().with_depth(1).with_max_paths(100),
     )
     .unwrap();
-    assert!(p.complete);
-    let ends: Vec<&PathEnd> = p.paths.iter().map(|p| &p.end).collect();
+    assert!(p.is_complete());
+    let ends: Vec<&PathEnd> = p.paths().iter().map(|p| p.end()).collect();
     assert_eq!(ends, [&PathEnd::DepthReached; 3]);
     let p = paths(
         &n,
         "Working time",
         &Facts::default(),
-        PathOptions { depth: 12, max_paths: 10 },
+        PathOptions::default().with_depth(12).with_max_paths(10),
     )
     .unwrap();
-    assert!(!p.complete);
-    assert_eq!(p.paths.len(), 10);
+    assert!(!p.is_complete());
+    assert_eq!(p.paths().len(), 10);
 }
 
 #[test]
@@ -119,23 +128,20 @@ fn extension_paths_are_explored() {
             .unwrap();
     // A dialed extension that is not answered returns to the menu, so the
     // paths go on until the depth.
-    let options = PathOptions { depth: 6, max_paths: 100_000 };
+    let options = PathOptions::default().with_depth(6).with_max_paths(100_000);
     let p = paths(&n, "Working time", &facts, options).unwrap();
-    assert!(p.complete);
-    assert!(p.paths.iter().any(|p| p.end == PathEnd::DepthReached));
+    assert!(p.is_complete());
+    assert!(p.paths().iter().any(|p| *p.end() == PathEnd::DepthReached));
     assert_eq!(p.flagged().count(), 0);
     // "1" alone waits for the inter-digit timeout, then is key 1.
     assert!(p
-        .paths
+        .paths()
         .iter()
-        .any(|p| p.cues[..2] == [Cue::Digits("1".into()), Cue::Timeout]
-            && p.trail[0].choice == Some(Choice::Key(Key::D1))));
+        .any(|p| p.cues()[..2] == [Cue::Digits("1".into()), Cue::Timeout]
+            && p.trail()[0].choice() == Some(&Choice::Key(Key::D1))));
     // "101" rings anna, who may answer.
-    assert!(p
-        .paths
-        .iter()
-        .any(|p| p.cues
-            == [Cue::Digits("101".into()), Cue::Answer("anna".into())]));
+    assert!(p.paths().iter().any(|p| p.cues()
+        == [Cue::Digits("101".into()), Cue::Answer("anna".into())]));
 }
 
 #[test]
@@ -150,19 +156,21 @@ fn paths_cut_by_the_step_limit_are_flagged() {
                  "nothing_selected": { "message": { "text": "Bye" } } } } } }"#,
     )
     .unwrap();
-    let limits = call_scenario::Limits { max_steps: 6, ..Default::default() };
+    let limits = call_scenario::Limits::default().with_max_steps(6);
     let number = Number::builder().limits(limits).build(settings).unwrap();
     let paths = paths(
         &number,
         "Working time",
         &Facts::default(),
-        PathOptions { depth: 12, max_paths: 1_000 },
+        PathOptions::default().with_depth(12).with_max_paths(1_000),
     )
     .unwrap();
     let cut: Vec<_> = paths
-        .paths
+        .paths()
         .iter()
-        .filter(|p| p.end == PathEnd::Ended(call_scenario::Outcome::StepLimit))
+        .filter(|p| {
+            *p.end() == PathEnd::Ended(call_scenario::CallOutcome::StepLimit)
+        })
         .collect();
     assert!(!cut.is_empty());
     assert_eq!(paths.flagged().count(), cut.len());

@@ -105,6 +105,21 @@ impl<'de> serde::Deserialize<'de> for Clock {
     }
 }
 
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Clock {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Clock".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^(([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+            "description": "A local time of day, HH:MM from 00:00 to 24:00."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,10 +15,14 @@ pub const MAX_RANGES_PER_DAY: usize = 48;
 pub const MAX_EXCEPTIONS: usize = 1000;
 /// Days one exception may span.
 pub const MAX_EXCEPTION_DAYS: i64 = 366;
-/// Extra intervals besides the two fixed ones (R22).
+/// Extra intervals besides "Working time" and "Non-working time".
 pub const MAX_EXTRA_INTERVALS: usize = 3;
 /// Characters in an interval name.
 pub const MAX_NAME_CHARS: usize = 100;
+/// Bytes of JSON text [`Schedule::from_json`](crate::Schedule::from_json)
+/// reads (8 MiB); a longer text is refused before it is parsed. A schedule
+/// at every other limit, pretty-printed, takes about 3 MB.
+pub const MAX_JSON_BYTES: usize = 8 << 20;
 
 /// Interval index of "Working time".
 pub(crate) const WORKING: u8 = 0;
@@ -107,7 +111,7 @@ pub(crate) fn path_day(weekday: Weekday) -> &'static str {
 }
 
 fn push(out: &mut Vec<Problem>, path: String, kind: ProblemKind) {
-    out.push(Problem { path, kind });
+    out.push(Problem::new(path, kind));
 }
 
 /// Checks `config`, returning every problem, or the compiled schedule.
@@ -118,11 +122,7 @@ pub(crate) fn compile(
     let tz = match config.time_zone.parse::<Tz>() {
         Ok(tz) => Some(tz),
         Err(_) => {
-            let suggestion = chrono_tz::TZ_VARIANTS
-                .iter()
-                .map(|tz| tz.name())
-                .find(|n| n.eq_ignore_ascii_case(config.time_zone.trim()))
-                .map(str::to_string);
+            let suggestion = nearest_zone(&config.time_zone);
             let name = config.time_zone.clone();
             let kind = ProblemKind::UnknownTimeZone { name, suggestion };
             push(&mut out, "time_zone".into(), kind);
@@ -146,6 +146,61 @@ pub(crate) fn compile(
         _ => Err(out),
     }
 }
+
+/// The known zone name nearest to `name`: one that differs only in case
+/// (or spaces around it), else the one at the smallest edit distance
+/// (ignoring case), if that is at most 2 (1 for names under 6
+/// characters). A name without a `/` is also compared with the part of
+/// each zone name after its last `/` (`Warsaw` for `Europe/Warsaw`).
+fn nearest_zone(name: &str) -> Option<String> {
+    let wanted = name.trim().to_ascii_lowercase();
+    if wanted.is_empty() || wanted.len() > 64 {
+        return None;
+    }
+    let names = || chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+    if let Some(n) = names().find(|n| n.eq_ignore_ascii_case(&wanted)) {
+        return Some(n.to_string());
+    }
+    let limit = if wanted.chars().count() < 6 { 1 } else { 2 };
+    let mut best: Option<(usize, &str)> = None;
+    for n in names() {
+        let lower = n.to_ascii_lowercase();
+        let mut d = edit_distance(&wanted, &lower);
+        if !wanted.contains('/') {
+            if let Some((_, last)) = lower.rsplit_once('/') {
+                d = d.min(edit_distance(&wanted, last));
+            }
+        }
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, n));
+        }
+    }
+    best.map(|(_, n)| n.to_string())
+}
+
+/// The Levenshtein distance between `a` and `b`, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// How many extra interval names are kept for looking up the ranges'
+/// intervals when there are too many (then the schedule is refused
+/// anyway, but a range naming a declared interval is not reported as
+/// naming an unknown one).
+const KEPT_NAMES: usize = 64;
 
 fn interval_names(
     config: &ScheduleConfig,
@@ -177,7 +232,9 @@ fn interval_names(
             let kind =
                 ProblemKind::DuplicateIntervalName { name: name.clone() };
             push(out, path, kind);
-        } else if names.len() < 2 + MAX_EXTRA_INTERVALS {
+        } else if names.len() < 2 + KEPT_NAMES {
+            // Past the limit (reported above) still known, so that ranges
+            // naming it are not reported as naming an unknown interval.
             names.push(name.clone());
         }
     }
@@ -202,14 +259,17 @@ fn slots(
     let mut slots = Vec::with_capacity(ranges.len());
     for (i, r) in ranges.iter().enumerate().take(MAX_RANGES_PER_DAY) {
         let at = format!("{path}[{i}]");
-        let Some(interval) = names.iter().position(|n| *n == r.interval)
-        else {
-            let kind = ProblemKind::UnknownInterval {
-                name: r.interval.clone(),
-                known: names.to_vec(),
-            };
-            push(out, format!("{at}.interval"), kind);
-            continue;
+        let interval = match names.iter().position(|n| *n == r.interval) {
+            Some(k) => k,
+            None => {
+                let kind = ProblemKind::UnknownInterval {
+                    name: r.interval.clone(),
+                    known: names.to_vec(),
+                };
+                push(out, format!("{at}.interval"), kind);
+                // Kept, so that its overlaps are reported too.
+                usize::from(NON_WORKING)
+            }
         };
         if r.from == Clock::END_OF_DAY {
             push(out, at, ProblemKind::StartsAtEndOfDay);
@@ -225,7 +285,7 @@ fn slots(
         } else {
             r.to.minutes()
         };
-        // At most 48 ranges and 5 intervals: both fit.
+        // At most 48 ranges and 2 + 64 interval names: both fit.
         slots.push(Slot {
             start,
             end,

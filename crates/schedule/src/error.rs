@@ -6,9 +6,31 @@ use chrono::NaiveDate;
 
 use crate::Clock;
 
+/// How many problems [`Error`]'s `Display` lists before "… and N more".
+const SHOWN: usize = 50;
+
 /// A schedule that could not be read or accepted: every problem found,
 /// each with the path of the bad value (`week.monday[1]`,
 /// `exceptions[0].ranges[2].interval`).
+///
+/// `Display` gives one problem on one line (`invalid schedule: {problem}`)
+/// and several as a count and a numbered line each, at most 50, then
+/// `… and N more`.
+///
+/// # Example
+/// ```
+/// let err = business_hours::Schedule::from_json(r#"{
+///     "time_zone": "Europe/Warsaw",
+///     "week": { "monday": [{ "from": "09:00", "to": "17:00" },
+///                          { "from": "16:00", "to": "18:00" }] }
+/// }"#).unwrap_err();
+/// assert_eq!(err.problems()[0].path(), "week.monday[1]");
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid schedule: week.monday[1]: range 16:00–18:00 overlaps \
+///      week.monday[0] (09:00–17:00)"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     problems: Vec<Problem>,
@@ -26,18 +48,33 @@ impl Error {
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
+
+    /// Every problem, owned.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
 }
 
-/// One problem on one line; several as a count and one indented line
-/// each.
+impl<'a> IntoIterator for &'a Error {
+    type Item = &'a Problem;
+    type IntoIter = core::slice::Iter<'a, Problem>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.problems.iter()
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.problems.as_slice() {
             [one] => write!(f, "invalid schedule: {one}"),
             all => {
                 write!(f, "invalid schedule: {} problems:", all.len())?;
-                for p in all {
-                    write!(f, "\n  {p}")?;
+                for (i, p) in all.iter().take(SHOWN).enumerate() {
+                    write!(f, "\n  {}. {p}", i + 1)?;
+                }
+                if all.len() > SHOWN {
+                    write!(f, "\n  … and {} more", all.len() - SHOWN)?;
                 }
                 Ok(())
             }
@@ -50,20 +87,57 @@ impl std::error::Error for Error {}
 /// One problem: where it is and what it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// The path of the bad value, as `week.friday[0]`; empty for the whole
-    /// document.
-    pub path: String,
-    /// What is wrong.
-    pub kind: ProblemKind,
+    path: String,
+    kind: ProblemKind,
+    line_column: Option<(usize, usize)>,
 }
 
+impl Problem {
+    pub(crate) fn new(path: String, kind: ProblemKind) -> Problem {
+        Problem { path, kind, line_column: None }
+    }
+
+    pub(crate) fn at(
+        mut self,
+        line_column: Option<(usize, usize)>,
+    ) -> Problem {
+        self.line_column = line_column;
+        self
+    }
+
+    /// The path of the bad value from the document's root, as
+    /// `week.friday[0]` or `exceptions[2].ranges[0].interval`; empty for
+    /// the whole document.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &ProblemKind {
+        &self.kind
+    }
+
+    /// Where in the JSON text the problem was found, as (line, column),
+    /// both from 1; `None` for problems found after reading (an overlap,
+    /// an unknown zone) or in a config built in code.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        self.line_column
+    }
+}
+
+/// `{path}: {kind}` (just `{kind}` for the whole document), then
+/// ` (line L, column C)` when known.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            write!(f, "{}", self.kind)
+            write!(f, "{}", self.kind)?;
         } else {
-            write!(f, "{}: {}", self.path, self.kind)
+            write!(f, "{}: {}", self.path, self.kind)?;
         }
+        if let Some((line, column)) = self.line_column {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
     }
 }
 
@@ -80,13 +154,17 @@ pub enum ProblemKind {
     },
     /// The time zone is not an IANA name known to the tz database.
     #[error(
-        "unknown time zone {name:?}{}",
-        suggestion.as_ref().map(|s| format!("; did you mean {s:?}?")).unwrap_or_default()
+        "unknown time zone {name:?}; {}",
+        match suggestion {
+            Some(s) => format!("did you mean {s:?}?"),
+            None => "use an IANA name such as \"Europe/Warsaw\"".to_string(),
+        }
     )]
     UnknownTimeZone {
         /// The name given.
         name: String,
-        /// A known name that differs only in case, if any.
+        /// The nearest known name (by case, then by edit distance), if
+        /// one is near enough.
         suggestion: Option<String>,
     },
     /// An extra interval with an empty (or blank) name.
@@ -174,13 +252,28 @@ pub enum ProblemKind {
         /// The first shared date.
         date: NaiveDate,
     },
-    /// A documented limit was exceeded.
-    #[error("{what}: {count} exceeds the limit of {limit}")]
+    /// A documented limit was exceeded (see
+    /// [`limits`](crate::limits)).
+    #[error("{count} {what}; at most {limit} are allowed")]
     Limit {
-        /// What is counted.
+        /// What is counted, in words ("exceptions").
         what: &'static str,
         /// How many were given.
         count: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The text is empty (or only white space).
+    #[error(
+        "the schedule is empty; write a JSON object with at least \"time_zone\""
+    )]
+    Empty,
+    /// The text is longer than [`MAX_JSON_BYTES`](crate::limits::MAX_JSON_BYTES);
+    /// it is refused before it is read.
+    #[error("the schedule is {bytes} bytes long; at most {limit} are read")]
+    TooLong {
+        /// The text's length in bytes.
+        bytes: usize,
         /// The limit.
         limit: usize,
     },

@@ -200,20 +200,135 @@ impl Plan {
     /// before, whose range could run past midnight into it.
     fn window(
         &self,
-        (o, (prev_at, prev_o), (next_at, _)): Around,
+        around: Around,
         local_start: i64,
         local_end_of: impl Fn(i32) -> i64,
     ) -> Option<i32> {
-        let lowest = prev_at + i64::from(o.max(prev_o));
-        let local_end = local_end_of(o);
-        // Strictly after `lowest`: a run starting right at a gap's end may
-        // follow a piece that lies wholly in the gap and never happens.
-        if local_start <= lowest || local_end - i64::from(o) >= next_at {
-            return None;
-        }
+        let o = fits(around, local_start, local_end_of(around.0))?;
         let first = local_start.div_euclid(86_400) - 1;
-        let last = local_end.div_euclid(86_400);
+        let last = local_end_of(o).div_euclid(86_400);
         self.weekly_only(first, last).then_some(o)
+    }
+}
+
+/// The offset of `around` if the local span `local_start..local_end`
+/// maps into that offset's span uniquely: after any gap or fold at the
+/// previous transition, before the next one.
+fn fits(
+    (o, (prev_at, prev_o), (next_at, _)): Around,
+    local_start: i64,
+    local_end: i64,
+) -> Option<i32> {
+    let lowest = prev_at + i64::from(o.max(prev_o));
+    // Strictly after `lowest`: a run starting right at a gap's end may
+    // follow a piece that lies wholly in the gap and never happens.
+    if local_start <= lowest || local_end - i64::from(o) >= next_at {
+        return None;
+    }
+    Some(o)
+}
+
+/// The local timeline around the exceptions: every piece of every local
+/// date from a week before the first exception to a week after the last,
+/// exceptions and weekly days alike, merged into runs of one interval.
+/// The fast path answers from it as from the weekly cycle: by arithmetic
+/// on a run and one offset. Times are local minutes since 1970-01-01.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Timeline {
+    /// Start of each piece, sorted; the last piece ends at `end`.
+    starts: Vec<i64>,
+    pieces: Vec<TimelinePiece>,
+    runs: Vec<TimelineRun>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TimelinePiece {
+    interval: u8,
+    source: Source,
+    /// Index of its run in `Timeline::runs`.
+    run: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TimelineRun {
+    start: i64,
+    end: i64,
+    interval: u8,
+    /// The source at the run's start.
+    source: Source,
+}
+
+/// Days the timeline may span (about five years); a schedule whose
+/// exceptions spread wider goes without one.
+pub(crate) const TIMELINE_DAYS: i64 = 5 * 366;
+
+impl Timeline {
+    /// The timeline of the local dates `first..=last` whose pieces (start
+    /// and end in minutes of the date, interval, source) `pieces` gives,
+    /// in order and covering each date.
+    pub(crate) fn new(
+        first: NaiveDate,
+        last: NaiveDate,
+        mut pieces: impl FnMut(NaiveDate, &mut Vec<(u16, u16, u8, Source)>),
+    ) -> Option<Timeline> {
+        let mut t = Timeline {
+            starts: Vec::new(),
+            pieces: Vec::new(),
+            runs: Vec::new(),
+        };
+        let mut day = Vec::new();
+        let mut date = first;
+        loop {
+            let base = (i64::from(date.num_days_from_ce())
+                - UNIX_EPOCH_DAY_CE)
+                * 1440;
+            pieces(date, &mut day);
+            for &(start, end, interval, source) in &day {
+                let (start, end) =
+                    (base + i64::from(start), base + i64::from(end));
+                match t.runs.last_mut() {
+                    Some(r) if r.interval == interval => r.end = end,
+                    _ => t.runs.push(TimelineRun {
+                        start,
+                        end,
+                        interval,
+                        source,
+                    }),
+                }
+                t.starts.push(start);
+                t.pieces.push(TimelinePiece {
+                    interval,
+                    source,
+                    run: u32::try_from(t.runs.len() - 1).ok()?,
+                });
+            }
+            if date >= last {
+                break;
+            }
+            date = date.succ_opt()?;
+        }
+        Some(t)
+    }
+
+    /// The run around local second `local`, by index, if it lies inside
+    /// the timeline and is not one of its two clipped end runs.
+    fn run_at(&self, local: i64) -> Option<(usize, &TimelinePiece)> {
+        let minute = local.div_euclid(60);
+        let k =
+            self.starts.partition_point(|&s| s <= minute).checked_sub(1)?;
+        let p = self.pieces.get(k)?;
+        let run = p.run as usize;
+        (run > 0 && run + 1 < self.runs.len()).then_some((run, p))
+    }
+
+    /// Whether local second `local` lies inside the timeline's runs
+    /// (its end runs included).
+    pub(crate) fn holds(&self, local: i64) -> bool {
+        let minute = local.div_euclid(60);
+        match (self.runs.first(), self.runs.last()) {
+            (Some(a), Some(b)) => a.start <= minute && minute < b.end,
+            _ => false,
+        }
     }
 }
 
@@ -389,16 +504,35 @@ impl Offsets {
 }
 
 /// The run around `t` by the fast path, or `None` when the general path
-/// must answer (an exception near the run, a transition inside it, the
-/// window's edge).
+/// must answer (a DST transition inside the run, an exception near it
+/// outside the timeline, the edge of the offset table or of the
+/// timeline).
 pub(crate) fn run(
-    plan: &Plan,
+    plan: Option<&Plan>,
+    timeline: Option<&Timeline>,
     offsets: &Offsets,
     t: DateTime<Utc>,
 ) -> Option<Run> {
     let secs = t.timestamp();
     let around = offsets.around(secs)?;
-    let (p, piece_start) = piece_at(&plan.cycle, secs + i64::from(around.0));
+    let local = secs + i64::from(around.0);
+    if let Some(tl) = timeline.filter(|tl| tl.holds(local)) {
+        let (run, p) = tl.run_at(local)?;
+        let r = tl.runs[run];
+        let next = tl.runs[run + 1];
+        let (since_local, until_local) = (r.start * 60, r.end * 60);
+        let o = i64::from(fits(around, since_local, until_local)?);
+        return Some(Run {
+            interval: p.interval,
+            source: p.source,
+            since: DateTime::from_timestamp(since_local - o, 0)?,
+            until: DateTime::from_timestamp(until_local - o, 0)?,
+            next_interval: next.interval,
+            next_source: next.source,
+        });
+    }
+    let plan = plan?;
+    let (p, piece_start) = piece_at(&plan.cycle, local);
     let since_local = piece_start - i64::from(p.back) * 60;
     let until_local = piece_start + i64::from(p.forward) * 60;
     // `until`'s own date is checked for exceptions too: one there could
@@ -414,19 +548,134 @@ pub(crate) fn run(
     })
 }
 
+/// The runs from the one holding an instant onwards, in local seconds,
+/// for the queries that look ahead for an interval (`next_begin`,
+/// `next_allowed`): a scan over the weekly cycle (at most twice round
+/// it) or over the exception timeline (short of its last run). The caller
+/// takes what it found into real time with [`Scan::offset`], which checks
+/// that everything from the instant to there lies under one offset and,
+/// on the cycle, clear of exceptions.
+#[derive(Debug)]
+pub(crate) struct Scan<'a> {
+    plan: Option<&'a Plan>,
+    timeline: Option<&'a Timeline>,
+    /// Runs of the timeline rather than of the weekly cycle.
+    on_timeline: bool,
+    run: usize,
+    /// Local second where the current run starts.
+    run_start: i64,
+    around: Around,
+    /// The instant, in local seconds.
+    local: i64,
+    /// Runs left to read.
+    left: usize,
+}
+
+impl<'a> Scan<'a> {
+    pub(crate) fn new(
+        plan: Option<&'a Plan>,
+        timeline: Option<&'a Timeline>,
+        offsets: &Offsets,
+        t: DateTime<Utc>,
+    ) -> Option<Scan<'a>> {
+        let secs = t.timestamp();
+        let around = offsets.around(secs)?;
+        let local = secs + i64::from(around.0);
+        let (on_timeline, run, run_start, left) =
+            match timeline.filter(|tl| tl.holds(local)) {
+                Some(tl) => {
+                    let (run, _) = tl.run_at(local)?;
+                    (true, run, tl.runs[run].start * 60, tl.runs.len())
+                }
+                None => {
+                    let cycle = &plan?.cycle;
+                    let (p, piece_start) = piece_at(cycle, local);
+                    let run_start = piece_start - i64::from(p.back) * 60;
+                    (false, p.run, run_start, 2 * cycle.runs.len() + 2)
+                }
+            };
+        Some(Scan {
+            plan,
+            timeline,
+            on_timeline,
+            run,
+            run_start,
+            around,
+            local,
+            left,
+        })
+    }
+
+    /// The current run as (interval, local start, local end), and moves
+    /// on; `None` past the scan's reach.
+    pub(crate) fn next(&mut self) -> Option<(u8, i64, i64)> {
+        self.left = self.left.checked_sub(1)?;
+        let (interval, end) = if self.on_timeline {
+            let runs = &self.timeline?.runs;
+            // Never the last run: it is clipped.
+            let r =
+                runs.get(self.run).filter(|_| self.run + 1 < runs.len())?;
+            self.run += 1;
+            (r.interval, r.end * 60)
+        } else {
+            let runs = &self.plan?.cycle.runs;
+            let r = runs.get(self.run)?;
+            self.run = (self.run + 1) % runs.len();
+            (r.interval, self.run_start + i64::from(r.len) * 60)
+        };
+        let start = self.run_start;
+        self.run_start = end;
+        Some((interval, start, end))
+    }
+
+    /// The offset that takes local seconds up to `local_end` to real time,
+    /// if everything from the instant to `local_end` lies under the
+    /// instant's offset (and, on the cycle, no exception touches it).
+    pub(crate) fn offset(&self, local_end: i64) -> Option<i64> {
+        let o = fits(self.around, self.local, local_end)?;
+        if !self.on_timeline {
+            let first = self.local.div_euclid(86_400) - 1;
+            let last = local_end.div_euclid(86_400);
+            if !self.plan?.weekly_only(first, last) {
+                return None;
+            }
+        }
+        Some(i64::from(o))
+    }
+}
+
 /// The calendar from `start` to `end` by the fast path, when the whole
 /// window qualifies: where it starts.
 pub(crate) fn calendar(
-    plan: &Plan,
+    plan: Option<&Plan>,
+    timeline: Option<&Timeline>,
     offsets: &Offsets,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Option<FastCalendar> {
     let secs = start.timestamp();
     let around = offsets.around(secs)?;
-    let (p, piece_start) = piece_at(&plan.cycle, secs + i64::from(around.0));
-    let run_start = piece_start - i64::from(p.back) * 60;
+    let local = secs + i64::from(around.0);
     let span = end.timestamp() - secs;
+    if let Some(tl) = timeline.filter(|tl| tl.holds(local)) {
+        let (run, p) = tl.run_at(local)?;
+        let run_start = tl.runs[run].start * 60;
+        let local_end = local + span;
+        let o = fits(around, run_start, local_end)?;
+        // The window ends before the timeline's last run.
+        tl.run_at(local_end)?;
+        return Some(FastCalendar {
+            run,
+            run_start,
+            offset: i64::from(o),
+            first_source: Some(p.source),
+            run_start_utc: None,
+            timeline: true,
+        });
+    }
+    let plan = plan?;
+    let (p, piece_start) = piece_at(&plan.cycle, local);
+    let run_start = piece_start - i64::from(p.back) * 60;
     let o = plan.window(around, run_start, |o| secs + span + i64::from(o))?;
     Some(FastCalendar {
         run: p.run,
@@ -434,6 +683,7 @@ pub(crate) fn calendar(
         offset: i64::from(o),
         first_source: Some(p.source),
         run_start_utc: None,
+        timeline: false,
     })
 }
 
@@ -448,6 +698,8 @@ pub(crate) struct FastCalendar {
     first_source: Option<Source>,
     /// `run_start` in UTC, once known (the previous run's end).
     run_start_utc: Option<DateTime<Utc>>,
+    /// Runs of the timeline rather than of the weekly cycle.
+    timeline: bool,
 }
 
 impl FastCalendar {
@@ -455,21 +707,28 @@ impl FastCalendar {
     /// moves to the next run.
     pub(crate) fn next_run(
         &mut self,
-        plan: &Plan,
+        plan: Option<&Plan>,
+        timeline: Option<&Timeline>,
     ) -> Option<(u8, Source, DateTime<Utc>, DateTime<Utc>)> {
-        let runs = &plan.cycle.runs;
-        let r = runs.get(self.run)?;
-        let end = self.run_start + i64::from(r.len) * 60;
-        let source = self.first_source.take().unwrap_or(r.source);
+        let (interval, run_source, end) = if self.timeline {
+            let r = timeline?.runs.get(self.run)?;
+            self.run += 1;
+            (r.interval, r.source, r.end * 60)
+        } else {
+            let runs = &plan?.cycle.runs;
+            let r = runs.get(self.run)?;
+            self.run = (self.run + 1) % runs.len();
+            (r.interval, r.source, self.run_start + i64::from(r.len) * 60)
+        };
+        let source = self.first_source.take().unwrap_or(run_source);
         let start = match self.run_start_utc.take() {
             Some(start) => start,
             None => DateTime::from_timestamp(self.run_start - self.offset, 0)?,
         };
         let end_utc = DateTime::from_timestamp(end - self.offset, 0)?;
-        self.run = (self.run + 1) % runs.len();
         self.run_start = end;
         self.run_start_utc = Some(end_utc);
-        Some((r.interval, source, start, end_utc))
+        Some((interval, source, start, end_utc))
     }
 }
 

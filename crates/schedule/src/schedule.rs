@@ -1,5 +1,8 @@
 //! The schedule and its queries.
 
+use core::fmt;
+use core::str::FromStr;
+
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -14,7 +17,7 @@ use crate::{fast, zone};
 /// [`Schedule::from_json`]; it serializes back to the same config.
 ///
 /// A schedule is a plain value: `Clone` it to copy one number's settings to
-/// another (R29); it is `Send + Sync`.
+/// another; it is `Send + Sync`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ScheduleConfig", into = "ScheduleConfig")]
 pub struct Schedule {
@@ -31,9 +34,12 @@ struct Fast {
     plan: Option<fast::Plan>,
     /// The interval of a week that is one interval throughout.
     uniform: Option<u8>,
-    /// Shared by clones, so copying a schedule to another number (R29)
-    /// reuses the table.
+    /// Shared by clones, so copying a schedule to another number reuses
+    /// the table.
     offsets: std::sync::Arc<std::sync::OnceLock<fast::Offsets>>,
+    /// The local timeline around the exceptions (built on the first query
+    /// that needs it), if the schedule has exceptions within a few years.
+    timeline: std::sync::Arc<std::sync::OnceLock<Option<fast::Timeline>>>,
 }
 
 impl PartialEq for Fast {
@@ -44,7 +50,31 @@ impl PartialEq for Fast {
 
 impl Eq for Fast {}
 
-/// Which part of the schedule produced an interval (B11).
+/// Which part of the schedule produced an interval.
+///
+/// `Display` names the part by its path in the config, and `FromStr`
+/// reads the same spellings back:
+///
+/// | source | spelling |
+/// |---|---|
+/// | round the clock | `round the clock` |
+/// | a weekly range | `week.monday[0]` |
+/// | a range of an exception | `exceptions[1].ranges[0] on 2026-12-31` |
+/// | time no range covers | `no range` |
+/// | ... on a date of an exception | `exceptions[0], no range` |
+///
+/// It may gain variants: match it with a wildcard arm.
+///
+/// # Example
+/// ```
+/// use business_hours::Source;
+/// use chrono::Weekday;
+///
+/// let s = Source::Weekly { weekday: Weekday::Sat, range: 0 };
+/// assert_eq!(s.to_string(), "week.saturday[0]");
+/// assert_eq!("week.saturday[0]".parse::<Source>()?, s);
+/// # Ok::<(), business_hours::ParseSourceError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Source {
@@ -98,44 +128,215 @@ impl Source {
     }
 }
 
-/// The interval in force at an instant, since when and until when.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Source::RoundTheClock => f.write_str("round the clock"),
+            Source::Weekly { weekday, range } => {
+                write!(f, "{}[{range}]", crate::compile::path_day(weekday))
+            }
+            Source::Exception { exception, date, range } => {
+                write!(f, "exceptions[{exception}].ranges[{range}] on {date}")
+            }
+            Source::Uncovered { exception: None } => f.write_str("no range"),
+            Source::Uncovered { exception: Some(k) } => {
+                write!(f, "exceptions[{k}], no range")
+            }
+        }
+    }
+}
+
+impl FromStr for Source {
+    type Err = ParseSourceError;
+
+    fn from_str(s: &str) -> Result<Source, ParseSourceError> {
+        parse_source(s).ok_or_else(|| ParseSourceError { text: s.to_string() })
+    }
+}
+
+/// `[n]` at the start of `s`, and the rest.
+fn index(s: &str) -> Option<(usize, &str)> {
+    let (digits, rest) = s.strip_prefix('[')?.split_once(']')?;
+    let plain = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    Some((digits.parse().ok().filter(|_| plain)?, rest))
+}
+
+fn parse_source(s: &str) -> Option<Source> {
+    match s {
+        "round the clock" => return Some(Source::RoundTheClock),
+        "no range" => return Some(Source::Uncovered { exception: None }),
+        _ => {}
+    }
+    if let Some(rest) = s.strip_prefix("week.") {
+        let weekday = crate::config::WEEKDAYS.into_iter().find(|&wd| {
+            rest.starts_with(&crate::compile::path_day(wd)["week.".len()..])
+        })?;
+        let rest = &rest[crate::compile::path_day(weekday).len() - 5..];
+        let (range, rest) = index(rest)?;
+        return rest.is_empty().then_some(Source::Weekly { weekday, range });
+    }
+    let (exception, rest) = index(s.strip_prefix("exceptions")?)?;
+    if rest == ", no range" {
+        return Some(Source::Uncovered { exception: Some(exception) });
+    }
+    let (range, rest) = index(rest.strip_prefix(".ranges")?)?;
+    let date = rest.strip_prefix(" on ")?;
+    // Only the spelling `Display` gives: YYYY-MM-DD.
+    if date.len() != 10 {
+        return None;
+    }
+    let date = date.parse().ok()?;
+    Some(Source::Exception { exception, date, range })
+}
+
+/// A text that is not a [`Source`]'s spelling.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown source {text:?}; expected \"round the clock\", \
+     \"week.monday[0]\" (any weekday and index), \
+     \"exceptions[1].ranges[0] on 2026-12-31\", \"no range\" or \
+     \"exceptions[0], no range\""
+)]
+pub struct ParseSourceError {
+    text: String,
+}
+
+/// Written as its `Display` spelling (`"week.monday[0]"`).
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The interval in force at an instant, since when and until when
+/// ([`Schedule::at`]). Serializes as `{"interval", "since", "until",
+/// "source"}` with times in RFC 3339 UTC and `null` for "never".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct State<'s> {
+    interval: &'s str,
+    since: Option<DateTime<Utc>>,
+    until: Option<DateTime<Utc>>,
+    source: Source,
+}
+
+impl<'s> State<'s> {
     /// The interval's name.
-    pub interval: &'s str,
+    pub fn interval(&self) -> &'s str {
+        self.interval
+    }
+
     /// When this interval began, after a different one; `None` if it never
     /// began (it has always been in force).
-    pub since: Option<DateTime<Utc>>,
+    pub fn since(&self) -> Option<DateTime<Utc>> {
+        self.since
+    }
+
     /// When a different interval begins; `None` if this one never ends.
-    pub until: Option<DateTime<Utc>>,
+    pub fn until(&self) -> Option<DateTime<Utc>> {
+        self.until
+    }
+
     /// What produced the interval at this instant.
-    pub source: Source,
+    pub fn source(&self) -> Source {
+        self.source
+    }
 }
 
-/// A change of interval.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A change of interval ([`Schedule::next_change`]). Serializes as
+/// `{"at", "from", "to", "source"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Change<'s> {
-    /// When it happens.
-    pub at: DateTime<Utc>,
-    /// The interval before.
-    pub from: &'s str,
-    /// The interval after.
-    pub to: &'s str,
-    /// What produces the new interval.
-    pub source: Source,
+    at: DateTime<Utc>,
+    from: &'s str,
+    to: &'s str,
+    source: Source,
 }
 
-/// One entry of an effective calendar: an interval from `start` to `end`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+impl<'s> Change<'s> {
+    /// When it happens.
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// The interval before.
+    pub fn from(&self) -> &'s str {
+        self.from
+    }
+
+    /// The interval after.
+    pub fn to(&self) -> &'s str {
+        self.to
+    }
+
+    /// What produces the new interval.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+}
+
+/// One entry of an effective calendar ([`Schedule::calendar`]): an
+/// interval from `start` to `end`. Serializes as `{"interval", "start",
+/// "end", "source"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Entry<'s> {
+    interval: &'s str,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    source: Source,
+}
+
+impl<'s> Entry<'s> {
     /// The interval's name.
-    pub interval: &'s str,
+    pub fn interval(&self) -> &'s str {
+        self.interval
+    }
+
     /// Start, included (clipped to the calendar's start).
-    pub start: DateTime<Utc>,
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
     /// End, excluded (clipped to the calendar's end).
-    pub end: DateTime<Utc>,
+    pub fn end(&self) -> DateTime<Utc> {
+        self.end
+    }
+
     /// What produced the interval at `start`.
-    pub source: Source,
+    pub fn source(&self) -> Source {
+        self.source
+    }
+}
+
+/// A stretch of time from `start` (included) to `end` (excluded; `None`
+/// when it never ends): when an interval is next in force
+/// ([`Schedule::next_begin`]), or when sending is allowed
+/// ([`Schedule::next_allowed`]). Serializes as `{"start", "end"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Period {
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+}
+
+impl Period {
+    /// The first instant, included.
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
+    /// The end, excluded; `None` if the period never ends.
+    pub fn end(&self) -> Option<DateTime<Utc>> {
+        self.end
+    }
+
+    /// Whether `t` lies in the period.
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.start <= t && self.end.is_none_or(|end| t < end)
+    }
 }
 
 /// The entries of [`Schedule::calendar`], in order.
@@ -178,8 +379,9 @@ impl<'s> Iterator for Calendar<'s> {
                 });
             }
             Walk::Fast(f) => {
-                let plan = schedule.fast.plan.as_ref()?;
-                let (interval, source, start, end) = f.next_run(plan)?;
+                let plan = schedule.fast.plan.as_ref();
+                let (interval, source, start, end) =
+                    f.next_run(plan, schedule.timeline())?;
                 if end >= self.end {
                     self.done = true;
                 }
@@ -262,6 +464,7 @@ impl Schedule {
                     plan: fast::Plan::new(&compiled),
                     uniform: fast::uniform_interval(&compiled.week),
                     offsets: Default::default(),
+                    timeline: Default::default(),
                 };
                 Ok(Schedule { config, compiled, fast })
             }
@@ -276,24 +479,25 @@ impl Schedule {
     /// (`week.monday[0].to`); otherwise every problem of
     /// [`Schedule::new`].
     pub fn from_json(json: &str) -> Result<Schedule, Error> {
+        let whole = |kind| Error::new(vec![Problem::new(String::new(), kind)]);
+        if json.len() > compile::MAX_JSON_BYTES {
+            let limit = compile::MAX_JSON_BYTES;
+            return Err(whole(ProblemKind::TooLong {
+                bytes: json.len(),
+                limit,
+            }));
+        }
+        if json.trim().is_empty() {
+            return Err(whole(ProblemKind::Empty));
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let config: ScheduleConfig = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| {
                 let path = e.path().to_string();
                 let path = if path == "." { String::new() } else { path };
-                let message = e.into_inner().to_string();
-                Error::new(vec![Problem {
-                    path,
-                    kind: ProblemKind::Syntax { message },
-                }])
+                Error::new(vec![syntax(path, &e.into_inner())])
             })?;
-        de.end().map_err(|e| {
-            let message = e.to_string();
-            Error::new(vec![Problem {
-                path: String::new(),
-                kind: ProblemKind::Syntax { message },
-            }])
-        })?;
+        de.end().map_err(|e| Error::new(vec![syntax(String::new(), &e)]))?;
         Schedule::new(config)
     }
 
@@ -322,8 +526,42 @@ impl Schedule {
 
     /// The run around `t` by the fast path, when it applies.
     fn fast_run(&self, t: DateTime<Utc>) -> Option<fast::Run> {
-        let plan = self.fast.plan.as_ref()?;
-        fast::run(plan, self.offsets(), t)
+        let plan = self.fast.plan.as_ref();
+        fast::run(plan, self.timeline(), self.offsets(), t)
+    }
+
+    /// The local timeline around the exceptions, built on first use: from
+    /// a week before the first exception to a week after the last, if
+    /// that is at most about five years.
+    fn timeline(&self) -> Option<&fast::Timeline> {
+        self.fast
+            .timeline
+            .get_or_init(|| {
+                let c = &self.compiled;
+                let week = Duration::days(8);
+                let first =
+                    c.exceptions.first()?.from.checked_sub_signed(week)?;
+                let last = c
+                    .exceptions
+                    .iter()
+                    .map(|e| e.last)
+                    .max()?
+                    .checked_add_signed(week)?;
+                if (last - first).num_days() > fast::TIMELINE_DAYS {
+                    return None;
+                }
+                let mut pieces = Vec::new();
+                fast::Timeline::new(first, last, |date, out| {
+                    self.pieces(date, &mut pieces);
+                    out.clear();
+                    out.extend(
+                        pieces
+                            .iter()
+                            .map(|p| (p.start, p.end, p.interval, p.source)),
+                    );
+                })
+            })
+            .as_ref()
     }
 
     /// The instant of a local boundary under the DST policy (see
@@ -367,7 +605,7 @@ impl Schedule {
     }
 
     /// The interval in force at `t`, since when and until when, and what
-    /// produced it (B11).
+    /// produced it.
     ///
     /// # Example
     /// ```
@@ -379,8 +617,8 @@ impl Schedule {
     /// }"#)?;
     /// // Monday 2026-11-23 10:00 in Warsaw is 09:00 UTC.
     /// let state = s.at(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
-    /// assert_eq!(state.interval, "Working time");
-    /// assert_eq!(state.until.unwrap().to_rfc3339(), "2026-11-23T16:00:00+00:00");
+    /// assert_eq!(state.interval(), "Working time");
+    /// assert_eq!(state.until().unwrap().to_rfc3339(), "2026-11-23T16:00:00+00:00");
     /// # Ok::<(), business_hours::Error>(())
     /// ```
     pub fn at(&self, t: DateTime<Utc>) -> State<'_> {
@@ -453,6 +691,275 @@ impl Schedule {
         })
     }
 
+    /// When the interval named `interval` next begins after `t`
+    /// (strictly), and when that stretch of it ends (`None`: never). If
+    /// the interval is in force at `t`, this is its next beginning after
+    /// the current stretch. `None` if it never begins again after `t`, or
+    /// the schedule has no interval of that name.
+    ///
+    /// The answer comes from the schedule's calendar, with no loop in the
+    /// host: the search ends two weeks past the later of `t` and the last
+    /// exception, where the weekly plan repeats unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let s = business_hours::Schedule::from_json(r#"{
+    ///     "time_zone": "Europe/Warsaw",
+    ///     "intervals": ["Lunch break"],
+    ///     "week": { "friday": [
+    ///         { "from": "09:00", "to": "12:00" },
+    ///         { "from": "12:00", "to": "12:30", "interval": "Lunch break" },
+    ///         { "from": "12:30", "to": "17:00" }
+    ///     ] }
+    /// }"#)?;
+    /// // Monday 2026-11-23 10:00 in Warsaw (09:00 UTC).
+    /// let t = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    /// let lunch = s.next_begin("Lunch break", t).unwrap();
+    /// assert_eq!(lunch.start().to_rfc3339(), "2026-11-27T11:00:00+00:00");
+    /// assert_eq!(lunch.end().unwrap().to_rfc3339(), "2026-11-27T11:30:00+00:00");
+    /// # Ok::<(), business_hours::Error>(())
+    /// ```
+    pub fn next_begin(
+        &self,
+        interval: &str,
+        t: DateTime<Utc>,
+    ) -> Option<Period> {
+        let k = self.compiled.names.iter().position(|n| n == interval)?;
+        if self.compiled.always {
+            // Working time never began nor ends; the others never come.
+            return None;
+        }
+        let k = k as u8;
+        if let Some(answer) = self.next_begin_fast(k, t) {
+            return answer;
+        }
+        let end = self.search_end(t);
+        // The first run holds `t`; every later one begins after it.
+        let (_, start, to) =
+            self.runs(t, end).skip(1).find(|&(i, _, _)| i == k)?;
+        let until = if to < end { Some(to) } else { self.at(start).until };
+        Some(Period { start, end: until })
+    }
+
+    /// When sending is allowed next, where sending is allowed while one of
+    /// the intervals named in `allowed` is in force: from `t` itself if it
+    /// is allowed at `t`, else from the next instant it is; and until when
+    /// (`None`: never stops). Adjacent allowed intervals ("Working time"
+    /// then "Lunch break", both allowed) make one period. `None` if sending
+    /// is never allowed at or after `t`. Names the schedule does not have
+    /// are ignored.
+    ///
+    /// The answer comes from the schedule's calendar, with no loop in the
+    /// host (see [`next_begin`](Self::next_begin)).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let s = business_hours::Schedule::from_json(r#"{
+    ///     "time_zone": "Europe/Warsaw",
+    ///     "week": { "monday": [{ "from": "08:00", "to": "16:00" }] }
+    /// }"#)?;
+    /// // Monday 2026-11-23 17:00 in Warsaw (16:00 UTC): closed until the
+    /// // next Monday's 08:00.
+    /// let t = Utc.with_ymd_and_hms(2026, 11, 23, 16, 0, 0).unwrap();
+    /// let next = s.next_allowed(&["Working time"], t).unwrap();
+    /// assert!(!next.contains(t));
+    /// assert_eq!(next.start().to_rfc3339(), "2026-11-30T07:00:00+00:00");
+    /// assert_eq!(next.end().unwrap().to_rfc3339(), "2026-11-30T15:00:00+00:00");
+    /// // At 10:00 it is allowed now, until 16:00.
+    /// let t = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    /// let now = s.next_allowed(&["Working time"], t).unwrap();
+    /// assert_eq!(now.start(), t);
+    /// # Ok::<(), business_hours::Error>(())
+    /// ```
+    pub fn next_allowed(
+        &self,
+        allowed: &[&str],
+        t: DateTime<Utc>,
+    ) -> Option<Period> {
+        let mask = self.mask(allowed);
+        if mask == 0 {
+            return None;
+        }
+        let yes = |i: u8| mask & (1u128 << i) != 0;
+        if self.compiled.always {
+            return yes(WORKING).then_some(Period { start: t, end: None });
+        }
+        if let Some(answer) = self.next_allowed_fast(&yes, t) {
+            return answer;
+        }
+        let end = self.search_end(t);
+        let mut start = None;
+        for (i, from, _) in self.runs(t, end) {
+            match (start, yes(i)) {
+                (None, true) => start = Some(from.max(t)),
+                (Some(start), false) => {
+                    return Some(Period { start, end: Some(from) })
+                }
+                _ => {}
+            }
+        }
+        // Allowed up to the search's end, past which the weekly plan
+        // repeats: a week more tells whether it ever stops.
+        let start = start?;
+        let stop = self
+            .runs(end, end + Duration::days(8))
+            .find(|&(i, _, _)| !yes(i))
+            .map(|(_, from, _)| from);
+        Some(Period { start, end: stop })
+    }
+
+    /// [`next_begin`](Self::next_begin) by a scan of the weekly cycle or
+    /// the exception timeline; `None` when the scan cannot tell.
+    fn next_begin_fast(
+        &self,
+        k: u8,
+        t: DateTime<Utc>,
+    ) -> Option<Option<Period>> {
+        if general_only() {
+            return None;
+        }
+        let plan = self.fast.plan.as_ref();
+        let mut scan =
+            fast::Scan::new(plan, self.timeline(), self.offsets(), t)?;
+        scan.next()?;
+        loop {
+            let (i, start, end) = scan.next()?;
+            if i == k {
+                let o = scan.offset(end)?;
+                let period = Period {
+                    start: DateTime::from_timestamp(start - o, 0)?,
+                    end: Some(DateTime::from_timestamp(end - o, 0)?),
+                };
+                return Some(Some(period));
+            }
+        }
+    }
+
+    /// [`next_allowed`](Self::next_allowed) by a scan of the weekly cycle
+    /// or the exception timeline; `None` when the scan cannot tell.
+    fn next_allowed_fast(
+        &self,
+        yes: &impl Fn(u8) -> bool,
+        t: DateTime<Utc>,
+    ) -> Option<Option<Period>> {
+        if general_only() {
+            return None;
+        }
+        let plan = self.fast.plan.as_ref();
+        let mut scan =
+            fast::Scan::new(plan, self.timeline(), self.offsets(), t)?;
+        let (i, _, _) = scan.next()?;
+        // The local start of the allowed stretch; `None` for `t` itself.
+        let mut start: Option<Option<i64>> = yes(i).then_some(None);
+        loop {
+            let (i, from, _) = scan.next()?;
+            match (start, yes(i)) {
+                (None, true) => start = Some(Some(from)),
+                (Some(first), false) => {
+                    let o = scan.offset(from)?;
+                    let start = match first {
+                        Some(s) => DateTime::from_timestamp(s - o, 0)?,
+                        None => t,
+                    };
+                    let end = Some(DateTime::from_timestamp(from - o, 0)?);
+                    return Some(Some(Period { start, end }));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The runs of one interval from `start` to `end` as (interval, start,
+    /// end), clipped to the range: the calendar without its entries'
+    /// names and sources. Read a week at a time, so that each week can
+    /// take the fast path (one calendar over months would cross a
+    /// daylight-saving change and take the general walk throughout).
+    fn runs(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> impl Iterator<Item = (u8, DateTime<Utc>, DateTime<Utc>)> + '_ {
+        let names = &self.compiled.names;
+        let plan = self.fast.plan.as_ref();
+        let mut chunk_end = start;
+        let mut calendar: Option<Calendar<'_>> = None;
+        let mut pending: Option<(u8, DateTime<Utc>, DateTime<Utc>)> = None;
+        // The next run of the current week, or of the next week.
+        let mut raw = move || loop {
+            if let Some(calendar) = &mut calendar {
+                if let Walk::Fast(f) = &mut calendar.walk {
+                    if calendar.done {
+                        // Fall through to the next week.
+                    } else if let Some((i, _, from, to)) =
+                        f.next_run(plan, self.timeline())
+                    {
+                        calendar.done = to >= calendar.end;
+                        return Some((
+                            i,
+                            from.max(calendar.start),
+                            to.min(calendar.end),
+                        ));
+                    }
+                } else if let Some(e) = calendar.next() {
+                    let i = names.iter().position(|n| n == e.interval)?;
+                    return Some((i as u8, e.start, e.end));
+                }
+            }
+            if chunk_end >= end {
+                return None;
+            }
+            let from = chunk_end;
+            chunk_end = (from + Duration::days(7)).min(end);
+            calendar = Some(self.calendar(from, chunk_end));
+        };
+        // Runs split at the weeks' edges are joined again.
+        core::iter::from_fn(move || loop {
+            match (raw(), pending) {
+                (None, last) => {
+                    pending = None;
+                    return last;
+                }
+                (Some(r), None) => pending = Some(r),
+                (Some(r), Some(p)) if r.0 == p.0 => {
+                    pending = Some((p.0, p.1, r.2));
+                }
+                (Some(r), Some(p)) => {
+                    pending = Some(r);
+                    return Some(p);
+                }
+            }
+        })
+    }
+
+    /// The bit set of the interval indices named in `names`.
+    fn mask(&self, names: &[&str]) -> u128 {
+        let mut mask = 0u128;
+        for (i, n) in self.compiled.names.iter().enumerate().take(128) {
+            if names.contains(&n.as_str()) {
+                mask |= 1 << i;
+            }
+        }
+        mask
+    }
+
+    /// Where [`next_begin`](Self::next_begin) and
+    /// [`next_allowed`](Self::next_allowed) stop looking: two weeks past
+    /// the later of `t` and the last exception's last date. Past the last
+    /// exception the weekly plan repeats, so two weeks of it show every
+    /// interval it has.
+    fn search_end(&self, t: DateTime<Utc>) -> DateTime<Utc> {
+        let t = zone::clamp(t);
+        let last = self.compiled.exceptions.last().map(|e| {
+            // A day's margin covers any UTC offset.
+            zone::naive(e.last, 1440).and_utc() + Duration::days(1)
+        });
+        zone::clamp(last.map_or(t, |l| l.max(t)) + Duration::days(15))
+    }
+
     /// The effective calendar from `start` to `end`: intervals in order,
     /// adjacent equal intervals merged, the first and last clipped to the
     /// range; nothing if `end <= start`. Lazy: each entry costs the spans
@@ -468,9 +975,9 @@ impl Schedule {
     /// }"#)?;
     /// let monday = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
     /// let week: Vec<_> = s.calendar(monday, monday + Duration::days(7)).collect();
-    /// let names: Vec<_> = week.iter().map(|e| e.interval).collect();
+    /// let names: Vec<_> = week.iter().map(|e| e.interval()).collect();
     /// assert_eq!(names, ["Non-working time", "Working time", "Non-working time"]);
-    /// assert_eq!(week[1].start.to_rfc3339(), "2026-11-28T09:00:00+00:00");
+    /// assert_eq!(week[1].start().to_rfc3339(), "2026-11-28T09:00:00+00:00");
     /// # Ok::<(), business_hours::Error>(())
     /// ```
     pub fn calendar(
@@ -482,8 +989,8 @@ impl Schedule {
         let (start, end) = (zone::clamp(start), zone::clamp(end));
         let live = end > start;
         let fast = || {
-            let plan = self.fast.plan.as_ref()?;
-            fast::calendar(plan, self.offsets(), start, end)
+            let plan = self.fast.plan.as_ref();
+            fast::calendar(plan, self.timeline(), self.offsets(), start, end)
         };
         let walk = if !live || self.compiled.always {
             Walk::Whole
@@ -823,6 +1330,19 @@ impl core::str::FromStr for Schedule {
     }
 }
 
+/// A syntax problem from serde_json's error, its position apart.
+fn syntax(path: String, e: &serde_json::Error) -> Problem {
+    let mut message = e.to_string();
+    let position = (e.line() > 0).then(|| (e.line(), e.column()));
+    if let Some((line, column)) = position {
+        let suffix = format!(" at line {line} column {column}");
+        if let Some(rest) = message.strip_suffix(&suffix) {
+            message = rest.to_string();
+        }
+    }
+    Problem::new(path, ProblemKind::Syntax { message }).at(position)
+}
+
 /// Whether a test asked for the general walk only (never outside tests).
 #[cfg(not(test))]
 fn general_only() -> bool {
@@ -912,5 +1432,129 @@ mod tests {
             }
             assert!(fast > 10_000, "the fast path was used {fast} times");
         }
+    }
+
+    /// A small deterministic generator (xorshift), for random schedules.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    /// Up to three ranges of a day, the last maybe past midnight, as JSON.
+    fn random_day(rng: &mut Rng) -> String {
+        let mut points: Vec<u64> =
+            (0..rng.below(7)).map(|_| rng.below(96) * 15).collect();
+        points.sort_unstable();
+        points.dedup();
+        let mut ranges = Vec::new();
+        for pair in points.chunks(2) {
+            if let [from, to] = *pair {
+                let to =
+                    if rng.below(4) == 0 { rng.below(24) * 15 } else { to };
+                let interval = ["Working time", "Non-working time", "Lunch"]
+                    [rng.below(3) as usize];
+                ranges.push(format!(
+                    r#"{{"from":"{:02}:{:02}","to":"{:02}:{:02}","interval":"{interval}"}}"#,
+                    from / 60, from % 60, to / 60, to % 60
+                ));
+            }
+        }
+        format!("[{}]", ranges.join(","))
+    }
+
+    /// Random schedules in zones with 30-minute and 2-hour shifts and
+    /// transitions at midnight, with up to 25 exceptions: the fast path
+    /// (weekly cycle and exception timeline) answers exactly as the
+    /// general walk, for `at`, `next_change` and the calendar.
+    #[test]
+    fn fast_path_agrees_with_the_general_path_on_random_schedules() {
+        let zones = [
+            "Europe/Berlin",
+            "Australia/Lord_Howe",
+            "Antarctica/Troll",
+            "America/Santiago",
+            "Africa/Cairo",
+            "America/Havana",
+            "Pacific/Chatham",
+            "Asia/Kolkata",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let start = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let (mut tried, mut timeline_used) = (0, 0);
+        while tried < 100 {
+            let days: Vec<String> = [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ]
+            .iter()
+            .map(|d| format!(r#""{d}": {}"#, random_day(&mut rng)))
+            .collect();
+            let exceptions: Vec<String> = (0..rng.below(26))
+                .map(|_| {
+                    let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+                        + Duration::days(rng.below(730) as i64);
+                    let to = from + Duration::days(rng.below(3) as i64);
+                    format!(
+                        r#"{{"from":"{from}","to":"{to}","ranges":{}}}"#,
+                        random_day(&mut rng)
+                    )
+                })
+                .collect();
+            let json = format!(
+                r#"{{"time_zone":"{}","intervals":["Lunch"],"week":{{{}}},"exceptions":[{}]}}"#,
+                zones[rng.below(zones.len() as u64) as usize],
+                days.join(","),
+                exceptions.join(",")
+            );
+            let Ok(s) = Schedule::from_json(&json) else { continue };
+            tried += 1;
+            for _ in 0..300 {
+                let t = start
+                    + Duration::seconds(rng.below(2 * 366 * 86_400) as i64);
+                let fast = s.fast_run(t);
+                if fast.is_some()
+                    && s.timeline().is_some_and(|tl| {
+                        tl.holds(s.local(t).and_utc().timestamp())
+                    })
+                {
+                    timeline_used += 1;
+                }
+                let general = s.at_general(t);
+                assert_eq!(s.at(t), general, "{json} at {t}");
+                let next = s.next_change(t).map(|c| c.at);
+                assert_eq!(next, general.until, "{json} next after {t}");
+                let to = t + Duration::days(rng.below(9) as i64 + 1);
+                let queries = || {
+                    (
+                        s.calendar(t, to).collect::<Vec<_>>(),
+                        s.next_begin("Lunch", t),
+                        s.next_allowed(&["Working time"], t),
+                        s.next_allowed(&["Working time", "Lunch"], t),
+                    )
+                };
+                let fast = queries();
+                GENERAL_ONLY.set(true);
+                let general = queries();
+                GENERAL_ONLY.set(false);
+                assert_eq!(fast, general, "{json} from {t}");
+            }
+        }
+        assert!(
+            timeline_used > 5000,
+            "the timeline answered {timeline_used} times"
+        );
     }
 }

@@ -69,13 +69,17 @@ fn gap_end(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
 /// others are moved to the nearest end, where chrono could not give a
 /// local time.
 pub(crate) fn clamp(t: DateTime<Utc>) -> DateTime<Utc> {
-    let first = NaiveDate::from_ymd_opt(1, 1, 2).map(|d| naive(d, 0));
-    let last = NaiveDate::from_ymd_opt(9999, 12, 30).map(|d| naive(d, 0));
-    match (first, last) {
-        (Some(first), Some(last)) => {
-            let (first, last) = (first.and_utc(), last.and_utc());
-            t.clamp(first, last)
-        }
+    // 0001-01-02T00:00:00Z and 9999-12-30T00:00:00Z.
+    const FIRST: i64 = -62_135_510_400;
+    const LAST: i64 = 253_402_128_000;
+    if (FIRST..LAST).contains(&t.timestamp()) {
+        return t;
+    }
+    match (
+        DateTime::from_timestamp(FIRST, 0),
+        DateTime::from_timestamp(LAST, 0),
+    ) {
+        (Some(first), Some(last)) => t.clamp(first, last),
         _ => t,
     }
 }
@@ -119,6 +123,26 @@ mod tests {
             at("Europe/Warsaw", (2026, 10, 25), 180),
             "2026-10-25T02:00:00+00:00"
         );
+    }
+
+    #[test]
+    fn clamp_bounds_are_the_second_and_the_second_to_last_day() {
+        let bound = |y, m, d| {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc()
+        };
+        let (first, last) = (bound(1, 1, 2), bound(9999, 12, 30));
+        assert_eq!(clamp(first - Duration::seconds(1)), first);
+        assert_eq!(clamp(first), first);
+        assert_eq!(clamp(last + Duration::seconds(1)), last);
+        let t = last - Duration::nanoseconds(1);
+        assert_eq!(clamp(t), t);
+        assert_eq!(clamp(last + Duration::nanoseconds(1)), last);
+        assert_eq!(clamp(DateTime::<Utc>::MAX_UTC), last);
+        assert_eq!(clamp(DateTime::<Utc>::MIN_UTC), first);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! expected UTC instants written out by hand and against an independent
 //! computation (`data/dst_boundaries.tsv`, Python `zoneinfo`, tzdata 2025b).
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
 use business_hours::Schedule;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -23,8 +23,8 @@ fn one_day(zone: &str, date: &str, ranges: &str) -> Schedule {
 fn working(s: &Schedule, date: &str) -> Vec<(String, String)> {
     let d: NaiveDate = date.parse().unwrap();
     s.calendar_dates(d - Duration::days(1), d + Duration::days(1))
-        .filter(|e| e.interval == "Working time")
-        .map(|e| (e.start.to_rfc3339(), e.end.to_rfc3339()))
+        .filter(|e| e.interval() == "Working time")
+        .map(|e| (e.start().to_rfc3339(), e.end().to_rfc3339()))
         .collect()
 }
 
@@ -63,7 +63,7 @@ fn warsaw_spring_forward_gap() {
     );
     assert!(working(&s, "2026-03-29").is_empty());
     let st = s.at(utc("2026-03-29T01:00:00Z"));
-    assert_eq!(st.interval, "Non-working time");
+    assert_eq!(st.interval(), "Non-working time");
 }
 
 #[test]
@@ -81,7 +81,10 @@ fn warsaw_fall_back_fold() {
         pair("2026-10-24T23:00:00Z", "2026-10-25T00:30:00Z")
     );
     // During the second 02:40 (01:40Z) the range is over.
-    assert_eq!(s.at(utc("2026-10-25T01:40:00Z")).interval, "Non-working time");
+    assert_eq!(
+        s.at(utc("2026-10-25T01:40:00Z")).interval(),
+        "Non-working time"
+    );
     // A range across the fold is an hour longer.
     let s = one_day(
         "Europe/Warsaw",
@@ -102,7 +105,7 @@ fn warsaw_fall_back_fold() {
         working(&s, "2026-10-25"),
         pair("2026-10-25T00:30:00Z", "2026-10-25T04:00:00Z")
     );
-    assert_eq!(s.at(utc("2026-10-25T01:40:00Z")).interval, "Working time");
+    assert_eq!(s.at(utc("2026-10-25T01:40:00Z")).interval(), "Working time");
 }
 
 #[test]
@@ -277,4 +280,63 @@ fn boundaries_match_python_zoneinfo() {
         }
     }
     assert!(checked > 650, "only {checked} boundaries checked");
+}
+
+#[test]
+fn next_begin_and_next_allowed_across_the_gap_and_the_fold() {
+    // 02:30 does not exist on 2026-03-29: the range begins at 03:00 CEST.
+    let s = one_day(
+        "Europe/Warsaw",
+        "2026-03-29",
+        r#"{"from":"02:30","to":"04:00"}"#,
+    );
+    let p = s.next_begin("Working time", utc("2026-03-28T12:00:00Z")).unwrap();
+    assert_eq!(p.start(), utc("2026-03-29T01:00:00Z"));
+    assert_eq!(p.end(), Some(utc("2026-03-29T02:00:00Z")));
+    let p = s.next_allowed(&["Working time"], utc("2026-03-28T12:00:00Z"));
+    assert_eq!(
+        p.map(|p| (p.start(), p.end())),
+        Some((utc("2026-03-29T01:00:00Z"), Some(utc("2026-03-29T02:00:00Z"))))
+    );
+    // Nothing after it.
+    assert_eq!(
+        s.next_begin("Working time", utc("2026-03-29T01:00:00Z")),
+        None
+    );
+    assert_eq!(
+        s.next_allowed(&["Working time"], utc("2026-03-29T02:00:00Z")),
+        None
+    );
+    // Non-working time is allowed from now and never stops after 02:00Z.
+    let p = s
+        .next_allowed(&["Non-working time"], utc("2026-03-29T02:00:00Z"))
+        .unwrap();
+    assert_eq!((p.start(), p.end()), (utc("2026-03-29T02:00:00Z"), None));
+
+    // 2026-10-25 03:00 CEST falls back to 02:00 CET: 01:00–02:30 ends at
+    // the first 02:30 (00:30Z); lunch follows until the second 03:00.
+    let s = Schedule::from_json(
+        r#"{ "time_zone": "Europe/Warsaw", "intervals": ["Lunch"],
+             "exceptions": [{ "from": "2026-10-25", "ranges": [
+                 {"from":"01:00","to":"02:30"},
+                 {"from":"02:30","to":"03:00","interval":"Lunch"}] }] }"#,
+    )
+    .unwrap();
+    let before = utc("2026-10-24T12:00:00Z");
+    let p = s.next_begin("Working time", before).unwrap();
+    assert_eq!(
+        (p.start(), p.end()),
+        (utc("2026-10-24T23:00:00Z"), Some(utc("2026-10-25T00:30:00Z")))
+    );
+    let p = s.next_begin("Lunch", before).unwrap();
+    assert_eq!(
+        (p.start(), p.end()),
+        (utc("2026-10-25T00:30:00Z"), Some(utc("2026-10-25T02:00:00Z")))
+    );
+    // Working time then lunch, both allowed: one period.
+    let p = s.next_allowed(&["Working time", "Lunch"], before).unwrap();
+    assert_eq!(
+        (p.start(), p.end()),
+        (utc("2026-10-24T23:00:00Z"), Some(utc("2026-10-25T02:00:00Z")))
+    );
 }

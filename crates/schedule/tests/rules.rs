@@ -1,8 +1,8 @@
 //! The rules of the schedule, one test each: intervals, ranges, overnight
 //! ranges and their owning day, exceptions, validation, queries, format.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 use business_hours::{ProblemKind, Schedule, ScheduleConfig, Source};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -44,10 +44,13 @@ fn working_time_with_since_until_and_source() {
     // Tuesday 2026-11-24 10:00 CET = 09:00Z.
     let s = office();
     let st = s.at(utc("2026-11-24T09:00:00Z"));
-    assert_eq!(st.interval, "Working time");
-    assert_eq!(rfc(st.since), z("2026-11-24T08:00:00Z"));
-    assert_eq!(rfc(st.until), z("2026-11-24T16:00:00Z"));
-    assert_eq!(st.source, Source::Weekly { weekday: Weekday::Tue, range: 0 });
+    assert_eq!(st.interval(), "Working time");
+    assert_eq!(rfc(st.since()), z("2026-11-24T08:00:00Z"));
+    assert_eq!(rfc(st.until()), z("2026-11-24T16:00:00Z"));
+    assert_eq!(
+        st.source(),
+        Source::Weekly { weekday: Weekday::Tue, range: 0 }
+    );
 }
 
 #[test]
@@ -55,10 +58,13 @@ fn extra_interval() {
     // Monday 12:10 CET.
     let s = office();
     let st = s.at(utc("2026-11-23T11:10:00Z"));
-    assert_eq!(st.interval, "Lunch break");
-    assert_eq!(rfc(st.since), z("2026-11-23T11:00:00Z"));
-    assert_eq!(rfc(st.until), z("2026-11-23T11:30:00Z"));
-    assert_eq!(st.source, Source::Weekly { weekday: Weekday::Mon, range: 1 });
+    assert_eq!(st.interval(), "Lunch break");
+    assert_eq!(rfc(st.since()), z("2026-11-23T11:00:00Z"));
+    assert_eq!(rfc(st.until()), z("2026-11-23T11:30:00Z"));
+    assert_eq!(
+        st.source(),
+        Source::Weekly { weekday: Weekday::Mon, range: 1 }
+    );
 }
 
 #[test]
@@ -66,10 +72,10 @@ fn uncovered_time_is_non_working() {
     // Tuesday 20:00 CET: after Tuesday's range, before Wednesday's.
     let s = office();
     let st = s.at(utc("2026-11-24T19:00:00Z"));
-    assert_eq!(st.interval, "Non-working time");
-    assert_eq!(st.source, Source::Uncovered { exception: None });
-    assert_eq!(rfc(st.since), z("2026-11-24T16:00:00Z"));
-    assert_eq!(rfc(st.until), z("2026-11-25T08:00:00Z"));
+    assert_eq!(st.interval(), "Non-working time");
+    assert_eq!(st.source(), Source::Uncovered { exception: None });
+    assert_eq!(rfc(st.since()), z("2026-11-24T16:00:00Z"));
+    assert_eq!(rfc(st.until()), z("2026-11-25T08:00:00Z"));
 }
 
 #[test]
@@ -77,10 +83,13 @@ fn overnight_range_belongs_to_the_day_it_starts() {
     // Sunday 2026-11-29 03:00 CET is in Saturday's 22:00–06:00.
     let s = office();
     let st = s.at(utc("2026-11-29T02:00:00Z"));
-    assert_eq!(st.interval, "Working time");
-    assert_eq!(st.source, Source::Weekly { weekday: Weekday::Sat, range: 0 });
-    assert_eq!(rfc(st.since), z("2026-11-28T21:00:00Z"));
-    assert_eq!(rfc(st.until), z("2026-11-29T05:00:00Z"));
+    assert_eq!(st.interval(), "Working time");
+    assert_eq!(
+        st.source(),
+        Source::Weekly { weekday: Weekday::Sat, range: 0 }
+    );
+    assert_eq!(rfc(st.since()), z("2026-11-28T21:00:00Z"));
+    assert_eq!(rfc(st.until()), z("2026-11-29T05:00:00Z"));
 }
 
 #[test]
@@ -89,10 +98,10 @@ fn exception_closes_its_dates_and_merges_with_the_weekend() {
     // Sunday is empty, so it is closed from Wednesday 17:00 to Monday 09:00.
     let s = office();
     let st = s.at(utc("2026-12-25T12:00:00Z"));
-    assert_eq!(st.interval, "Non-working time");
-    assert_eq!(st.source, Source::Uncovered { exception: Some(0) });
-    assert_eq!(rfc(st.since), z("2026-12-23T16:00:00Z"));
-    assert_eq!(rfc(st.until), z("2026-12-28T08:00:00Z"));
+    assert_eq!(st.interval(), "Non-working time");
+    assert_eq!(st.source(), Source::Uncovered { exception: Some(0) });
+    assert_eq!(rfc(st.since()), z("2026-12-23T16:00:00Z"));
+    assert_eq!(rfc(st.until()), z("2026-12-28T08:00:00Z"));
 }
 
 #[test]
@@ -100,16 +109,16 @@ fn exception_ranges_replace_the_weekday() {
     // New Year's Eve (Thursday) 09:00–13:00 only.
     let s = office();
     let st = s.at(utc("2026-12-31T10:00:00Z"));
-    assert_eq!(st.interval, "Working time");
+    assert_eq!(st.interval(), "Working time");
     assert_eq!(
-        st.source,
+        st.source(),
         Source::Exception {
             exception: 1,
             date: "2026-12-31".parse().unwrap(),
             range: 0
         }
     );
-    assert_eq!(rfc(st.until), z("2026-12-31T12:00:00Z"));
+    assert_eq!(rfc(st.until()), z("2026-12-31T12:00:00Z"));
 }
 
 #[test]
@@ -122,8 +131,8 @@ fn overnight_range_runs_into_an_exception_day() {
     );
     let s = Schedule::from_json(&json).unwrap();
     let st = s.at(utc("2027-01-03T02:00:00Z"));
-    assert_eq!(st.interval, "Working time");
-    assert_eq!(rfc(st.until), z("2027-01-03T05:00:00Z"));
+    assert_eq!(st.interval(), "Working time");
+    assert_eq!(rfc(st.until()), z("2027-01-03T05:00:00Z"));
 }
 
 #[test]
@@ -131,17 +140,20 @@ fn next_change_and_calendar_agree() {
     let s = office();
     let t = utc("2026-11-23T00:00:00Z");
     let change = s.next_change(t).unwrap();
-    assert_eq!(change.at, utc("2026-11-23T08:00:00Z"));
-    assert_eq!((change.from, change.to), ("Non-working time", "Working time"));
+    assert_eq!(change.at(), utc("2026-11-23T08:00:00Z"));
+    assert_eq!(
+        (change.from(), change.to()),
+        ("Non-working time", "Working time")
+    );
     let week: Vec<_> = s.calendar(t, t + chrono::Duration::days(7)).collect();
-    assert_eq!(week.first().unwrap().start, t);
-    assert_eq!(week.last().unwrap().end, t + chrono::Duration::days(7));
+    assert_eq!(week.first().unwrap().start(), t);
+    assert_eq!(week.last().unwrap().end(), t + chrono::Duration::days(7));
     for w in week.windows(2) {
-        assert_eq!(w[0].end, w[1].start);
-        assert_ne!(w[0].interval, w[1].interval, "adjacent equal entries");
+        assert_eq!(w[0].end(), w[1].start());
+        assert_ne!(w[0].interval(), w[1].interval(), "adjacent equal entries");
     }
     // Mo: 3 entries + closed, Tu–Fr: working + closed, Sa night, Su early.
-    let names: Vec<&str> = week.iter().map(|e| e.interval).collect();
+    let names: Vec<&str> = week.iter().map(|e| e.interval()).collect();
     assert_eq!(names.iter().filter(|n| **n == "Lunch break").count(), 1);
     assert_eq!(names.iter().filter(|n| **n == "Working time").count(), 7);
 }
@@ -152,8 +164,8 @@ fn calendar_dates_cover_local_midnight_to_midnight() {
     let first = "2026-11-23".parse().unwrap();
     let last = "2026-11-29".parse().unwrap();
     let week: Vec<_> = s.calendar_dates(first, last).collect();
-    assert_eq!(week.first().unwrap().start, utc("2026-11-22T23:00:00Z"));
-    assert_eq!(week.last().unwrap().end, utc("2026-11-29T23:00:00Z"));
+    assert_eq!(week.first().unwrap().start(), utc("2026-11-22T23:00:00Z"));
+    assert_eq!(week.last().unwrap().end(), utc("2026-11-29T23:00:00Z"));
 }
 
 #[test]
@@ -163,7 +175,7 @@ fn calendar_of_a_schedule_that_never_changes() {
     let week: Vec<_> = s.calendar(t, t + chrono::Duration::days(7)).collect();
     assert_eq!(week.len(), 1);
     assert_eq!(
-        (week[0].start, week[0].end),
+        (week[0].start(), week[0].end()),
         (t, t + chrono::Duration::days(7))
     );
 }
@@ -176,10 +188,10 @@ fn round_the_clock() {
     .unwrap();
     let st = s.at(utc("2026-11-24T09:00:00Z"));
     assert_eq!(
-        (st.interval, st.since, st.until),
+        (st.interval(), st.since(), st.until()),
         ("Working time", None, None)
     );
-    assert_eq!(st.source, Source::RoundTheClock);
+    assert_eq!(st.source(), Source::RoundTheClock);
     assert!(s.next_change(utc("2026-11-24T09:00:00Z")).is_none());
 }
 
@@ -188,7 +200,7 @@ fn a_schedule_that_never_changes_terminates() {
     let s = Schedule::from_json(r#"{"time_zone": "Europe/Berlin"}"#).unwrap();
     let st = s.at(utc("2026-11-24T09:00:00Z"));
     assert_eq!(
-        (st.interval, st.since, st.until),
+        (st.interval(), st.since(), st.until()),
         ("Non-working time", None, None)
     );
     let all_day = r#"{"time_zone": "Europe/Berlin", "week": {
@@ -199,13 +211,13 @@ fn a_schedule_that_never_changes_terminates() {
         "exceptions": [{"from": "2030-01-01"}]}"#;
     let s = Schedule::from_json(all_day).unwrap();
     let st = s.at(utc("2026-11-24T09:00:00Z"));
-    assert_eq!(st.interval, "Working time");
-    assert_eq!(st.since, None);
+    assert_eq!(st.interval(), "Working time");
+    assert_eq!(st.since(), None);
     // The far exception is found by skipping the identical days.
-    assert_eq!(rfc(st.until), z("2029-12-31T23:00:00Z"));
+    assert_eq!(rfc(st.until()), z("2029-12-31T23:00:00Z"));
     let st = s.at(utc("2030-06-01T00:00:00Z"));
-    assert_eq!(rfc(st.since), z("2030-01-01T23:00:00Z"));
-    assert_eq!(st.until, None);
+    assert_eq!(rfc(st.since()), z("2030-01-01T23:00:00Z"));
+    assert_eq!(st.until(), None);
 }
 
 #[test]
@@ -226,8 +238,7 @@ fn validation_reports_every_problem_with_its_path() {
         ]
     }"#;
     let err = Schedule::from_json(json).unwrap_err();
-    let paths: Vec<&str> =
-        err.problems().iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<&str> = err.problems().iter().map(|p| p.path()).collect();
     for expected in [
         "time_zone",
         "intervals",
@@ -245,7 +256,7 @@ fn validation_reports_every_problem_with_its_path() {
         );
     }
     let kinds: Vec<&ProblemKind> =
-        err.problems().iter().map(|p| &p.kind).collect();
+        err.problems().iter().map(|p| p.kind()).collect();
     assert!(kinds
         .iter()
         .any(|k| matches!(k, ProblemKind::UnknownTimeZone { .. })));
@@ -271,7 +282,7 @@ fn overnight_spill_overlap_is_found() {
         "monday": [{"from": "09:00", "to": "17:00"}]}}"#;
     let err = Schedule::from_json(json).unwrap_err();
     assert_eq!(err.problems().len(), 1);
-    assert_eq!(err.problems()[0].path, "week.sunday[0]");
+    assert_eq!(err.problems()[0].path(), "week.sunday[0]");
     assert!(err.to_string().contains("overlaps week.monday[0]"), "{err}");
     // Around an exception, on the concrete date.
     let json = r#"{"time_zone": "UTC", "week": {"thursday": [{"from": "20:00", "to": "02:00"}]},
@@ -296,7 +307,7 @@ fn syntax_errors_name_the_path() {
         r#"{"time_zone": "UTC", "week": {"friday": [{"from": "09:00", "to": "25:00"}]}}"#,
     )
     .unwrap_err();
-    assert_eq!(err.problems()[0].path, "week.friday[0].to");
+    assert_eq!(err.problems()[0].path(), "week.friday[0].to");
     assert!(err.to_string().contains("25:00"), "{err}");
     let err = Schedule::from_json(r#"{"time_zone": "UTC", "weeek": {}}"#)
         .unwrap_err();
@@ -310,7 +321,7 @@ fn syntax_errors_name_the_path() {
         r#"{"time_zone": "UTC", "exceptions": [{"from": "2026-02-30"}]}"#,
     )
     .unwrap_err();
-    assert_eq!(err.problems()[0].path, "exceptions[0].from");
+    assert_eq!(err.problems()[0].path(), "exceptions[0].from");
 }
 
 #[test]
@@ -352,7 +363,7 @@ fn instants_far_from_now_do_not_panic() {
         let later =
             t.checked_add_signed(chrono::Duration::days(2)).unwrap_or(t);
         for e in s.calendar(t, later) {
-            assert!(e.start < e.end && t <= e.start && e.end <= later);
+            assert!(e.start() < e.end() && t <= e.start() && e.end() <= later);
         }
         let all =
             s.calendar(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
@@ -375,7 +386,7 @@ fn calendar_stops_at_its_end_after_skipping_identical_days() {
     let entries: Vec<_> =
         s.calendar(t, t + chrono::Duration::days(2)).collect();
     assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].end, t + chrono::Duration::days(2));
+    assert_eq!(entries[0].end(), t + chrono::Duration::days(2));
 }
 
 #[test]
@@ -387,20 +398,23 @@ fn the_readme_format_example_is_a_valid_schedule() {
     assert_eq!(s.intervals().count(), 4);
     // Saturday night "Support only" runs into Sunday.
     let st = s.at(utc("2026-11-29T02:00:00Z"));
-    assert_eq!(st.interval, "Support only");
-    assert_eq!(st.source, Source::Weekly { weekday: Weekday::Sat, range: 0 });
+    assert_eq!(st.interval(), "Support only");
+    assert_eq!(
+        st.source(),
+        Source::Weekly { weekday: Weekday::Sat, range: 0 }
+    );
 }
 
 #[test]
 fn source_paths_point_into_the_config() {
     let s = office();
-    let sat = s.at(utc("2026-11-29T02:00:00Z")).source;
+    let sat = s.at(utc("2026-11-29T02:00:00Z")).source();
     assert_eq!(sat.path().as_deref(), Some("week.saturday[0]"));
-    let xmas = s.at(utc("2026-12-25T12:00:00Z")).source;
+    let xmas = s.at(utc("2026-12-25T12:00:00Z")).source();
     assert_eq!(xmas.path().as_deref(), Some("exceptions[0]"));
-    let eve = s.at(utc("2026-12-31T10:00:00Z")).source;
+    let eve = s.at(utc("2026-12-31T10:00:00Z")).source();
     assert_eq!(eve.path().as_deref(), Some("exceptions[1].ranges[0]"));
-    assert_eq!(s.at(utc("2026-11-24T19:00:00Z")).source.path(), None);
+    assert_eq!(s.at(utc("2026-11-24T19:00:00Z")).source().path(), None);
 }
 
 // Regressions from review: each failed before its fix.
@@ -414,7 +428,7 @@ fn calendar_longer_than_the_search_horizon() {
     let from = utc("2026-11-02T00:00:00Z");
     let to = utc("2026-12-07T00:00:00Z");
     let working =
-        s.calendar(from, to).filter(|e| e.interval == "Working time");
+        s.calendar(from, to).filter(|e| e.interval() == "Working time");
     assert_eq!(working.count(), 5);
     let first: NaiveDate = "2026-11-02".parse().unwrap();
     let last: NaiveDate = "2026-11-29".parse().unwrap();
@@ -429,13 +443,13 @@ fn since_after_skipping_identical_days_keeps_the_spill() {
     )
     .unwrap();
     let st = s.at(utc("2026-12-25T12:00:00Z"));
-    assert_eq!(rfc(st.since), z("2026-12-24T06:00:00Z"));
+    assert_eq!(rfc(st.since()), z("2026-12-24T06:00:00Z"));
     let s = Schedule::from_json(
         r#"{"time_zone":"UTC","exceptions":[{"from":"2026-12-24","ranges":[{"from":"22:00","to":"06:00"}]}]}"#,
     )
     .unwrap();
     let st = s.at(utc("2026-12-30T12:00:00Z"));
-    assert_eq!(rfc(st.since), z("2026-12-25T06:00:00Z"));
+    assert_eq!(rfc(st.since()), z("2026-12-25T06:00:00Z"));
 }
 
 #[test]
@@ -447,7 +461,7 @@ fn exception_dates_outside_years_1_to_9999_are_refused() {
         let err = Schedule::from_json(&json).unwrap_err();
         assert!(
             matches!(
-                err.problems()[0].kind,
+                err.problems()[0].kind(),
                 ProblemKind::DateOutOfRange { .. }
             ),
             "{err}"
@@ -486,8 +500,8 @@ fn a_week_of_one_interval_in_many_ranges_is_skipped() {
     );
     let s = Schedule::from_json(&json).unwrap();
     let st = s.at(utc("2026-06-01T12:00:00Z"));
-    assert_eq!(st.interval, "Working time");
-    assert_eq!(rfc(st.until), z("9999-11-30T23:00:00Z"));
+    assert_eq!(st.interval(), "Working time");
+    assert_eq!(rfc(st.until()), z("9999-11-30T23:00:00Z"));
 }
 
 #[test]
@@ -523,14 +537,14 @@ fn a_range_wholly_in_a_gap_does_not_end_the_run_before_it() {
     .unwrap();
     let t = utc("2026-09-06T04:00:00Z");
     let st = s.at(t);
-    assert_eq!(st.interval, "Non-working time");
-    assert_eq!(rfc(st.since), z("2026-08-30T05:00:00Z"));
+    assert_eq!(st.interval(), "Non-working time");
+    assert_eq!(rfc(st.since()), z("2026-08-30T05:00:00Z"));
     let cal: Vec<_> = s
         .calendar(
             t - chrono::Duration::days(10),
             t + chrono::Duration::days(3),
         )
         .collect();
-    let holding = cal.iter().find(|e| e.start <= t && t < e.end).unwrap();
-    assert_eq!(Some(holding.start), st.since);
+    let holding = cal.iter().find(|e| e.start() <= t && t < e.end()).unwrap();
+    assert_eq!(Some(holding.start()), st.since());
 }

@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::error::{parse_name, ParseNameError};
 use crate::tables::{self, Table};
 
 /// How a text is carried over the air.
@@ -21,7 +22,7 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// The name agents see in the counter (seed 004): `GSM_7BIT` or `UCS2`.
+    /// The name agents see in the units counter: `GSM_7BIT` or `UCS2`.
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Gsm7 => "GSM_7BIT",
@@ -37,21 +38,57 @@ impl Encoding {
             Encoding::Ucs2 => 0x08,
         }
     }
+
+    /// Every encoding, in the order of their data coding values.
+    pub const ALL: &'static [Encoding] = &[Encoding::Gsm7, Encoding::Ucs2];
+
+    const NAMES: &'static [&'static str] = &["GSM_7BIT", "UCS2"];
+
+    /// The encoding's name in plain words, for messages: `GSM-7` or
+    /// `UCS-2`.
+    pub(crate) fn plain_name(self) -> &'static str {
+        match self {
+            Encoding::Gsm7 => "GSM-7",
+            Encoding::Ucs2 => "UCS-2",
+        }
+    }
+
+    /// What the units of this encoding are called, in the plural.
+    pub(crate) fn unit_name(self) -> &'static str {
+        match self {
+            Encoding::Gsm7 => "septets",
+            Encoding::Ucs2 => "UTF-16 units",
+        }
+    }
 }
 
+/// Prints [`Encoding::name`]: `GSM_7BIT` or `UCS2`, the spelling of the
+/// units counter and of the `serde` form.
 impl fmt::Display for Encoding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
 }
 
-/// A national language of 3GPP TS 23.038 with shift tables in this crate.
+/// Parses what `Display` prints (`GSM_7BIT`, `UCS2`), in any letter case.
+impl core::str::FromStr for Encoding {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Encoding, ParseNameError> {
+        parse_name("encoding", s, Encoding::NAMES, Encoding::ALL)
+    }
+}
+
+/// A national language of 3GPP TS 23.038: the thirteen languages with
+/// national language shift tables, which let GSM-7 carry their scripts at
+/// 7 bits a character instead of UCS-2's 16.
 ///
-/// The spec also defines tables for Bengali, Gujarati, Hindi, Kannada,
-/// Malayalam, Oriya, Punjabi, Tamil, Telugu and Urdu (identifiers 4 to 13);
-/// they are not included yet.
+/// `Display` and `FromStr` use the lowercase English name (`turkish`,
+/// `hindi`), as does the `serde` form. [`Language::id`] is the identifier
+/// sent in the user data header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum Language {
     /// Turkish (identifier 1): locking and single shift tables.
@@ -60,30 +97,107 @@ pub enum Language {
     Spanish,
     /// Portuguese (identifier 3): locking and single shift tables.
     Portuguese,
+    /// Bengali (identifier 4): locking and single shift tables.
+    Bengali,
+    /// Gujarati (identifier 5): locking and single shift tables.
+    Gujarati,
+    /// Hindi (identifier 6): locking and single shift tables.
+    Hindi,
+    /// Kannada (identifier 7): locking and single shift tables.
+    Kannada,
+    /// Malayalam (identifier 8): locking and single shift tables.
+    Malayalam,
+    /// Oriya (identifier 9): locking and single shift tables.
+    Oriya,
+    /// Punjabi (identifier 10): locking and single shift tables.
+    Punjabi,
+    /// Tamil (identifier 11): locking and single shift tables.
+    Tamil,
+    /// Telugu (identifier 12): locking and single shift tables.
+    Telugu,
+    /// Urdu (identifier 13): locking and single shift tables.
+    Urdu,
 }
 
 impl Language {
-    /// Every language this crate has tables for.
-    pub const ALL: [Language; 3] =
-        [Language::Turkish, Language::Spanish, Language::Portuguese];
+    /// Every language this crate has tables for, in the order of their
+    /// identifiers.
+    pub const ALL: &'static [Language] = &[
+        Language::Turkish,
+        Language::Spanish,
+        Language::Portuguese,
+        Language::Bengali,
+        Language::Gujarati,
+        Language::Hindi,
+        Language::Kannada,
+        Language::Malayalam,
+        Language::Oriya,
+        Language::Punjabi,
+        Language::Tamil,
+        Language::Telugu,
+        Language::Urdu,
+    ];
+
+    const NAMES: &'static [&'static str] = &[
+        "turkish",
+        "spanish",
+        "portuguese",
+        "bengali",
+        "gujarati",
+        "hindi",
+        "kannada",
+        "malayalam",
+        "oriya",
+        "punjabi",
+        "tamil",
+        "telugu",
+        "urdu",
+    ];
 
     /// The language identifier used in the user data header (3GPP TS
-    /// 23.038 section 6.2.1.2.4).
+    /// 23.038 section 6.2.1.2.4): 1 for Turkish to 13 for Urdu.
     pub fn id(self) -> u8 {
         match self {
             Language::Turkish => 1,
             Language::Spanish => 2,
             Language::Portuguese => 3,
+            Language::Bengali => 4,
+            Language::Gujarati => 5,
+            Language::Hindi => 6,
+            Language::Kannada => 7,
+            Language::Malayalam => 8,
+            Language::Oriya => 9,
+            Language::Punjabi => 10,
+            Language::Tamil => 11,
+            Language::Telugu => 12,
+            Language::Urdu => 13,
         }
     }
 
-    /// The language with identifier `id`, if this crate has its tables.
+    /// The language with identifier `id`, if this crate has its tables
+    /// (1 to 13).
+    ///
+    /// # Example
+    /// ```
+    /// use sms_encoding::Language;
+    ///
+    /// assert_eq!(Language::from_id(6), Some(Language::Hindi));
+    /// assert_eq!(Language::Hindi.id(), 6);
+    /// assert_eq!(Language::from_id(14), None);
+    /// ```
     pub fn from_id(id: u8) -> Option<Language> {
-        Language::ALL.into_iter().find(|l| l.id() == id)
+        let index = usize::from(id).checked_sub(1)?;
+        Language::ALL.get(index).copied()
+    }
+
+    /// The lowercase English name: `turkish`, `spanish` ...; what
+    /// `Display` prints and `FromStr` reads.
+    pub fn name(self) -> &'static str {
+        Language::NAMES[usize::from(self.id() - 1)]
     }
 
     /// Whether the spec defines a locking shift table (a replacement of
-    /// the basic table) for this language.
+    /// the basic table) for this language: all but Spanish.
     pub fn has_locking_shift(self) -> bool {
         self.locking_table().is_some()
     }
@@ -93,6 +207,16 @@ impl Language {
             Language::Turkish => Some(&tables::TURKISH_LOCKING),
             Language::Spanish => None,
             Language::Portuguese => Some(&tables::PORTUGUESE_LOCKING),
+            Language::Bengali => Some(&tables::BENGALI_LOCKING),
+            Language::Gujarati => Some(&tables::GUJARATI_LOCKING),
+            Language::Hindi => Some(&tables::HINDI_LOCKING),
+            Language::Kannada => Some(&tables::KANNADA_LOCKING),
+            Language::Malayalam => Some(&tables::MALAYALAM_LOCKING),
+            Language::Oriya => Some(&tables::ORIYA_LOCKING),
+            Language::Punjabi => Some(&tables::PUNJABI_LOCKING),
+            Language::Tamil => Some(&tables::TAMIL_LOCKING),
+            Language::Telugu => Some(&tables::TELUGU_LOCKING),
+            Language::Urdu => Some(&tables::URDU_LOCKING),
         }
     }
 
@@ -101,27 +225,44 @@ impl Language {
             Language::Turkish => &tables::TURKISH_SINGLE,
             Language::Spanish => &tables::SPANISH_SINGLE,
             Language::Portuguese => &tables::PORTUGUESE_SINGLE,
+            Language::Bengali => &tables::BENGALI_SINGLE,
+            Language::Gujarati => &tables::GUJARATI_SINGLE,
+            Language::Hindi => &tables::HINDI_SINGLE,
+            Language::Kannada => &tables::KANNADA_SINGLE,
+            Language::Malayalam => &tables::MALAYALAM_SINGLE,
+            Language::Oriya => &tables::ORIYA_SINGLE,
+            Language::Punjabi => &tables::PUNJABI_SINGLE,
+            Language::Tamil => &tables::TAMIL_SINGLE,
+            Language::Telugu => &tables::TELUGU_SINGLE,
+            Language::Urdu => &tables::URDU_SINGLE,
         }
     }
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         1 << (self.id() - 1)
     }
 }
 
+/// Prints the lowercase English name, as [`Language::name`].
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Language::Turkish => "Turkish",
-            Language::Spanish => "Spanish",
-            Language::Portuguese => "Portuguese",
-        })
+        f.write_str(self.name())
+    }
+}
+
+/// Parses what `Display` prints (`turkish`, `spanish` ...), in any letter
+/// case.
+impl core::str::FromStr for Language {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Language, ParseNameError> {
+        parse_name("language", s, Language::NAMES, Language::ALL)
     }
 }
 
 /// A set of national languages, small and `Copy`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub(crate) struct LanguageSet(u8);
+pub(crate) struct LanguageSet(u16);
 
 impl LanguageSet {
     pub(crate) fn insert(&mut self, language: Language) {
@@ -133,25 +274,45 @@ impl LanguageSet {
     }
 
     pub(crate) fn iter(self) -> impl Iterator<Item = Language> {
-        Language::ALL.into_iter().filter(move |l| self.0 & l.bit() != 0)
+        Language::ALL.iter().copied().filter(move |l| self.0 & l.bit() != 0)
     }
 }
 
 /// The national language shift tables a GSM-7 text uses (3GPP TS 23.038
 /// section 6.2.1.2): each costs a 3-octet information element in the user
 /// data header of every part.
+///
+/// `Display` says it in words: `default alphabet`, `turkish locking shift
+/// table`, `portuguese locking and spanish single shift tables`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Shift {
-    /// The locking shift table that replaces the basic table, if any.
-    pub locking: Option<Language>,
-    /// The single shift table that replaces the extension table, if any.
-    pub single: Option<Language>,
+    locking: Option<Language>,
+    single: Option<Language>,
 }
 
 impl Shift {
     /// No national tables: the default alphabet and its extension table.
     pub const NONE: Shift = Shift { locking: None, single: None };
+
+    /// The tables of `locking` in place of the basic table and of `single`
+    /// in place of the extension table; `None` keeps the default one.
+    ///
+    /// A locking language without a locking table (Spanish) is the same
+    /// as `None`, since no such table can be announced.
+    pub fn new(locking: Option<Language>, single: Option<Language>) -> Shift {
+        Shift { locking: locking.filter(|l| l.has_locking_shift()), single }
+    }
+
+    /// The locking shift table that replaces the basic table, if any.
+    pub fn locking(&self) -> Option<Language> {
+        self.locking
+    }
+
+    /// The single shift table that replaces the extension table, if any.
+    pub fn single(&self) -> Option<Language> {
+        self.single
+    }
 
     /// Whether no national table is used.
     pub fn is_none(&self) -> bool {
@@ -163,6 +324,22 @@ impl Shift {
     pub fn header_octets(&self) -> usize {
         3 * (usize::from(self.locking.is_some())
             + usize::from(self.single.is_some()))
+    }
+}
+
+impl fmt::Display for Shift {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.locking, self.single) {
+            (None, None) => f.write_str("default alphabet"),
+            (Some(l), None) => write!(f, "{l} locking shift table"),
+            (None, Some(s)) => write!(f, "{s} single shift table"),
+            (Some(l), Some(s)) if l == s => {
+                write!(f, "{l} locking and single shift tables")
+            }
+            (Some(l), Some(s)) => {
+                write!(f, "{l} locking and {s} single shift tables")
+            }
+        }
     }
 }
 
@@ -256,12 +433,56 @@ mod tests {
 
     #[test]
     fn language_ids_round_trip() {
-        for l in Language::ALL {
+        for &l in Language::ALL {
             assert_eq!(Language::from_id(l.id()), Some(l));
         }
         assert_eq!(Language::from_id(0), None);
-        assert_eq!(Language::from_id(4), None);
+        assert_eq!(Language::from_id(14), None);
+        assert_eq!(Language::ALL.len(), 13);
+        for (i, &l) in Language::ALL.iter().enumerate() {
+            assert_eq!(usize::from(l.id()), i + 1);
+        }
         assert!(!Language::Spanish.has_locking_shift());
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for &l in Language::ALL {
+            assert_eq!(l.to_string().parse::<Language>(), Ok(l));
+            assert_eq!(l.to_string(), l.to_string().to_lowercase());
+        }
+        for &e in Encoding::ALL {
+            assert_eq!(e.to_string().parse::<Encoding>(), Ok(e));
+        }
+        assert_eq!("Turkish".parse::<Language>(), Ok(Language::Turkish));
+        assert_eq!("ucs2".parse::<Encoding>(), Ok(Encoding::Ucs2));
+        let err = "gsm7".parse::<Encoding>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown encoding \"gsm7\"; expected one of: GSM_7BIT, UCS2"
+        );
+    }
+
+    #[test]
+    fn shift_in_words() {
+        use Language::*;
+        let cases = [
+            (Shift::NONE, "default alphabet"),
+            (Shift::new(Some(Turkish), None), "turkish locking shift table"),
+            (Shift::new(None, Some(Spanish)), "spanish single shift table"),
+            (
+                Shift::new(Some(Portuguese), Some(Portuguese)),
+                "portuguese locking and single shift tables",
+            ),
+            (
+                Shift::new(Some(Turkish), Some(Spanish)),
+                "turkish locking and spanish single shift tables",
+            ),
+        ];
+        for (shift, words) in cases {
+            assert_eq!(shift.to_string(), words);
+        }
+        assert_eq!(Shift::new(Some(Spanish), None), Shift::NONE);
     }
 
     #[test]
@@ -280,10 +501,8 @@ mod tests {
     #[test]
     fn shift_header_octets() {
         assert_eq!(Shift::NONE.header_octets(), 0);
-        let both = Shift {
-            locking: Some(Language::Turkish),
-            single: Some(Language::Turkish),
-        };
+        let both =
+            Shift::new(Some(Language::Turkish), Some(Language::Turkish));
         assert_eq!(both.header_octets(), 6);
     }
 }

@@ -8,8 +8,12 @@ use crate::alphabet::{Encoding, Shift};
 /// parts and room left. Produced by [`Segmenter::analyze`].
 ///
 /// [`Segmenter::analyze`]: crate::Segmenter::analyze
+///
+/// With the `serde` feature it serializes as an object of the accessors'
+/// values: `encoding`, `shift`, `units`, `chars`, `graphemes`,
+/// `utf16_units`, `segments`, `capacity`, `units_left`, `last_part_units`,
+/// `max_parts`, `within_limit` and `first_non_gsm` (`null` for GSM-7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Analysis {
     pub(crate) encoding: Encoding,
     pub(crate) shift: Shift,
@@ -108,7 +112,7 @@ impl Analysis {
         self.first_non_gsm
     }
 
-    /// The counter of seed 004: units, encoding and parts, as in
+    /// The units counter: units, encoding and parts, as in
     /// `225 – [GSM_7BIT 2]` (the dash is U+2013 EN DASH).
     ///
     /// # Example
@@ -121,7 +125,7 @@ impl Analysis {
         UnitsCounter { analysis: *self }
     }
 
-    /// The counter of seed 001: characters typed (Unicode scalar values)
+    /// The characters counter: characters typed (Unicode scalar values)
     /// and parts, as in `670/10`.
     ///
     /// # Example
@@ -135,7 +139,34 @@ impl Analysis {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Analysis {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Analysis", 13)?;
+        st.serialize_field("encoding", &self.encoding)?;
+        st.serialize_field("shift", &self.shift)?;
+        st.serialize_field("units", &self.units)?;
+        st.serialize_field("chars", &self.chars)?;
+        st.serialize_field("graphemes", &self.graphemes)?;
+        st.serialize_field("utf16_units", &self.utf16)?;
+        st.serialize_field("segments", &self.segments)?;
+        st.serialize_field("capacity", &self.capacity)?;
+        st.serialize_field("units_left", &self.units_left())?;
+        st.serialize_field("last_part_units", &self.last_part_units)?;
+        st.serialize_field("max_parts", &self.max_parts)?;
+        st.serialize_field("within_limit", &self.within_limit())?;
+        st.serialize_field("first_non_gsm", &self.first_non_gsm)?;
+        st.end()
+    }
+}
+
 /// The `225 – [GSM_7BIT 2]` counter; see [`Analysis::units_counter`].
+///
+/// With the `serde` feature it serializes as the string `Display` prints.
 #[derive(Clone, Copy, Debug)]
 pub struct UnitsCounter {
     analysis: Analysis,
@@ -149,6 +180,8 @@ impl fmt::Display for UnitsCounter {
 }
 
 /// The `670/10` counter; see [`Analysis::chars_counter`].
+///
+/// With the `serde` feature it serializes as the string `Display` prints.
 #[derive(Clone, Copy, Debug)]
 pub struct CharsCounter {
     analysis: Analysis,
@@ -160,20 +193,61 @@ impl fmt::Display for CharsCounter {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for UnitsCounter {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CharsCounter {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// A character that GSM-7 cannot carry, and where it is: the reason a text
-/// is UCS-2 (B1).
+/// is UCS-2.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `ch`, `offset`, `index` and `utf16_offset`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NonGsmChar {
+    pub(crate) ch: char,
+    pub(crate) offset: usize,
+    pub(crate) index: usize,
+    pub(crate) utf16_offset: usize,
+}
+
+impl NonGsmChar {
     /// The character.
-    pub ch: char,
+    pub fn ch(&self) -> char {
+        self.ch
+    }
+
     /// Byte offset in the text.
-    pub offset: usize,
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
     /// Index in the text counted in Unicode scalar values.
-    pub index: usize,
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
     /// Offset in the text counted in UTF-16 code units (a web editor's
     /// cursor position).
-    pub utf16_offset: usize,
+    pub fn utf16_offset(&self) -> usize {
+        self.utf16_offset
+    }
 }
 
 impl fmt::Display for NonGsmChar {

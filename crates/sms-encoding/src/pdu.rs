@@ -1,9 +1,9 @@
-//! Encoding parts into the bytes a gateway sends, and decoding them back
-//! (B4): the user data header of 3GPP TS 23.040 section 9.2.3.24 and the
+//! Encoding parts into the bytes a gateway sends, and decoding them back:
+//! the user data header of 3GPP TS 23.040 section 9.2.3.24 and the
 //! GSM-7 / UCS-2 payload of 3GPP TS 23.038.
 
 use crate::alphabet::{Alphabet, Code, Encoding, Language, Shift};
-use crate::error::{Error, ErrorKind};
+use crate::error::{parse_name, Error, ErrorKind, ParseNameError};
 use crate::segmenter::{Concatenation, Segmenter};
 use crate::tables::ESCAPE;
 
@@ -14,8 +14,12 @@ const IEI_SINGLE_SHIFT: u8 = 0x24;
 const IEI_LOCKING_SHIFT: u8 = 0x25;
 
 /// How GSM-7 septets are laid out in the user data.
+///
+/// `Display`, `FromStr` and the `serde` form spell it `unpacked` or
+/// `packed`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum Packing {
     /// One septet per octet, as SMPP `short_message` usually carries GSM-7
@@ -29,58 +33,211 @@ pub enum Packing {
     Packed,
 }
 
+impl Packing {
+    /// Both layouts.
+    pub const ALL: &'static [Packing] = &[Packing::Unpacked, Packing::Packed];
+
+    const NAMES: &'static [&'static str] = &["unpacked", "packed"];
+}
+
+impl core::fmt::Display for Packing {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Packing::Unpacked => Packing::NAMES[0],
+            Packing::Packed => Packing::NAMES[1],
+        })
+    }
+}
+
+/// Parses what `Display` prints (`unpacked`, `packed`), in any letter case.
+impl core::str::FromStr for Packing {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Packing, ParseNameError> {
+        parse_name("packing", s, Packing::NAMES, Packing::ALL)
+    }
+}
+
 /// One part as a gateway sends it: data coding, header flag, length and
 /// user data (header included).
 ///
-/// The fields are public so that parts received from a gateway can be
-/// built directly and given to [`decode`].
+/// [`Segmenter::encode`] makes them; build one received from a gateway
+/// with [`EncodedPart::unpacked`], [`EncodedPart::packed`] or
+/// [`EncodedPart::new`] and give it to [`decode`]. With the `serde` feature it serializes (and deserializes)
+/// as an object with the fields `data_coding`, `udhi`, `packing`,
+/// `user_data_length` and `user_data` (an array of octets).
+///
+/// # Example
+/// ```
+/// use sms_encoding::{decode, EncodedPart};
+///
+/// // "Hi" as SMPP carries it: data_coding 0, one septet per octet.
+/// let part = EncodedPart::unpacked(0x00, false, vec![0x48, 0x69]);
+/// assert_eq!(decode(&[part])?, "Hi");
+/// // The same packed, as in a PDU: 2 septets in 2 octets.
+/// let part = EncodedPart::packed(0x00, false, 2, vec![0xC8, 0x34]);
+/// assert_eq!(decode(&[part])?, "Hi");
+/// # Ok::<(), sms_encoding::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EncodedPart {
-    /// The data coding scheme octet: `0x00` GSM-7, `0x08` UCS-2.
-    pub data_coding: u8,
-    /// Whether the user data starts with a header (TP-UDHI, or bit 6 of
-    /// SMPP `esm_class`).
-    pub udhi: bool,
-    /// How GSM-7 septets are laid out; ignored for UCS-2.
-    pub packing: Packing,
-    /// TP-UDL: septets for packed GSM-7 (header included), octets
-    /// otherwise.
-    pub user_data_length: usize,
-    /// The user data: header, fill bits (packed GSM-7 only) and payload.
-    pub user_data: Vec<u8>,
+    pub(crate) data_coding: u8,
+    pub(crate) udhi: bool,
+    pub(crate) packing: Packing,
+    pub(crate) user_data_length: usize,
+    pub(crate) user_data: Vec<u8>,
 }
 
-/// The parsed user data header of a part.
+/// The parsed user data header of a part; see [`EncodedPart::header`].
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `concatenation`, `shift` and `octets`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct UserDataHeader {
+    concatenation: Option<ConcatHeader>,
+    shift: Shift,
+    octets: usize,
+}
+
+impl UserDataHeader {
     /// The concatenation element, if any.
-    pub concatenation: Option<ConcatHeader>,
-    /// National language shift tables announced. An identifier this crate
-    /// has no table for (or a locking shift for a language without one)
-    /// leaves the default table in place, as a receiver without that table
-    /// would.
-    pub shift: Shift,
+    pub fn concatenation(&self) -> Option<ConcatHeader> {
+        self.concatenation
+    }
+
+    /// National language shift tables announced. Identifier 0 stands for
+    /// the default table.
+    pub fn shift(&self) -> Shift {
+        self.shift
+    }
+
     /// Octets the header takes, its length octet included.
-    pub octets: usize,
+    pub fn octets(&self) -> usize {
+        self.octets
+    }
 }
 
 /// A concatenation element: which message a part belongs to, and where.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `reference`, `total` and `sequence`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ConcatHeader {
+    reference: u16,
+    total: u8,
+    sequence: u8,
+}
+
+impl ConcatHeader {
     /// The reference shared by all parts of one message (8 or 16 bits).
-    pub reference: u16,
+    pub fn reference(&self) -> u16 {
+        self.reference
+    }
+
     /// How many parts the message has.
-    pub total: u8,
+    pub fn total(&self) -> u8 {
+        self.total
+    }
+
     /// This part's number, from 1.
-    pub sequence: u8,
+    pub fn sequence(&self) -> u8 {
+        self.sequence
+    }
 }
 
 impl EncodedPart {
+    /// A part as received, every field given: the data coding scheme
+    /// octet, whether the user data starts with a header, how GSM-7
+    /// septets are laid out, the user data length as the sender gave it
+    /// (septets for packed GSM-7, octets otherwise) and the user data.
+    /// Nothing is checked here; [`decode`] checks that the length agrees
+    /// with the data.
+    pub fn new(
+        data_coding: u8,
+        udhi: bool,
+        packing: Packing,
+        user_data_length: usize,
+        user_data: Vec<u8>,
+    ) -> Self {
+        EncodedPart { data_coding, udhi, packing, user_data_length, user_data }
+    }
+
+    /// A part whose GSM-7 septets (if GSM-7) take one octet each, as SMPP
+    /// carries them; the user data length is the number of octets.
+    ///
+    /// `data_coding` is the data coding scheme octet (`0x00` GSM-7, `0x08`
+    /// UCS-2); `udhi` says whether the user data starts with a header
+    /// (TP-UDHI, or bit 6 of SMPP `esm_class`).
+    pub fn unpacked(data_coding: u8, udhi: bool, user_data: Vec<u8>) -> Self {
+        EncodedPart {
+            data_coding,
+            udhi,
+            packing: Packing::Unpacked,
+            user_data_length: user_data.len(),
+            user_data,
+        }
+    }
+
+    /// A part with GSM-7 septets packed 8 into 7 octets, as in an
+    /// SMS-SUBMIT or SMS-DELIVER PDU. `user_data_length` is TP-UDL: septets,
+    /// header included (for UCS-2 data, octets).
+    pub fn packed(
+        data_coding: u8,
+        udhi: bool,
+        user_data_length: usize,
+        user_data: Vec<u8>,
+    ) -> Self {
+        EncodedPart {
+            data_coding,
+            udhi,
+            packing: Packing::Packed,
+            user_data_length,
+            user_data,
+        }
+    }
+
+    /// The data coding scheme octet: `0x00` GSM-7, `0x08` UCS-2.
+    pub fn data_coding(&self) -> u8 {
+        self.data_coding
+    }
+
+    /// Whether the user data starts with a header (TP-UDHI, or bit 6 of
+    /// SMPP `esm_class`).
+    pub fn udhi(&self) -> bool {
+        self.udhi
+    }
+
+    /// How GSM-7 septets are laid out; [`Packing::Unpacked`] for UCS-2.
+    pub fn packing(&self) -> Packing {
+        self.packing
+    }
+
+    /// TP-UDL: septets for packed GSM-7 (header included), octets
+    /// otherwise.
+    pub fn user_data_length(&self) -> usize {
+        self.user_data_length
+    }
+
+    /// The user data: header, fill bits (packed GSM-7 only) and payload.
+    pub fn user_data(&self) -> &[u8] {
+        &self.user_data
+    }
+
+    /// The user data, by value.
+    pub fn into_user_data(self) -> Vec<u8> {
+        self.user_data
+    }
+
     /// The part's header, if it has one.
     ///
     /// # Errors
     /// [`ErrorKind::Header`] if the header is truncated or an element has
-    /// the wrong length. `part` in the error is 0.
+    /// the wrong length; [`ErrorKind::UnknownShiftTable`] if a shift
+    /// element names a table the spec does not define. `part` in the error
+    /// is 0.
     pub fn header(&self) -> Result<Option<UserDataHeader>, Error> {
         parse_header(self, 0)
     }
@@ -93,7 +250,7 @@ impl EncodedPart {
 }
 
 impl Segmenter {
-    /// Encodes `text` into the parts a gateway sends (B4): user data header
+    /// Encodes `text` into the parts a gateway sends: user data header
     /// (concatenation with `reference`, shift tables) and payload, GSM-7
     /// unpacked or packed as `packing` says, or UCS-2 big-endian.
     ///
@@ -108,8 +265,8 @@ impl Segmenter {
     ///
     /// let seg = Segmenter::default();
     /// let parts = seg.encode("Hi", Packing::Packed, 0)?;
-    /// assert_eq!(parts[0].user_data, [0xC8, 0x34]);
-    /// assert_eq!(parts[0].user_data_length, 2);
+    /// assert_eq!(parts[0].user_data(), [0xC8, 0x34]);
+    /// assert_eq!(parts[0].user_data_length(), 2);
     /// assert_eq!(decode(&parts)?, "Hi");
     /// # Ok::<(), sms_encoding::Error>(())
     /// ```
@@ -151,10 +308,10 @@ impl Segmenter {
                     }
                 }
             }
-            if let Some(l) = shift.locking {
+            if let Some(l) = shift.locking() {
                 udh.extend([IEI_LOCKING_SHIFT, 1, l.id()]);
             }
-            if let Some(l) = shift.single {
+            if let Some(l) = shift.single() {
                 udh.extend([IEI_SINGLE_SHIFT, 1, l.id()]);
             }
             if !udh.is_empty() {
@@ -302,8 +459,19 @@ fn parse_header(
             return Err(header_error(part, "an element runs past the header"));
         };
         ies = &rest[data.len()..];
-        let language = |data: &[u8]| match *data {
-            [id] => Ok(Language::from_id(id)),
+        // Identifier 0, which the spec leaves reserved, reads as the
+        // default table, as Android reads it; an identifier without a
+        // table is an error rather than text read with the wrong table.
+        let language = |data: &[u8], locking: bool| match *data {
+            [0] => Ok(None),
+            [id] => match Language::from_id(id) {
+                Some(l) if !locking || l.has_locking_shift() => Ok(Some(l)),
+                _ => Err(Error::new(ErrorKind::UnknownShiftTable {
+                    part,
+                    id,
+                    locking,
+                })),
+            },
             _ => Err(header_error(part, "a shift element is not 1 octet")),
         };
         match iei {
@@ -338,10 +506,11 @@ fn parse_header(
                 }
             },
             IEI_LOCKING_SHIFT => {
-                h.shift.locking =
-                    language(data)?.filter(|l| l.has_locking_shift());
+                h.shift = Shift::new(language(data, true)?, h.shift.single());
             }
-            IEI_SINGLE_SHIFT => h.shift.single = language(data)?,
+            IEI_SINGLE_SHIFT => {
+                h.shift = Shift::new(h.shift.locking(), language(data, false)?)
+            }
             // Other elements (ports, indications ...) do not change the
             // text; the spec tells receivers to skip what they don't know.
             _ => {}
@@ -358,8 +527,9 @@ fn parse_header(
 /// An escape followed by a septet the extension (or single shift) table
 /// does not define decodes to the basic table's character for that septet,
 /// and two escapes in a row (reserved for a further extension table) to a
-/// space, as 3GPP TS 23.038 asks of receivers. A shift element naming a
-/// language without tables here leaves the default tables in place.
+/// space, as 3GPP TS 23.038 asks of receivers. Shift elements select the
+/// tables of all thirteen national languages; identifier 0, which the spec
+/// leaves reserved, selects the default table.
 ///
 /// # Errors
 /// [`ErrorKind::NoParts`] for an empty slice; [`ErrorKind::DataCoding`]
@@ -367,8 +537,11 @@ fn parse_header(
 /// for a malformed header;
 /// [`ErrorKind::Length`] when the length disagrees with the data;
 /// [`ErrorKind::Concatenation`] when the parts do not fit together;
-/// [`ErrorKind::Septet`] for a septet no table defines (or an octet above
-/// 0x7F in unpacked GSM-7); [`ErrorKind::Utf16`] for invalid UCS-2.
+/// [`ErrorKind::UnknownShiftTable`] for a shift element naming a table
+/// the spec does not define (an identifier above 13, or a Spanish locking
+/// shift); [`ErrorKind::Septet`] for a septet no table defines (or an
+/// octet above 0x7F in unpacked GSM-7); [`ErrorKind::Utf16`] for invalid
+/// UCS-2.
 ///
 /// # Example
 /// ```
@@ -635,13 +808,7 @@ mod tests {
     }
 
     fn unpacked(user_data: Vec<u8>) -> EncodedPart {
-        EncodedPart {
-            data_coding: 0,
-            udhi: false,
-            packing: Packing::Unpacked,
-            user_data_length: user_data.len(),
-            user_data,
-        }
+        EncodedPart::unpacked(0, false, user_data)
     }
 
     #[test]
@@ -653,38 +820,98 @@ mod tests {
         assert_eq!(decode(&[part]).unwrap(), "A B");
     }
 
+    fn with_shift_element(iei: u8, id: u8, text: &[u8]) -> EncodedPart {
+        let mut ud = vec![3, iei, 1, id];
+        ud.extend(text);
+        EncodedPart::unpacked(0, true, ud)
+    }
+
     #[test]
-    fn unknown_shift_language_falls_back_to_default_tables() {
-        // Locking shift to Hindi (6) and to Spanish (2, no locking table),
-        // single shift to 0: the default tables stay.
-        for ies in [[0x25, 1, 6], [0x25, 1, 2], [0x24, 1, 0]] {
-            let mut ud = vec![3];
-            ud.extend(ies);
-            ud.extend([0x41, 0x1B, 0x65]);
-            let mut part = unpacked(ud);
-            part.udhi = true;
+    fn shift_identifier_zero_is_the_default_table() {
+        for iei in [IEI_LOCKING_SHIFT, IEI_SINGLE_SHIFT] {
+            let part = with_shift_element(iei, 0, &[0x41, 0x1B, 0x65]);
             assert_eq!(decode(&[part]).unwrap(), "A€");
         }
     }
 
     #[test]
+    fn every_language_identifier_selects_its_tables() {
+        // 0x41 is 'A' in the default and Latin tables; the Indic and Urdu
+        // locking tables have their own letter there.
+        for &l in Language::ALL {
+            let part =
+                with_shift_element(IEI_SINGLE_SHIFT, l.id(), &[0x1B, 0x65]);
+            assert_eq!(decode(&[part]).unwrap(), "€", "{l}");
+            if let Some(table) = l.locking_table() {
+                // Every septet the table defines, each read through it.
+                let septets: Vec<u8> =
+                    (0..128).filter(|&s| table.char(s).is_some()).collect();
+                let expected: String =
+                    septets.iter().filter_map(|&s| table.char(s)).collect();
+                let part =
+                    with_shift_element(IEI_LOCKING_SHIFT, l.id(), &septets);
+                assert_eq!(decode(&[part]).unwrap(), expected, "{l}");
+            }
+        }
+        let hindi = with_shift_element(IEI_LOCKING_SHIFT, 6, &[0x41]);
+        assert_eq!(decode(&[hindi]).unwrap(), "\u{092D}");
+    }
+
+    #[test]
+    fn unknown_shift_identifier_is_an_error_naming_part_and_identifier() {
+        let good = Segmenter::default()
+            .encode(&"a".repeat(200), Packing::Unpacked, 1)
+            .unwrap();
+        for (iei, id, locking) in [
+            (IEI_LOCKING_SHIFT, 14, true),
+            (IEI_SINGLE_SHIFT, 14, false),
+            (IEI_SINGLE_SHIFT, 255, false),
+            // Spanish has no locking shift table.
+            (IEI_LOCKING_SHIFT, 2, true),
+        ] {
+            // Part 1 of 2, with the shift element after the concatenation
+            // element.
+            let mut second = good[1].clone();
+            second.user_data[0] += 3;
+            second.user_data.splice(6..6, [iei, 1, id]);
+            second.user_data_length += 3;
+            let err = decode(&[good[0].clone(), second]).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                &ErrorKind::UnknownShiftTable { part: 1, id, locking }
+            );
+            let message = err.to_string();
+            assert!(message.starts_with("part 1: "), "{message}");
+            assert!(
+                message.contains(&format!("identifier {id}")),
+                "{message}"
+            );
+        }
+        let spanish = with_shift_element(IEI_LOCKING_SHIFT, 2, &[0x41]);
+        assert_eq!(
+            decode(&[spanish]).unwrap_err().to_string(),
+            "part 0: language identifier 2 (spanish) has no locking shift \
+             table"
+        );
+        let unknown = with_shift_element(IEI_SINGLE_SHIFT, 14, &[0x41]);
+        assert_eq!(
+            decode(&[unknown]).unwrap_err().to_string(),
+            "part 0: no single shift table has language identifier 14; the \
+             identifiers are 1 (turkish) to 13 (urdu)"
+        );
+    }
+
+    #[test]
     fn huge_packed_length_is_an_error_not_a_panic() {
-        let part = EncodedPart {
-            data_coding: 0,
-            udhi: false,
-            packing: Packing::Packed,
-            user_data_length: 2_635_249_153_387_078_803,
-            user_data: vec![0x41],
-        };
+        let part = EncodedPart::packed(
+            0,
+            false,
+            2_635_249_153_387_078_803,
+            vec![0x41],
+        );
         let e = decode(&[part]).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::Length { part: 0, .. }), "{e}");
-        let part = EncodedPart {
-            data_coding: 0,
-            udhi: false,
-            packing: Packing::Packed,
-            user_data_length: 160,
-            user_data: vec![0; 139],
-        };
+        let part = EncodedPart::packed(0, false, 160, vec![0; 139]);
         let e = decode(&[part]).unwrap_err().to_string();
         assert!(e.contains("160 septets need 140 octets"), "{e}");
     }
@@ -713,6 +940,19 @@ mod tests {
         wrong_dcs.data_coding = 0x04;
         let e = decode(&[wrong_dcs, good[1].clone()]).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::DataCoding { .. }), "{e}");
+    }
+
+    #[test]
+    fn packing_names_round_trip() {
+        for &p in Packing::ALL {
+            assert_eq!(p.to_string().parse::<Packing>(), Ok(p));
+        }
+        assert_eq!(Packing::Packed.to_string(), "packed");
+        let err = "7bit".parse::<Packing>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown packing \"7bit\"; expected one of: unpacked, packed"
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! "Replace national characters" (R6) and "smart" look-alike replacement
-//! (B2): turning a text GSM-7 cannot carry into one it can.
+//! "Replace national characters" and "smart" look-alike replacement:
+//! turning a text GSM-7 cannot carry into one it can.
 
 use std::borrow::Cow;
 
@@ -10,44 +10,119 @@ use crate::segmenter::Segmenter;
 /// Which replacements to make; both are off in `Replacements::default()`.
 ///
 /// A character the default GSM alphabet already has (é, ü, ñ, Ä, Ø, Ç ...)
-/// is never replaced.
+/// is never replaced. Build it from a constant or with the setters:
+///
+/// ```
+/// use sms_encoding::Replacements;
+///
+/// let what = Replacements::default().national(true);
+/// assert!(what.replaces_national() && !what.replaces_smart());
+/// assert_eq!(what.smart(true), Replacements::ALL);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Replacements {
-    /// Transliterate national letters to their GSM-7 base letters (R6):
+    national: bool,
+    smart: bool,
+}
+
+impl Replacements {
+    /// No replacement.
+    pub const NONE: Replacements =
+        Replacements { national: false, smart: false };
+
+    /// National letters only.
+    pub const NATIONAL: Replacements =
+        Replacements { national: true, smart: false };
+
+    /// Typographic look-alikes only.
+    pub const SMART: Replacements =
+        Replacements { national: false, smart: true };
+
+    /// Both replacements.
+    pub const ALL: Replacements = Replacements { national: true, smart: true };
+
+    /// Transliterate national letters to their GSM-7 base letters:
     /// Polish, Czech, Slovak, Hungarian, Romanian, Turkish, Croatian,
     /// Slovene, Latvian, Lithuanian, Estonian, German, Nordic, French,
     /// Spanish and Portuguese Latin letters, and Russian, Ukrainian and
     /// Belarusian Cyrillic. See [`national_replacement`] for the table.
-    pub national: bool,
-    /// Replace typographic look-alikes (B2): curly quotes, dashes, the
+    pub fn national(mut self, yes: bool) -> Replacements {
+        self.national = yes;
+        self
+    }
+
+    /// Replace typographic look-alikes: curly quotes, dashes, the
     /// ellipsis, non-breaking and other exotic spaces, invisible
     /// characters. See [`smart_replacement`] for the table.
-    pub smart: bool,
-}
+    pub fn smart(mut self, yes: bool) -> Replacements {
+        self.smart = yes;
+        self
+    }
 
-impl Replacements {
-    /// Both replacements.
-    pub const ALL: Replacements = Replacements { national: true, smart: true };
+    /// Whether national letters are transliterated.
+    pub fn replaces_national(&self) -> bool {
+        self.national
+    }
+
+    /// Whether typographic look-alikes are replaced.
+    pub fn replaces_smart(&self) -> bool {
+        self.smart
+    }
 }
 
 /// One replaced character.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `offset`, `from` and `to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Replacement {
+    offset: usize,
+    from: char,
+    to: &'static str,
+}
+
+impl Replacement {
     /// Byte offset of the character in the original text.
-    pub offset: usize,
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
     /// The character replaced.
-    pub from: char,
+    pub fn from(&self) -> char {
+        self.from
+    }
+
     /// What replaced it (possibly empty, or several characters).
-    pub to: &'static str,
+    pub fn to(&self) -> &'static str {
+        self.to
+    }
+}
+
+/// `'ł' → "l"`, the empty replacement as `""`.
+impl core::fmt::Display for Replacement {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{:?} \u{2192} {:?}", self.from, self.to)
+    }
 }
 
 /// The result of [`Segmenter::replace`]: the new text, what changed, and
 /// the analysis before and after.
+///
+/// The list of replacements is not stored: [`Replaced::replacements`]
+/// finds them again in the original text when asked, so a long text costs
+/// no memory beyond the replaced text itself.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `text`, `replacements`, `before` and `after`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Replaced<'t> {
+    original: &'t str,
+    what: Replacements,
     text: Cow<'t, str>,
-    replacements: Vec<Replacement>,
+    count: usize,
     before: Analysis,
     after: Analysis,
 }
@@ -63,9 +138,19 @@ impl<'t> Replaced<'t> {
         self.text
     }
 
-    /// Every replacement made, in text order.
-    pub fn replacements(&self) -> &[Replacement] {
-        &self.replacements
+    /// Every replacement made, in text order, found again in the original
+    /// text as they are read (the iterator knows its length).
+    pub fn replacements(&self) -> ReplacementIter<'t> {
+        ReplacementIter {
+            chars: self.original.char_indices(),
+            what: self.what,
+            left: self.count,
+        }
+    }
+
+    /// How many characters were replaced.
+    pub fn replacement_count(&self) -> usize {
+        self.count
     }
 
     /// The analysis of the original text. It may exceed the part limit
@@ -80,6 +165,63 @@ impl<'t> Replaced<'t> {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Replaced<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct List<'a>(ReplacementIter<'a>);
+        impl serde::Serialize for List<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.clone())
+            }
+        }
+        let mut st = s.serialize_struct("Replaced", 4)?;
+        st.serialize_field("text", self.text())?;
+        st.serialize_field("replacements", &List(self.replacements()))?;
+        st.serialize_field("before", &self.before)?;
+        st.serialize_field("after", &self.after)?;
+        st.end()
+    }
+}
+
+/// The replacements of a [`Replaced`], in text order; see
+/// [`Replaced::replacements`].
+#[derive(Clone, Debug)]
+pub struct ReplacementIter<'t> {
+    chars: core::str::CharIndices<'t>,
+    what: Replacements,
+    left: usize,
+}
+
+impl Iterator for ReplacementIter<'_> {
+    type Item = Replacement;
+
+    fn next(&mut self) -> Option<Replacement> {
+        if self.left == 0 {
+            return None;
+        }
+        for (offset, from) in self.chars.by_ref() {
+            if let Some(to) = replacement(from, self.what) {
+                self.left -= 1;
+                return Some(Replacement { offset, from, to });
+            }
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for ReplacementIter<'_> {}
+
 impl Segmenter {
     /// Replaces national characters and/or look-alikes as `what` says,
     /// and reports what was replaced with the units and parts before and
@@ -93,6 +235,10 @@ impl Segmenter {
     /// becomes `s`). Compare [`Replaced::before`] and [`Replaced::after`]
     /// to see whether it saved anything.
     ///
+    /// Memory: the replaced text (at most twice the length of `text`, when
+    /// every character spells out in two letters of half its bytes, as
+    /// `щ` → `shch`) and nothing per replacement.
+    ///
     /// # Example
     /// ```
     /// use sms_encoding::{Encoding, Replacements, Segmenter};
@@ -103,6 +249,8 @@ impl Segmenter {
     /// assert_eq!(r.before().encoding(), Encoding::Ucs2);
     /// assert_eq!(r.after().encoding(), Encoding::Gsm7);
     /// assert_eq!(r.replacements().len(), 13);
+    /// let first = r.replacements().next().unwrap();
+    /// assert_eq!((first.offset(), first.from(), first.to()), (2, 'ż', "z"));
     /// ```
     pub fn replace<'t>(
         &self,
@@ -110,46 +258,49 @@ impl Segmenter {
         what: Replacements,
     ) -> Replaced<'t> {
         let (before, _) = self.measure(text);
-        let (new, replacements) = replace_chars(text, what);
-        let after = if replacements.is_empty() {
-            before
-        } else {
-            self.measure(&new).0
-        };
-        Replaced { text: new, replacements, before, after }
+        let (new, count) = replace_chars(text, what);
+        let after = if count == 0 { before } else { self.measure(&new).0 };
+        Replaced { original: text, what, text: new, count, before, after }
     }
 }
 
-fn replace_chars(
-    text: &str,
-    what: Replacements,
-) -> (Cow<'_, str>, Vec<Replacement>) {
-    let mut replacements = Vec::new();
+/// What replaces `c` under `what`, if anything.
+#[inline]
+fn replacement(c: char, what: Replacements) -> Option<&'static str> {
+    if c.is_ascii() && c != '`' && c != '\t' {
+        // The only ASCII characters with a replacement.
+        return None;
+    }
+    if Alphabet::DEFAULT.cost(c).is_some() {
+        return None;
+    }
+    (if what.smart { smart_replacement(c) } else { None })
+        .or(if what.national { national_replacement(c) } else { None })
+}
+
+/// The replaced text and the number of replacements.
+fn replace_chars(text: &str, what: Replacements) -> (Cow<'_, str>, usize) {
+    let mut count = 0;
     let mut out: Option<String> = None;
     let mut copied = 0;
     for (offset, c) in text.char_indices() {
-        if Alphabet::DEFAULT.cost(c).is_some() {
-            continue;
-        }
-        let to = (if what.smart { smart_replacement(c) } else { None })
-            .or(if what.national { national_replacement(c) } else { None });
-        let Some(to) = to else { continue };
+        let Some(to) = replacement(c, what) else { continue };
         let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
         buf.push_str(&text[copied..offset]);
         buf.push_str(to);
         copied = offset + c.len_utf8();
-        replacements.push(Replacement { offset, from: c, to });
+        count += 1;
     }
     match out {
-        None => (Cow::Borrowed(text), replacements),
+        None => (Cow::Borrowed(text), count),
         Some(mut buf) => {
             buf.push_str(&text[copied..]);
-            (Cow::Owned(buf), replacements)
+            (Cow::Owned(buf), count)
         }
     }
 }
 
-/// What "smart" replacement (B2) puts for `c`, if anything. The result is
+/// What "smart" replacement puts for `c`, if anything. The result is
 /// always GSM-7.
 ///
 /// | characters | become |
@@ -194,7 +345,7 @@ pub fn smart_replacement(c: char) -> Option<&'static str> {
     })
 }
 
-/// What "replace national characters" (R6) puts for `c`, if anything. The
+/// What "replace national characters" puts for `c`, if anything. The
 /// result is always GSM-7, and it is `None` for every character GSM-7
 /// already has.
 ///
@@ -390,11 +541,23 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_lookup_agrees_with_the_tables() {
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let slow = if Alphabet::DEFAULT.cost(c).is_some() {
+                None
+            } else {
+                smart_replacement(c).or(national_replacement(c))
+            };
+            assert_eq!(replacement(c, Replacements::ALL), slow, "{c:?}");
+        }
+    }
+
+    #[test]
     fn gsm_characters_are_kept() {
         let text = "é ü ñ Ä Ø Ç à ß å Æ É ¿ ¡ § ¤ £ ¥ Δ Ω € {}";
-        let (out, reps) = replace_chars(text, Replacements::ALL);
+        let (out, count) = replace_chars(text, Replacements::ALL);
         assert!(matches!(out, Cow::Borrowed(_)));
-        assert!(reps.is_empty());
+        assert_eq!(count, 0);
     }
 
     #[test]
@@ -428,8 +591,7 @@ mod tests {
             ),
         ];
         for (input, expected) in cases {
-            let what = Replacements { national: true, smart: false };
-            let (out, _) = replace_chars(input, what);
+            let (out, _) = replace_chars(input, Replacements::NATIONAL);
             assert_eq!(out, expected);
             assert!(is_gsm(&out), "{out}");
         }
@@ -437,10 +599,12 @@ mod tests {
 
     #[test]
     fn smart_only_leaves_national_letters() {
-        let what = Replacements { national: false, smart: true };
-        let (out, reps) = replace_chars("„Łódź” — 3…", what);
-        assert_eq!(out, "\"Łódź\" - 3...");
-        assert_eq!(reps.len(), 4);
+        let seg = Segmenter::default();
+        let r = seg.replace("„Łódź” — 3…", Replacements::SMART);
+        assert_eq!(r.text(), "\"Łódź\" - 3...");
+        assert_eq!(r.replacements().len(), 4);
+        let reps: Vec<Replacement> = r.replacements().collect();
         assert_eq!(reps[0], Replacement { offset: 0, from: '„', to: "\"" });
+        assert_eq!(reps.len(), 4);
     }
 }

@@ -3,11 +3,14 @@
 use crate::alphabet::{Alphabet, Encoding, Language, LanguageSet, Shift};
 use crate::analysis::{Analysis, NonGsmChar};
 use crate::cut::{self, Cost, Piece};
-use crate::error::{Error, ErrorKind};
+use crate::error::{parse_name, Error, ErrorKind, ParseNameError};
 use crate::scan::{self, Scan};
+use crate::shift;
 
 /// The concatenation reference in each part's user data header (3GPP TS
 /// 23.040 section 9.2.3.24.1 and .8).
+///
+/// `Display`, `FromStr` and the `serde` form spell it `8-bit` or `16-bit`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -15,13 +18,44 @@ pub enum Concatenation {
     /// An 8-bit reference: a 6-octet header, leaving 153 septets or 67
     /// UCS-2 units per part. What most gateways use.
     #[default]
+    #[cfg_attr(feature = "serde", serde(rename = "8-bit"))]
     Ref8,
     /// A 16-bit reference: a 7-octet header, leaving 152 septets or 66
     /// UCS-2 units per part.
+    #[cfg_attr(feature = "serde", serde(rename = "16-bit"))]
     Ref16,
 }
 
+impl core::fmt::Display for Concatenation {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Concatenation::Ref8 => Concatenation::NAMES[0],
+            Concatenation::Ref16 => Concatenation::NAMES[1],
+        })
+    }
+}
+
+/// Parses what `Display` prints (`8-bit`, `16-bit`), in any letter case.
+impl core::str::FromStr for Concatenation {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Concatenation, ParseNameError> {
+        parse_name(
+            "concatenation reference",
+            s,
+            Concatenation::NAMES,
+            Concatenation::ALL,
+        )
+    }
+}
+
 impl Concatenation {
+    /// Both reference sizes.
+    pub const ALL: &'static [Concatenation] =
+        &[Concatenation::Ref8, Concatenation::Ref16];
+
+    const NAMES: &'static [&'static str] = &["8-bit", "16-bit"];
+
     /// Octets of the concatenation information element, identifier and
     /// length included (the header length octet is not).
     pub fn header_octets(self) -> usize {
@@ -93,7 +127,7 @@ impl Default for Segmenter {
 ///     .build()?;
 /// let a = seg.analyze("Günaydın, şimdi!")?;
 /// assert_eq!(a.encoding().name(), "GSM_7BIT");
-/// assert_eq!(a.shift().locking, Some(Language::Turkish));
+/// assert_eq!(a.shift().locking(), Some(Language::Turkish));
 /// # Ok::<(), sms_encoding::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
@@ -111,20 +145,41 @@ impl SegmenterBuilder {
         self
     }
 
-    /// The largest number of parts a text may need (default 10, seed 001).
+    /// The largest number of parts a text may need (default 10).
     /// Must be between 1 and 255; checked by [`build`](Self::build).
     pub fn max_parts(mut self, max_parts: usize) -> SegmenterBuilder {
         self.max_parts = max_parts;
         self
     }
 
-    /// Allows the national language shift tables of `language` (B3, off by
-    /// default). A text that the default alphabet cannot carry is then
-    /// tried with every combination of the allowed locking and single
-    /// shift tables, and the one that needs the fewest parts wins (then
-    /// GSM-7 over UCS-2, then the fewest tables, then the fewest units);
-    /// each table used costs a 3-octet header element in every part. Call
-    /// once per language.
+    /// Allows the national language shift tables of `language` (off by
+    /// default). Call once per language, or see [`national_languages`].
+    ///
+    /// A text that does not fit one part of the default alphabet is then
+    /// weighed under every combination of the allowed locking and single
+    /// shift tables (and UCS-2), and the combination that needs the fewest
+    /// parts wins, counted by the real split (an escape pair is never cut,
+    /// so an escape on a part boundary can cost a part that the units
+    /// alone do not show). Each table used costs a 3-octet header element
+    /// in every part. Ties go, in this order, to GSM-7 over UCS-2, to
+    /// fewer tables, to fewer units, to the default locking table over a
+    /// national one, to the single shift table of the locking table's own
+    /// language, and to lower language identifiers.
+    ///
+    /// # Example
+    /// ```
+    /// use sms_encoding::{Encoding, Language, Segmenter};
+    ///
+    /// let text = "आपका ऑर्डर भेज दिया गया है।";
+    /// assert_eq!(Segmenter::default().analyze(text)?.encoding(), Encoding::Ucs2);
+    /// let seg = Segmenter::builder().national_language(Language::Hindi).build()?;
+    /// let a = seg.analyze(text)?;
+    /// assert_eq!(a.encoding(), Encoding::Gsm7);
+    /// assert_eq!(a.shift().locking(), Some(Language::Hindi));
+    /// # Ok::<(), sms_encoding::Error>(())
+    /// ```
+    ///
+    /// [`national_languages`]: SegmenterBuilder::national_languages
     pub fn national_language(
         mut self,
         language: Language,
@@ -133,8 +188,21 @@ impl SegmenterBuilder {
         self
     }
 
+    /// Allows the national language shift tables of every language in
+    /// `languages`, as [`national_language`](Self::national_language) does
+    /// for one. `Language::ALL` allows all thirteen.
+    pub fn national_languages<'a>(
+        mut self,
+        languages: impl IntoIterator<Item = &'a Language>,
+    ) -> SegmenterBuilder {
+        for &l in languages {
+            self.languages.insert(l);
+        }
+        self
+    }
+
     /// Never cut a part inside a grapheme cluster (a ZWJ emoji sequence, a
-    /// flag, a letter with combining marks), R7. Off by default: the spec
+    /// flag, a letter with combining marks). Off by default: the spec
     /// only forbids splitting an escape pair or a surrogate pair, and
     /// keeping clusters whole can cost an extra part. A cluster too large
     /// for one part is still cut, at a character boundary.
@@ -234,7 +302,7 @@ impl Segmenter {
         Ok(analysis)
     }
 
-    /// Splits `text` into the parts it is sent in (R7). Each part borrows
+    /// Splits `text` into the parts it is sent in. Each part borrows
     /// from `text`; joined, they give `text` back. A part never ends inside
     /// a character, so never inside an escape pair or a surrogate pair, and
     /// with [`keep_graphemes`](SegmenterBuilder::keep_graphemes) never
@@ -276,7 +344,7 @@ impl Segmenter {
     }
 
     /// The characters of `text` that GSM-7 cannot carry, with their
-    /// positions: why the text is UCS-2 (B1). With national languages
+    /// positions: why the text is UCS-2. With national languages
     /// allowed, a character counts as GSM-7 if the default alphabet or any
     /// allowed table has it; when every character is in some table but no
     /// one combination of tables holds them all, the characters missing
@@ -288,7 +356,7 @@ impl Segmenter {
     /// let seg = sms_encoding::Segmenter::default();
     /// let bad: Vec<_> = seg.non_gsm_chars("It’s ok").collect();
     /// assert_eq!(bad.len(), 1);
-    /// assert_eq!((bad[0].ch, bad[0].offset, bad[0].index), ('’', 2, 2));
+    /// assert_eq!((bad[0].ch(), bad[0].offset(), bad[0].index()), ('’', 2, 2));
     /// ```
     pub fn non_gsm_chars<'t>(&self, text: &'t str) -> NonGsmChars<'t> {
         let mut against = Against::AnyTable(self.languages);
@@ -297,17 +365,9 @@ impl Segmenter {
         {
             // Every character is in some table, yet no one combination may
             // hold them all: name what the closest combination lacks.
-            let missing = |a: &Alphabet| {
-                text.chars().filter(|&c| a.cost(c).is_none()).count()
-            };
-            let closest = self
-                .shift_combinations()
-                .map(Alphabet::new)
-                .chain([Alphabet::DEFAULT])
-                .min_by_key(missing);
-            if let Some(alphabet) = closest {
-                against = Against::Alphabet(alphabet);
-            }
+            let allowed = shift::allowed(self.languages);
+            let closest = shift::fewest_missing(text, allowed);
+            against = Against::Alphabet(Alphabet::new(closest));
         }
         NonGsmChars { chars: text.char_indices(), index: 0, utf16: 0, against }
     }
@@ -316,30 +376,7 @@ impl Segmenter {
     pub(crate) fn measure(&self, text: &str) -> (Analysis, Plan) {
         let scan = scan::scan(text);
         let plan = self.plan(text, &scan);
-        let shift_octets = plan.shift.header_octets();
-        let single = capacity(plan.encoding, shift_octets);
-        let multi = capacity(
-            plan.encoding,
-            shift_octets + self.concatenation.header_octets(),
-        );
-        let (segments, capacity, last) = if plan.units <= single {
-            (1, single, plan.units)
-        } else if plan.doubles == 0
-            && (!self.keep_graphemes
-                || (scan.simple && scan.carriage_returns == 0))
-        {
-            let segments = plan.units.div_ceil(multi);
-            (segments, multi, plan.units - (segments - 1) * multi)
-        } else {
-            let mut segments = 0;
-            let mut last = 0;
-            self.cut(text, &plan, multi, |p| {
-                segments += 1;
-                last = p.units;
-                true
-            });
-            (segments, multi, last)
-        };
+        let (segments, capacity, last) = self.parts(text, &scan, &plan);
         let first_non_gsm = match plan.encoding {
             Encoding::Gsm7 => None,
             _ => self.non_gsm_chars(text).next(),
@@ -405,7 +442,62 @@ impl Segmenter {
         cut::cut(text, &cost, capacity, self.keep_graphemes, emit);
     }
 
+    /// Parts, capacity per part and units in the last part of `text`
+    /// under `plan`: by arithmetic where no character costs two units (and
+    /// grapheme clusters do not matter), otherwise by the real cut.
+    fn parts(
+        &self,
+        text: &str,
+        scan: &Scan,
+        plan: &Plan,
+    ) -> (usize, usize, usize) {
+        let shift_octets = plan.shift.header_octets();
+        let single = capacity(plan.encoding, shift_octets);
+        let multi = capacity(
+            plan.encoding,
+            shift_octets + self.concatenation.header_octets(),
+        );
+        if plan.units <= single {
+            (1, single, plan.units)
+        } else if plan.doubles == 0
+            && (!self.keep_graphemes
+                || (scan.simple && scan.carriage_returns == 0))
+        {
+            let segments = plan.units.div_ceil(multi);
+            (segments, multi, plan.units - (segments - 1) * multi)
+        } else {
+            let mut segments = 0;
+            let mut last = 0;
+            self.cut(text, plan, multi, |p| {
+                segments += 1;
+                last = p.units;
+                true
+            });
+            (segments, multi, last)
+        }
+    }
+
+    /// The fewest parts `plan` could need: what the units need at full
+    /// parts. The real cut needs more only when a pair lands on a part
+    /// boundary.
+    fn parts_at_least(&self, plan: &Plan) -> usize {
+        let shift_octets = plan.shift.header_octets();
+        if plan.units <= capacity(plan.encoding, shift_octets) {
+            return 1;
+        }
+        let multi = capacity(
+            plan.encoding,
+            shift_octets + self.concatenation.header_octets(),
+        );
+        plan.units.div_ceil(multi)
+    }
+
     /// Chooses the encoding and tables for `text`.
+    ///
+    /// With national languages allowed, one pass ([`shift::tally`]) finds
+    /// every combination of tables that carries the text and its units;
+    /// the candidates are then taken in the order of the fewest parts they
+    /// could need, and only those that could still win are cut for real.
     fn plan(&self, text: &str, scan: &Scan) -> Plan {
         let fallback = if scan.gsm {
             Plan {
@@ -432,80 +524,70 @@ impl Segmenter {
         }
         // A shift table can also save parts for a text the default
         // alphabet carries (many extension characters, each 2 septets,
-        // that a locking table has in one), so every combination competes.
-        let mut best = fallback;
-        let mut best_key = self.rank(text, &fallback);
-        for shift in self.shift_combinations() {
-            let alphabet = Alphabet::new(shift);
-            let Some((units, doubles)) = gsm_units(text, &alphabet) else {
-                continue;
-            };
-            let plan = Plan {
+        // that a locking table has in one), so every combination competes,
+        // and so does UCS-2.
+        let tally = shift::tally(text, shift::allowed(self.languages));
+        let mut candidates: Vec<(Rank, Plan)> = tally
+            .candidates(scan.chars)
+            .map(|(shift, units, doubles)| Plan {
                 encoding: Encoding::Gsm7,
                 shift,
-                alphabet,
+                alphabet: Alphabet::new(shift),
                 units,
                 doubles,
-            };
-            let key = self.rank(text, &plan);
-            if key < best_key {
-                best = plan;
-                best_key = key;
+            })
+            .chain(if scan.gsm { None } else { Some(fallback) })
+            .map(|plan| (Rank::new(self.parts_at_least(&plan), &plan), plan))
+            .collect();
+        candidates.sort_by_key(|c| c.0);
+        let mut best: Option<(Rank, Plan)> = None;
+        for (at_least, plan) in candidates {
+            if best.as_ref().is_some_and(|b| b.0 <= at_least) {
+                // The rest need at least as many parts, and lose the ties.
+                break;
+            }
+            let segments = self.parts(text, scan, &plan).0;
+            let rank = Rank { segments, ..at_least };
+            if best.as_ref().is_none_or(|b| rank < b.0) {
+                best = Some((rank, plan));
             }
         }
-        best
-    }
-
-    /// Every combination of the allowed locking and single shift tables,
-    /// except the default alphabet itself.
-    fn shift_combinations(&self) -> impl Iterator<Item = Shift> + '_ {
-        let lockings = core::iter::once(None).chain(
-            self.languages.iter().filter(|l| l.has_locking_shift()).map(Some),
-        );
-        lockings
-            .flat_map(move |locking| {
-                core::iter::once(None)
-                    .chain(self.languages.iter().map(Some))
-                    .map(move |single| Shift { locking, single })
-            })
-            .filter(|shift| !shift.is_none())
-    }
-
-    /// Orders candidate plans: fewer parts, then GSM-7 over UCS-2 (more
-    /// room per part), then fewer shift tables (a smaller header), then
-    /// fewer units.
-    fn rank(&self, text: &str, plan: &Plan) -> (usize, bool, usize, usize) {
-        let octets = plan.shift.header_octets();
-        let single = capacity(plan.encoding, octets);
-        let segments = if plan.units <= single {
-            1
-        } else {
-            let multi = capacity(
-                plan.encoding,
-                octets + self.concatenation.header_octets(),
-            );
-            let mut n = 0;
-            self.cut(text, plan, multi, |_| {
-                n += 1;
-                true
-            });
-            n
-        };
-        (segments, plan.encoding == Encoding::Ucs2, octets, plan.units)
+        best.map_or(fallback, |b| b.1)
     }
 }
 
-/// Septets and escapes of `text` in `alphabet`, or `None` if a character
-/// is missing from it.
-fn gsm_units(text: &str, alphabet: &Alphabet) -> Option<(usize, usize)> {
-    let mut units = 0;
-    let mut escapes = 0;
-    for c in text.chars() {
-        let cost = alphabet.cost(c)?;
-        units += cost;
-        escapes += cost - 1;
+/// How candidate plans are ordered, best first: fewer parts, then GSM-7
+/// over UCS-2 (more room per part), then fewer shift tables (a smaller
+/// header), then fewer units, then the default locking table over a
+/// national one and lower language identifiers first, except that the
+/// single shift table of the locking table's own language comes before
+/// any other single shift table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    segments: usize,
+    ucs2: bool,
+    header_octets: usize,
+    units: usize,
+    locking: u8,
+    /// A single shift table of another language than the locking one.
+    single_foreign: bool,
+    single: u8,
+}
+
+impl Rank {
+    fn new(segments: usize, plan: &Plan) -> Rank {
+        let locking = plan.shift.locking().map_or(0, Language::id);
+        let single = plan.shift.single().map_or(0, Language::id);
+        Rank {
+            segments,
+            ucs2: plan.encoding == Encoding::Ucs2,
+            header_octets: plan.shift.header_octets(),
+            units: plan.units,
+            locking,
+            single_foreign: single != 0 && single != locking,
+            single,
+        }
     }
-    Some((units, escapes))
 }
 
 /// Whether `c` is in the default alphabet or any table of `languages`.
@@ -515,11 +597,12 @@ fn in_any_table(c: char, languages: LanguageSet) -> bool {
     } else {
         scan::non_ascii_cost(c).is_some()
     };
-    known
-        || languages.iter().any(|l| {
-            l.locking_table().is_some_and(|t| t.septet(c).is_some())
-                || l.single_table().septet(c).is_some()
-        })
+    if known || languages.is_empty() {
+        return known;
+    }
+    let allowed = shift::allowed(languages);
+    let m = shift::masks(c);
+    m.locking & allowed.locking != 0 || m.single & allowed.single != 0
 }
 
 /// The iterator of [`Segmenter::non_gsm_chars`].
@@ -562,7 +645,11 @@ impl Iterator for NonGsmChars<'_> {
 }
 
 /// A text cut into the parts it is sent in; see [`Segmenter::split`].
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `analysis` and `parts`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Split<'t> {
     analysis: Analysis,
     parts: Vec<Part<'t>>,
@@ -585,7 +672,10 @@ impl<'t> Split<'t> {
     }
 }
 
-/// One part of a split text.
+/// One part of a split text. `Display` prints its text.
+///
+/// With the `serde` feature it serializes as an object with the fields
+/// `text`, `start`, `end` (the byte range in the input) and `units`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Part<'t> {
     text: &'t str,
@@ -610,9 +700,39 @@ impl<'t> Part<'t> {
     }
 }
 
+impl core::fmt::Display for Part<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.text)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Part<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Part", 4)?;
+        st.serialize_field("text", self.text)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &(self.start + self.text.len()))?;
+        st.serialize_field("units", &self.units)?;
+        st.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn concatenation_names_round_trip() {
+        for &c in Concatenation::ALL {
+            assert_eq!(c.to_string().parse::<Concatenation>(), Ok(c));
+        }
+        assert_eq!(Concatenation::Ref16.to_string(), "16-bit");
+    }
 
     #[test]
     fn capacities() {
@@ -640,5 +760,161 @@ mod tests {
         }
         assert!(Segmenter::builder().max_parts(255).build().is_ok());
         assert!(Segmenter::builder().max_parts(1).build().is_ok());
+    }
+}
+
+/// The choice of tables against a reference that measures every allowed
+/// combination on its own, by the real cut.
+#[cfg(test)]
+mod choice {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Every allowed combination that carries `text`, and UCS-2 when the
+    /// default alphabet cannot: the best by `Rank`, each counted by
+    /// cutting the text.
+    fn best_by_brute_force(seg: &Segmenter, text: &str, scan: &Scan) -> Rank {
+        let lockings = core::iter::once(None).chain(
+            seg.languages.iter().filter(|l| l.has_locking_shift()).map(Some),
+        );
+        let mut plans = Vec::new();
+        for locking in lockings {
+            let singles =
+                core::iter::once(None).chain(seg.languages.iter().map(Some));
+            for single in singles {
+                let shift = Shift::new(locking, single);
+                let alphabet = Alphabet::new(shift);
+                let costs: Option<Vec<usize>> =
+                    text.chars().map(|c| alphabet.cost(c)).collect();
+                if let Some(costs) = costs {
+                    plans.push(Plan {
+                        encoding: Encoding::Gsm7,
+                        shift,
+                        alphabet,
+                        units: costs.iter().sum(),
+                        doubles: costs.iter().filter(|&&c| c == 2).count(),
+                    });
+                }
+            }
+        }
+        if !scan.gsm {
+            plans.push(Plan {
+                encoding: Encoding::Ucs2,
+                shift: Shift::NONE,
+                alphabet: Alphabet::DEFAULT,
+                units: text.encode_utf16().count(),
+                doubles: text.chars().filter(|c| c.len_utf16() == 2).count(),
+            });
+        }
+        plans
+            .iter()
+            .map(|plan| Rank::new(cut_parts(seg, text, plan), plan))
+            .min()
+            .unwrap()
+    }
+
+    /// Parts by the real cut, whatever the plan.
+    fn cut_parts(seg: &Segmenter, text: &str, plan: &Plan) -> usize {
+        let octets = plan.shift.header_octets();
+        if plan.units <= capacity(plan.encoding, octets) {
+            return 1;
+        }
+        let multi = capacity(
+            plan.encoding,
+            octets + seg.concatenation.header_octets(),
+        );
+        let mut n = 0;
+        seg.cut(text, plan, multi, |_| {
+            n += 1;
+            true
+        });
+        n
+    }
+
+    /// Text from the tables of one or two languages, with default-alphabet
+    /// characters, escapes, and now and then a character of another
+    /// language's tables or of none.
+    fn national_text() -> impl Strategy<Value = String> {
+        let language = || prop::sample::select(Language::ALL);
+        (language(), language(), 0u8..4, 0usize..600, any::<u64>()).prop_map(
+            |(first, second, mix, len, seed)| {
+                fn add(pool: &mut Vec<char>, l: Language) {
+                    let tables = [l.locking_table(), Some(l.single_table())];
+                    for t in tables.into_iter().flatten() {
+                        pool.extend((0..128).filter_map(|s| t.char(s)));
+                    }
+                }
+                let mut pool: Vec<char> = Vec::new();
+                match (mix, first.locking_table()) {
+                    // The letters of a locking table and characters that
+                    // many single shift tables share: ties between them.
+                    (2, Some(t)) => {
+                        pool.extend((0..128).filter_map(|s| t.char(s)));
+                        pool.extend("ABCXYZ@£$¥¤".chars());
+                    }
+                    _ => add(&mut pool, first),
+                }
+                if mix == 0 {
+                    add(&mut pool, second);
+                }
+                pool.extend("abc xyz 0123 .,!? {}[]€@".chars());
+                if mix == 1 {
+                    pool.push('😀');
+                }
+                // A small generator of our own keeps the drawing cheap.
+                let mut x = seed | 1;
+                (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        pool[(x % pool.len() as u64) as usize]
+                    })
+                    .collect()
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn the_chosen_tables_need_the_fewest_parts(
+            text in national_text(),
+            languages in prop::bits::u16::between(0, 13),
+            ref16 in any::<bool>(),
+            graphemes in any::<bool>(),
+        ) {
+            let mut b = Segmenter::builder()
+                .max_parts(255)
+                .keep_graphemes(graphemes);
+            if ref16 {
+                b = b.concatenation(Concatenation::Ref16);
+            }
+            for (bit, &l) in Language::ALL.iter().enumerate() {
+                if languages & (1 << bit) != 0 {
+                    b = b.national_language(l);
+                }
+            }
+            let seg = b.build().unwrap();
+            let scan = scan::scan(&text);
+            let plan = seg.plan(&text, &scan);
+            if plan.encoding == Encoding::Gsm7 {
+                // The chosen tables carry the text, at the units claimed.
+                let units: Option<usize> =
+                    text.chars().map(|c| plan.alphabet.cost(c)).sum();
+                prop_assert_eq!(units, Some(plan.units));
+            }
+            let chosen = Rank::new(cut_parts(&seg, &text, &plan), &plan);
+            // Single-part default alphabet text is taken without a search.
+            if !(scan.gsm && scan.septets <= 160) {
+                prop_assert_eq!(chosen, best_by_brute_force(&seg, &text, &scan));
+            }
+            // The parts counted are the parts the split makes.
+            let analysis = seg.analyze(&text).unwrap();
+            prop_assert_eq!(analysis.segments(), chosen.segments);
+            prop_assert_eq!(seg.split(&text).unwrap().parts().len(), chosen.segments);
+        }
     }
 }

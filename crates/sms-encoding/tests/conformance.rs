@@ -46,8 +46,8 @@ fn default_alphabet_agrees_with_python_gsm0338() {
     for c in candidates {
         let text = c.to_string();
         let parts = seg.encode(&text, Packing::Unpacked, 0).unwrap();
-        if parts[0].data_coding == Encoding::Gsm7.data_coding() {
-            ours.insert(c, hex(&parts[0].user_data));
+        if parts[0].data_coding() == Encoding::Gsm7.data_coding() {
+            ours.insert(c, hex(parts[0].user_data()));
         }
     }
     assert_eq!(ours, theirs);

@@ -4,20 +4,41 @@
 use core::fmt;
 use core::ops::Range;
 
-/// A place in a template's source.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A place in a template's source: its byte span, and the line and column
+/// of its start.
+///
+/// Its `Display` reads `line L, column C`; it serialises as
+/// `{"span": {"start", "end"}, "line", "column", "column_utf16"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Position {
-    /// Byte range in the source.
-    pub span: Range<usize>,
-    /// Line of the start, from 1.
-    pub line: usize,
-    /// Column of the start in Unicode scalar values, from 1.
-    pub column: usize,
-    /// Column of the start in UTF-16 code units, from 1.
-    pub column_utf16: usize,
+    span: Range<usize>,
+    line: usize,
+    column: usize,
+    column_utf16: usize,
 }
 
 impl Position {
+    /// Byte range in the source.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Line of the start, from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Column of the start in characters (Unicode scalar values), from 1.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Column of the start in UTF-16 code units (what web editors count),
+    /// from 1.
+    pub fn column_utf16(&self) -> usize {
+        self.column_utf16
+    }
+
     /// The position of `span` in `source`. `span.start` must lie on a
     /// character boundary (the parser only makes such spans).
     pub(crate) fn new(source: &str, span: Range<usize>) -> Position {

@@ -1,7 +1,12 @@
 //! Rendering: values per recipient, links, provenance, batches, previews
 //! and length bounds.
 
+use core::cell::{Cell, RefCell};
+use core::fmt;
 use core::ops::Range;
+use core::str::FromStr;
+
+use serde::{Serialize, Serializer};
 
 use crate::catalog::{Catalog, Slot};
 use crate::error::RenderError;
@@ -9,7 +14,7 @@ use crate::template::{CompiledTemplate, Piece, Then};
 
 /// One recipient's values, by catalog slot. A scope is present as soon as
 /// one of its fields is set (or [`Values::mark_present`] says so); the
-/// variables of an absent scope render as nothing (R9).
+/// variables of an absent scope render as nothing.
 ///
 /// Up to 16 fields live inline, so filling one per recipient does not
 /// allocate; [`Values::clear`] readies it for the next.
@@ -27,8 +32,8 @@ pub struct Values<'a> {
     shape: u64,
     inline: [Option<&'a str>; INLINE],
     heap: Vec<Option<&'a str>>,
-    /// Scopes marked present without a value.
-    marked: Vec<usize>,
+    /// Scopes marked present without a value: a bit each, 64 a word.
+    marked: Vec<u64>,
 }
 
 /// Fields kept inline in [`Values`].
@@ -90,14 +95,18 @@ impl<'a> Values<'a> {
     /// let t = Template::new("t", r#"Case {{case.number | "pending"}}"#)
     ///     .compile(&catalog)?;
     /// let mut v = Values::new(&catalog);
-    /// assert_eq!(t.render(&v, &NoLinks)?.text, "Case ");
+    /// assert_eq!(t.render(&v, &NoLinks)?.text(), "Case ");
     /// v.mark_present(catalog.scope_index("case").unwrap());
-    /// assert_eq!(t.render(&v, &NoLinks)?.text, "Case pending");
+    /// assert_eq!(t.render(&v, &NoLinks)?.text(), "Case pending");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn mark_present(&mut self, scope: usize) -> &mut Values<'a> {
-        if scope < self.scopes && !self.marked.contains(&scope) {
-            self.marked.push(scope);
+        if scope < self.scopes {
+            let word = scope / 64;
+            if self.marked.len() <= word {
+                self.marked.resize(word + 1, 0);
+            }
+            self.marked[word] |= 1 << (scope % 64);
         }
         self
     }
@@ -120,7 +129,10 @@ impl<'a> Values<'a> {
         self.slots()
             .get(slots.clone())
             .is_some_and(|s| s.iter().any(Option::is_some))
-            || self.marked.contains(&scope)
+            || self
+                .marked
+                .get(scope / 64)
+                .is_some_and(|w| w >> (scope % 64) & 1 == 1)
     }
 }
 
@@ -182,7 +194,7 @@ impl Provenance for Vec<Substitution> {
 /// let t = Template::new("t", "Hi {{contact.first_name}}, case {{case.number}}.")
 ///     .compile(&catalog)?;
 /// let anna = Customer { name: "Anna".into(), case: None };
-/// assert_eq!(t.render_record(&anna, &NoLinks)?.text, "Hi Anna, case .");
+/// assert_eq!(t.render_record(&anna, &NoLinks)?.text(), "Hi Anna, case .");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait Record {
@@ -229,7 +241,7 @@ impl<R: Record + ?Sized> Lookup for ByRecord<'_, R> {
     }
 }
 
-/// Turns addresses into short links (R11). The host implements it; the
+/// Turns addresses into short links. The host implements it; the
 /// library never does I/O. Its declared maximum length makes the rendered
 /// length known before any link is shortened.
 pub trait Shortener {
@@ -257,7 +269,19 @@ impl Shortener for NoLinks {
     }
 }
 
-/// How a placeholder was filled.
+/// How a placeholder was filled. More ways may be added: match with a
+/// wildcard arm.
+///
+/// `Display`, `FromStr` and serde share the spellings `value`,
+/// `fallback`, `empty`, `absent scope` and `link`.
+///
+/// # Example
+/// ```
+/// use sms_templates::Filled;
+///
+/// assert_eq!(Filled::AbsentScope.to_string(), "absent scope");
+/// assert_eq!("fallback".parse::<Filled>(), Ok(Filled::Fallback));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Filled {
@@ -267,39 +291,136 @@ pub enum Filled {
     Fallback,
     /// With nothing: the value was empty and there is no fallback.
     Empty,
-    /// With nothing: the scope is absent (R9).
+    /// With nothing: the scope is absent.
     AbsentScope,
     /// With a short link.
     Link,
 }
 
-/// Which bytes of the output came from which placeholder (B8).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Substitution {
-    /// Byte range in the rendered text (empty when nothing was inserted).
-    pub range: Range<usize>,
-    /// Index into [`CompiledTemplate::placeholders`].
-    pub placeholder: usize,
-    /// How it was filled.
-    pub filled: Filled,
+impl Filled {
+    /// Every way, in declaration order.
+    const ALL: [Filled; 5] = [
+        Filled::Value,
+        Filled::Fallback,
+        Filled::Empty,
+        Filled::AbsentScope,
+        Filled::Link,
+    ];
+
+    /// The spelling of `Display`, `FromStr` and serde.
+    fn as_str(self) -> &'static str {
+        match self {
+            Filled::Value => "value",
+            Filled::Fallback => "fallback",
+            Filled::Empty => "empty",
+            Filled::AbsentScope => "absent scope",
+            Filled::Link => "link",
+        }
+    }
 }
 
-/// A rendered message with its provenance.
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl fmt::Display for Filled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Filled {
+    type Err = ParseFilledError;
+
+    fn from_str(s: &str) -> Result<Filled, ParseFilledError> {
+        Filled::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| ParseFilledError { found: s.to_string() })
+    }
+}
+
+impl Serialize for Filled {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A text that names no way of [`Filled`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{found:?} is not a way a placeholder is filled; write value, fallback, \
+     empty, absent scope or link"
+)]
+pub struct ParseFilledError {
+    found: String,
+}
+
+/// Which bytes of the output came from which placeholder. It serialises
+/// as `{"range": {"start", "end"}, "placeholder", "filled"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Substitution {
+    range: Range<usize>,
+    placeholder: usize,
+    filled: Filled,
+}
+
+impl Substitution {
+    /// Byte range in the rendered text (empty when nothing was inserted).
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// Index into [`CompiledTemplate::placeholders`].
+    pub fn placeholder(&self) -> usize {
+        self.placeholder
+    }
+
+    /// How it was filled.
+    pub fn filled(&self) -> Filled {
+        self.filled
+    }
+}
+
+/// A rendered message with its provenance. It serialises as
+/// `{"text", "substitutions": [...]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Rendered {
+    text: String,
+    substitutions: Vec<Substitution>,
+}
+
+impl Rendered {
     /// The text.
-    pub text: String,
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// One entry per variable and link placeholder, in order.
-    pub substitutions: Vec<Substitution>,
+    pub fn substitutions(&self) -> &[Substitution] {
+        &self.substitutions
+    }
+
+    /// The text, owned.
+    pub fn into_text(self) -> String {
+        self.text
+    }
 }
 
 /// The range of rendered lengths, in characters, before rendering anyone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// It serialises as `{"min_chars", "max_chars"}` (`null`: unbounded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Bounds {
+    min_chars: usize,
+    max_chars: Option<usize>,
+}
+
+impl Bounds {
     /// The shortest possible text.
-    pub min_chars: usize,
+    pub fn min_chars(&self) -> usize {
+        self.min_chars
+    }
+
     /// The longest possible text; `None` if a field has no maximum.
-    pub max_chars: Option<usize>,
+    pub fn max_chars(&self) -> Option<usize> {
+        self.max_chars
+    }
 }
 
 impl CompiledTemplate {
@@ -385,10 +506,10 @@ impl CompiledTemplate {
     /// .compile(&catalog)?;
     /// let mut v = Values::new(&catalog);
     /// v.set(catalog.slot("contact", "first_name").unwrap(), "Anna");
-    /// // Sent from a contact card: there is no case (seed 001).
+    /// // Sent from a contact card: there is no case.
     /// let r = t.render(&v, &NoLinks)?;
-    /// assert_eq!(r.text, "Witaj Anna! Potwierdzamy przyjęcie zgłoszenia .");
-    /// assert_eq!(&r.text[r.substitutions[0].range.clone()], "Anna");
+    /// assert_eq!(r.text(), "Witaj Anna! Potwierdzamy przyjęcie zgłoszenia .");
+    /// assert_eq!(&r.text()[r.substitutions()[0].range()], "Anna");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn render(
@@ -403,7 +524,7 @@ impl CompiledTemplate {
         Ok(Rendered { text, substitutions })
     }
 
-    /// Renders for many recipients (R10): each gets its text or its own
+    /// Renders for many recipients: each gets its text or its own
     /// error; one bad recipient never stops the others.
     ///
     /// # Errors
@@ -424,7 +545,7 @@ impl CompiledTemplate {
     }
 
     /// The text with every variable and link left as written, for a bulk
-    /// preview (R10); literal-text placeholders show their text.
+    /// preview; literal-text placeholders show their text.
     pub fn preview(&self) -> String {
         let mut out = String::with_capacity(self.source.len());
         for piece in &self.pieces {
@@ -488,23 +609,39 @@ impl CompiledTemplate {
         subs: &mut S,
     ) -> Result<(), RenderError> {
         let base = out.len();
-        // Which scopes are present, once: a bit per scope (the first 64;
-        // any further one is checked where it is used).
-        // With `Values`, a set field's scope is present, so the question
-        // is asked only of unset and empty fields, where it is.
-        let mut present = 0u64;
-        if !L::VALUE_IMPLIES_PRESENT {
-            for (i, slots) in self.scope_slots.iter().enumerate().take(64) {
-                if values.scope_present(i, slots) {
-                    present |= 1 << i;
+        // Whether each scope is present, asked at most once a render (so a
+        // render costs at most one pass over the catalog's fields): two
+        // bits a scope for the first 64 (asked, present), then a byte a
+        // scope, allocated only for larger catalogs. With `Values`, a set
+        // field's scope is present, so the question is asked only of
+        // unset and empty fields.
+        let asked = Cell::new(0u64);
+        let yes = Cell::new(0u64);
+        let far: RefCell<Vec<u8>> = RefCell::new(Vec::new());
+        let is_present = |scope: usize| -> bool {
+            let ask = || values.scope_present(scope, &self.scope_slots[scope]);
+            if scope < 64 {
+                let bit = 1u64 << scope;
+                if asked.get() & bit == 0 {
+                    asked.set(asked.get() | bit);
+                    if ask() {
+                        yes.set(yes.get() | bit);
+                    }
                 }
-            }
-        }
-        let is_present = |scope: usize| {
-            if scope < 64 && !L::VALUE_IMPLIES_PRESENT {
-                present & (1 << scope) != 0
+                yes.get() & bit != 0
             } else {
-                values.scope_present(scope, &self.scope_slots[scope])
+                let mut far = far.borrow_mut();
+                if far.is_empty() {
+                    far.resize(self.scope_slots.len().saturating_sub(64), 0);
+                }
+                match far.get_mut(scope - 64) {
+                    Some(known @ 0) => {
+                        *known = 1 + u8::from(ask());
+                        *known == 2
+                    }
+                    Some(known) => *known == 2,
+                    None => ask(),
+                }
             }
         };
         for (piece, literal) in self.pieces.iter().zip(self.literals()) {
@@ -616,15 +753,18 @@ impl CompiledTemplate {
     }
 
     /// The `scope.field` names the template uses, in order of first use.
+    ///
+    /// Linear in the number of placeholders.
     pub fn variables(&self) -> Vec<String> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
         for i in 0..self.marks.len() {
             let name = self.field_name(i);
-            if !name.is_empty() && !seen.contains(&name) {
-                seen.push(name);
+            if !name.is_empty() && seen.insert(name.clone()) {
+                out.push(name);
             }
         }
-        seen
+        out
     }
 }
 
@@ -639,5 +779,35 @@ fn too_long(
         position: t.position_of(placeholder),
         chars,
         max,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filled_display_and_from_str_round_trip() {
+        for f in Filled::ALL {
+            // A new variant fails to compile here until it is in `ALL`.
+            match f {
+                Filled::Value
+                | Filled::Fallback
+                | Filled::Empty
+                | Filled::AbsentScope
+                | Filled::Link => {}
+            }
+            assert_eq!(f.to_string().parse::<Filled>(), Ok(f));
+            assert_eq!(
+                serde_json::to_value(f).unwrap(),
+                serde_json::Value::String(f.to_string())
+            );
+        }
+        let err = "Value".parse::<Filled>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"Value\" is not a way a placeholder is filled; write value, \
+             fallback, empty, absent scope or link"
+        );
     }
 }

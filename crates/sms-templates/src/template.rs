@@ -26,8 +26,17 @@ use crate::Position;
 /// a backslash. A single `{` or any `}` outside a placeholder is ordinary
 /// text, also right next to one: `{{{contact.first_name}}}` is the name in
 /// braces. There are no loops, conditions, includes or filters.
+///
+/// Build it with `Template::new` (and `with_description`), or load it
+/// with serde.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a template: an object with \"name\", \"body\" and, if \
+                 wanted, \"description\""
+)]
+#[non_exhaustive]
 pub struct Template {
     /// The name agents pick it by.
     pub name: String,
@@ -39,7 +48,34 @@ pub struct Template {
 }
 
 /// Limits on untrusted templates and renders, with their defaults.
+///
+/// It may gain fields: start from [`Limits::default`] and change what you
+/// need with the setters. When deserialised, a missing field keeps its
+/// default.
+///
+/// # Example
+/// ```
+/// use sms_templates::Limits;
+///
+/// let limits = Limits::default().max_placeholders(50).max_recipients(100);
+/// assert_eq!(limits.max_placeholders, 50);
+/// assert_eq!(limits.max_template_bytes, 16 * 1024);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(description = "Limits on untrusted templates and renders; \
+        a missing field keeps its default.")
+)]
+#[serde(
+    default,
+    deny_unknown_fields,
+    expecting = "limits: an object with any of \"max_template_bytes\", \
+                 \"max_placeholders\", \"max_rendered_bytes\" and \
+                 \"max_recipients\", each a whole number"
+)]
+#[non_exhaustive]
 pub struct Limits {
     /// Bytes of template body (default 16 KiB).
     pub max_template_bytes: usize,
@@ -48,8 +84,38 @@ pub struct Limits {
     /// Bytes of rendered text (default 16 KiB; ten SMS parts are at most
     /// 1,530 characters).
     pub max_rendered_bytes: usize,
-    /// Recipients in one batch (default 1000, seed 001).
+    /// Recipients in one batch (default 1000).
     pub max_recipients: usize,
+}
+
+impl Limits {
+    /// With at most `bytes` bytes of template body.
+    #[must_use]
+    pub fn max_template_bytes(mut self, bytes: usize) -> Limits {
+        self.max_template_bytes = bytes;
+        self
+    }
+
+    /// With at most `count` placeholders in a template.
+    #[must_use]
+    pub fn max_placeholders(mut self, count: usize) -> Limits {
+        self.max_placeholders = count;
+        self
+    }
+
+    /// With at most `bytes` bytes of rendered text.
+    #[must_use]
+    pub fn max_rendered_bytes(mut self, bytes: usize) -> Limits {
+        self.max_rendered_bytes = bytes;
+        self
+    }
+
+    /// With at most `count` recipients in a batch.
+    #[must_use]
+    pub fn max_recipients(mut self, count: usize) -> Limits {
+        self.max_recipients = count;
+        self
+    }
 }
 
 impl Default for Limits {
@@ -63,20 +129,38 @@ impl Default for Limits {
     }
 }
 
-/// A placeholder of a compiled template, for introspection (B6).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A placeholder of a compiled template, for introspection (an editor's
+/// list of the variables used, say). It serialises as
+/// `{"kind": {...}, "position": {...}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Placeholder {
-    /// What it inserts.
-    pub kind: PlaceholderKind,
-    /// Where it is in the source, braces included.
-    pub position: Position,
+    kind: PlaceholderKind,
+    position: Position,
 }
 
-/// What a placeholder inserts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl Placeholder {
+    /// What it inserts.
+    pub fn kind(&self) -> &PlaceholderKind {
+        &self.kind
+    }
+
+    /// Where it is in the source, braces included.
+    pub fn position(&self) -> &Position {
+        &self.position
+    }
+}
+
+/// What a placeholder inserts. More kinds may be added, and a kind may
+/// gain fields: match with a wildcard arm and `..`.
+///
+/// It serialises with a `"type"` of `variable`, `link_to`, `link_from` or
+/// `text` beside the kind's fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PlaceholderKind {
     /// A variable, with its fallback for an empty value.
+    #[non_exhaustive]
     Variable {
         /// The scope's name.
         scope: String,
@@ -88,11 +172,13 @@ pub enum PlaceholderKind {
         fallback: Option<String>,
     },
     /// A short link to a fixed address.
+    #[non_exhaustive]
     LinkTo {
         /// The address.
         url: String,
     },
     /// A short link to the address in a field.
+    #[non_exhaustive]
     LinkFrom {
         /// The scope's name.
         scope: String,
@@ -102,6 +188,7 @@ pub enum PlaceholderKind {
         slot: Slot,
     },
     /// Literal text (`{{"{{"}}`).
+    #[non_exhaustive]
     Text {
         /// The text.
         text: String,
@@ -193,6 +280,33 @@ impl Template {
         Template { name: name.into(), description: None, body: body.into() }
     }
 
+    /// The JSON Schema of a saved template: an object with a `name`, an
+    /// optional `description` and a `body`; no other keys. A file of many
+    /// templates is an array of these
+    /// (`schemars::schema_for!(Vec<Template>)`).
+    ///
+    /// # Example
+    /// ```
+    /// let schema = sms_templates::Template::json_schema();
+    /// let json = serde_json::to_value(&schema)?;
+    /// assert_eq!(json["additionalProperties"], false);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "schemars")]
+    pub fn json_schema() -> schemars::Schema {
+        schemars::schema_for!(Template)
+    }
+
+    /// With a description of what it is for.
+    #[must_use]
+    pub fn with_description(
+        mut self,
+        description: impl Into<String>,
+    ) -> Template {
+        self.description = Some(description.into());
+        self
+    }
+
     /// Checks the template against `catalog` with the default limits.
     ///
     /// # Errors
@@ -208,8 +322,8 @@ impl Template {
     /// let err = t.compile(&Catalog::standard()).unwrap_err();
     /// let p = &err.problems()[0];
     /// // The misspelled name, not the whole placeholder.
-    /// assert_eq!((p.position.line, p.position.column), (1, 14));
-    /// assert_eq!(&t.body[p.position.span.clone()], "frist_name");
+    /// assert_eq!(p.line_column(), Some((1, 14)));
+    /// assert_eq!(&t.body[p.position().span()], "frist_name");
     /// assert!(p.to_string().contains(r#"did you mean "first_name"?"#));
     /// ```
     pub fn compile(
@@ -233,26 +347,21 @@ impl Template {
         // Offsets are `u32` (see `Piece`), whatever the limit says.
         let max_bytes = limits.max_template_bytes.min(u32::MAX as usize);
         if src.len() > max_bytes {
-            problems.push(Problem {
-                position: Position::new(src, 0..src.len()),
-                kind: ProblemKind::Limit {
-                    what: "template bytes",
-                    count: src.len(),
-                    limit: max_bytes,
-                },
-            });
-            return Err(CompileError { problems });
+            problems.push(Problem::new(
+                Position::new(src, 0..src.len()),
+                ProblemKind::TooLong { bytes: src.len(), limit: max_bytes },
+            ));
+            return Err(CompileError::new(problems));
         }
         if catalog.len() > u32::MAX as usize {
-            problems.push(Problem {
-                position: Position::new(src, 0..0),
-                kind: ProblemKind::Limit {
-                    what: "catalog fields",
-                    count: catalog.len(),
+            problems.push(Problem::new(
+                Position::new(src, 0..0),
+                ProblemKind::CatalogTooLarge {
+                    fields: catalog.len(),
                     limit: u32::MAX as usize,
                 },
-            });
-            return Err(CompileError { problems });
+            ));
+            return Err(CompileError::new(problems));
         }
         let mut lines = Lines::new(src);
         let mut c = CompiledTemplate {
@@ -279,6 +388,9 @@ impl Template {
             limits,
         };
         let mut at = 0;
+        // Where the next `}}` is, found once for every malformed
+        // placeholder after it, so that compiling stays linear.
+        let mut closes = Closes::new(src);
         while let Some(mut open) = find_open(src, at) {
             // In `{{{`, the first brace is text: the placeholder opens at
             // the last `{{` of a run of braces.
@@ -286,7 +398,7 @@ impl Template {
                 open += 1;
             }
             c.push_text(&src[at..open]);
-            match parse_placeholder(src, open, &mut c.text) {
+            match parse_placeholder(src, open, &mut c.text, &mut closes) {
                 Ok((expr, end)) => {
                     // Line and column are worked out only for problems;
                     // a placeholder keeps its span, and its position is
@@ -296,40 +408,34 @@ impl Template {
                         // About one name: point at it, not the whole
                         // placeholder.
                         let span = name.unwrap_or(open..end);
-                        let position = lines.position(span);
-                        problems.push(Problem { position, kind });
+                        problems
+                            .push(Problem::new(lines.position(span), kind));
                     }
                     at = end;
                 }
-                Err(_) if !closes_before_next(src, open) => {
+                Err(_) if !closes_before_next(src, open, &mut closes) => {
                     // No `}}` before the next `{{` (or the end): braces
                     // most likely meant as text.
                     let position = lines.position(open..open + 2);
-                    problems.push(Problem {
-                        position,
-                        kind: ProblemKind::Unclosed,
-                    });
+                    problems
+                        .push(Problem::new(position, ProblemKind::Unclosed));
                     at = open + 2;
                 }
                 Err((span, kind, resume)) => {
-                    problems.push(Problem {
-                        position: lines.position(span),
-                        kind,
-                    });
+                    problems.push(Problem::new(lines.position(span), kind));
                     at = resume;
                 }
             }
         }
         c.push_text(&src[at..]);
         if c.marks.len() > limits.max_placeholders {
-            problems.push(Problem {
-                position: Position::new(src, 0..src.len()),
-                kind: ProblemKind::Limit {
-                    what: "placeholders",
+            problems.push(Problem::new(
+                Position::new(src, 0..src.len()),
+                ProblemKind::TooManyPlaceholders {
                     count: c.marks.len(),
                     limit: limits.max_placeholders,
                 },
-            });
+            ));
         }
         if problems.is_empty() {
             c.may_overflow = c
@@ -337,8 +443,8 @@ impl Template {
                 .is_none_or(|b| b > limits.max_rendered_bytes);
             Ok(c)
         } else {
-            problems.sort_by_key(|p| p.position.span.start);
-            Err(CompileError { problems })
+            problems.sort_by_key(|p| p.position().span().start);
+            Err(CompileError::new(problems))
         }
     }
 }
@@ -477,16 +583,10 @@ impl CompiledTemplate {
             ));
         };
         // A name the catalog holds twice would be ambiguous.
-        let later = &catalog.scopes[scope_index + 1..];
-        let fields = &catalog.scopes[scope_index].fields;
-        let twice = later.iter().any(|s| s.name == scope)
-            || fields.iter().filter(|f| f.name == field).count() > 1;
-        if twice {
-            let problems = catalog.problems();
-            if let Some(p) = problems.into_iter().next() {
-                return Err((ProblemKind::Catalog(p), whole));
-            }
+        if let Some(p) = catalog.ambiguity(scope_index, field) {
+            return Err((ProblemKind::Catalog(p), whole));
         }
+        let fields = &catalog.scopes[scope_index].fields;
         match fields.iter().position(|f| f.name == field) {
             Some(i) => {
                 let before: usize = catalog.scopes[..scope_index]
@@ -567,7 +667,8 @@ impl CompiledTemplate {
         &self.source
     }
 
-    /// Every placeholder, in source order (B6).
+    /// Every placeholder, in source order, with what it inserts and where
+    /// it is.
     pub fn placeholders(&self) -> &[Placeholder] {
         self.placeholders.get_or_init(|| {
             let src = |r: &Range<usize>| self.source[r.clone()].to_string();
@@ -694,9 +795,81 @@ struct Resolved {
 }
 
 /// Whether a `}}` comes after the `{{` at `open` before the next `{{`.
-fn closes_before_next(src: &str, open: usize) -> bool {
+fn closes_before_next(src: &str, open: usize, closes: &mut Closes) -> bool {
     let next = find_open(src, open + 2).unwrap_or(src.len());
-    src[open + 2..next].contains("}}")
+    // A `}}` that starts before a `{{` also ends before it.
+    closes.next(open + 2).is_some_and(|close| close < next)
+}
+
+/// The first `}}` that starts at or after `from` and ends by `to`.
+fn find_close(src: &str, from: usize, to: usize) -> Option<usize> {
+    let hay = src.as_bytes().get(from..to)?;
+    steps::add(hay.len());
+    hay.windows(2).position(|w| w == b"}}").map(|i| from + i)
+}
+
+/// The next `}}` at or after a position, remembered: each byte is
+/// searched about once over a compile, however many malformed
+/// placeholders ask (a search from every one to the end would make
+/// compiling quadratic in the body).
+struct Closes<'s> {
+    src: &'s str,
+    /// No `}}` starts in `from..found` (`found` = the end when `None`).
+    from: usize,
+    found: Option<usize>,
+}
+
+impl<'s> Closes<'s> {
+    fn new(src: &'s str) -> Closes<'s> {
+        // Nothing searched yet: an empty stretch at the end.
+        Closes { src, from: src.len(), found: None }
+    }
+
+    /// The first `}}` that starts at or after `at`.
+    fn next(&mut self, at: usize) -> Option<usize> {
+        let len = self.src.len();
+        if at >= self.from {
+            if self.found.is_none_or(|f| at <= f) {
+                return self.found;
+            }
+            // Past the one found: search on from `at`.
+            self.from = at;
+            self.found = find_close(self.src, at, len);
+        } else {
+            // Before the stretch known to be free of `}}`: search only
+            // up to it (a `}}` may straddle its start).
+            if let Some(f) = find_close(self.src, at, (self.from + 1).min(len))
+            {
+                self.found = Some(f);
+            }
+            self.from = at;
+        }
+        self.found
+    }
+}
+
+/// Counts the bytes that searches for `}}` look at, so a test can check
+/// that compiling stays linear without timing it.
+#[cfg(test)]
+pub(crate) mod steps {
+    use std::cell::Cell;
+
+    thread_local!(static STEPS: Cell<usize> = const { Cell::new(0) });
+
+    pub(crate) fn add(n: usize) {
+        STEPS.with(|s| s.set(s.get() + n));
+    }
+
+    /// The count so far on this thread.
+    pub(crate) fn get() -> usize {
+        STEPS.with(Cell::get)
+    }
+}
+
+#[cfg(not(test))]
+mod steps {
+    #[inline(always)]
+    pub(crate) fn add(_: usize) {}
 }
 
 /// The next `{{` at or after `from`.
@@ -716,12 +889,13 @@ fn find_open(src: &str, from: usize) -> Option<usize> {
 /// Parses the placeholder opening at `open` (`{{`): the expression and the
 /// byte after its `}}`; or the problem, its span and where to go on.
 /// Strings are decoded onto the end of `text`.
-fn parse_placeholder(
-    src: &str,
+fn parse_placeholder<'s>(
+    src: &'s str,
     open: usize,
     text: &mut String,
+    closes: &mut Closes<'s>,
 ) -> Result<(Expr, usize), ParseError> {
-    let mut p = Cursor { src, at: open + 2 };
+    let mut p = Cursor { src, at: open + 2, closes };
     p.spaces();
     if p.rest().starts_with("}}") {
         return Err((open..p.at + 2, ProblemKind::Empty, p.at + 2));
@@ -760,18 +934,19 @@ fn parse_placeholder(
     if p.rest().starts_with("}}") {
         return Ok((expr, p.at + 2));
     }
-    if !p.rest().contains("}}") {
+    if p.closes.next(p.at).is_none() {
         return Err((open..open + 2, ProblemKind::Unclosed, src.len()));
     }
     Err(p.syntax("`}}`", open))
 }
 
-struct Cursor<'s> {
+struct Cursor<'s, 'c> {
     src: &'s str,
     at: usize,
+    closes: &'c mut Closes<'s>,
 }
 
-impl Cursor<'_> {
+impl Cursor<'_, '_> {
     fn rest(&self) -> &str {
         &self.src[self.at..]
     }
@@ -799,12 +974,10 @@ impl Cursor<'_> {
 
     /// A problem at the cursor; resume after the placeholder's `}}` (or at
     /// the end).
-    fn syntax(&self, expected: &'static str, open: usize) -> ParseError {
+    fn syntax(&mut self, expected: &'static str, open: usize) -> ParseError {
         let found: String = self.rest().chars().take(12).collect();
-        let found =
-            if found.is_empty() { "the end".to_string() } else { found };
         let resume =
-            self.rest().find("}}").map_or(self.src.len(), |i| self.at + i + 2);
+            self.closes.next(self.at).map_or(self.src.len(), |i| i + 2);
         let end = resume.max(open + 2).min(self.src.len());
         (open..end, ProblemKind::Syntax { expected, found }, resume)
     }
@@ -865,5 +1038,40 @@ impl Cursor<'_> {
             ProblemKind::UnclosedString,
             self.src.len(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bytes searched while compiling `body` with limits that let
+    /// every byte and placeholder through.
+    fn steps_to_compile(body: &str) -> usize {
+        let limits = Limits::default()
+            .max_template_bytes(usize::MAX)
+            .max_placeholders(usize::MAX);
+        let before = steps::get();
+        let err = Template::new("t", body)
+            .compile_with(&Catalog::standard(), limits)
+            .unwrap_err();
+        assert!(!err.problems().is_empty());
+        steps::get() - before
+    }
+
+    #[test]
+    fn compiling_malformed_placeholders_is_linear() {
+        // Each `{{ a ` is a syntax problem with no `}}` anywhere after it;
+        // a search for one that went to the end each time would make
+        // twice the text four times the work.
+        for piece in ["{{ a ", "{{a.", "{{a.b |", "{{link ", "{{\"x\" "] {
+            let n = steps_to_compile(&piece.repeat(2_000));
+            let n2 = steps_to_compile(&piece.repeat(4_000));
+            assert!(
+                n2 <= 2 * n + 64,
+                "{piece:?}: {n} bytes searched for 2,000, {n2} for 4,000"
+            );
+            assert!(n <= 4 * piece.len() * 2_000, "{piece:?}: {n}");
+        }
     }
 }

@@ -62,7 +62,7 @@ proptest! {
     fn text_without_placeholders_renders_to_itself(text in plain_text()) {
         let c = Catalog::standard();
         let t = Template::new("t", text.clone()).compile(&c).unwrap();
-        prop_assert_eq!(t.render(&Values::new(&c), &NoLinks).unwrap().text, text.clone());
+        prop_assert_eq!(t.render(&Values::new(&c), &NoLinks).unwrap().into_text(), text.clone());
         prop_assert_eq!(t.preview(), text);
     }
 
@@ -80,36 +80,36 @@ proptest! {
         let r = t.render(&v, &NoLinks).unwrap();
         let mut fast = String::new();
         t.render_to(&v, &NoLinks, &mut fast).unwrap();
-        prop_assert_eq!(&fast, &r.text);
-        for sub in &r.substitutions {
-            let got = &r.text[sub.range.clone()];
+        prop_assert_eq!(&fast, &r.text());
+        for sub in r.substitutions() {
+            let got = &r.text()[sub.range().clone()];
             let PlaceholderKind::Variable { scope, field, fallback, .. } =
-                &t.placeholders()[sub.placeholder].kind
+                t.placeholders()[sub.placeholder()].kind()
             else {
                 prop_assert!(false, "only variables here");
                 unreachable!()
             };
             let i = FIELDS.iter().position(|(s, f)| s == scope && f == field).unwrap();
-            match sub.filled {
+            match sub.filled() {
                 Filled::Value => prop_assert_eq!(Some(got), values[i].as_deref()),
                 Filled::Fallback => prop_assert_eq!(Some(got), fallback.as_deref()),
                 _ => prop_assert_eq!(got, ""),
             }
         }
         let bounds = t.length_bounds(&NoLinks);
-        let n = r.text.chars().count();
-        prop_assert!(bounds.min_chars <= n);
-        prop_assert!(bounds.max_chars.is_none_or(|m| n <= m));
+        let n = r.text().chars().count();
+        prop_assert!(bounds.min_chars() <= n);
+        prop_assert!(bounds.max_chars().is_none_or(|m| n <= m));
     }
 
     #[test]
     fn problems_lie_inside_the_source(body in "[a-z{}|\". \n]{0,80}") {
         if let Err(err) = Template::new("t", body.clone()).compile(&Catalog::standard()) {
             for p in err.problems() {
-                prop_assert!(p.position.span.start <= p.position.span.end);
-                prop_assert!(p.position.span.end <= body.len());
-                prop_assert!(body.is_char_boundary(p.position.span.start));
-                prop_assert!(p.position.line >= 1 && p.position.column >= 1);
+                prop_assert!(p.position().span().start <= p.position().span().end);
+                prop_assert!(p.position().span().end <= body.len());
+                prop_assert!(body.is_char_boundary(p.position().span().start));
+                prop_assert!(p.position().line() >= 1 && p.position().column() >= 1);
             }
         }
     }

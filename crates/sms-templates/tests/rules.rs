@@ -7,10 +7,9 @@ use sms_templates::{
 
 fn catalog() -> Catalog {
     let mut c = Catalog::standard();
-    c.scopes[1].fields.push(sms_templates::Field {
-        name: "tracking_url".into(),
-        max_chars: Some(300),
-    });
+    c.scopes[1]
+        .fields
+        .push(sms_templates::Field::new("tracking_url").with_max_chars(300));
     c
 }
 
@@ -45,8 +44,8 @@ fn seed_001_case_variable_from_a_contact_card() {
     let mut v = Values::new(&c);
     v.set(c.slot("contact", "first_name").unwrap(), "Anna");
     let r = t.render(&v, &NoLinks).unwrap();
-    assert_eq!(r.text, "Witaj Anna! Potwierdzamy przyjęcie zgłoszenia .");
-    assert_eq!(r.substitutions[1].filled, Filled::AbsentScope);
+    assert_eq!(r.text(), "Witaj Anna! Potwierdzamy przyjęcie zgłoszenia .");
+    assert_eq!(r.substitutions()[1].filled(), Filled::AbsentScope);
 }
 
 #[test]
@@ -61,20 +60,20 @@ fn absent_scope_empty_value_and_fallback_are_three_cases() {
     v.set(name, "");
     let r = t.render(&v, &NoLinks).unwrap();
     // Case absent: nothing, even with a fallback.
-    assert_eq!(r.text, "Hi there, case ");
-    assert_eq!(r.substitutions[0].filled, Filled::Fallback);
-    assert_eq!(r.substitutions[1].filled, Filled::AbsentScope);
+    assert_eq!(r.text(), "Hi there, case ");
+    assert_eq!(r.substitutions()[0].filled(), Filled::Fallback);
+    assert_eq!(r.substitutions()[1].filled(), Filled::AbsentScope);
     // A present scope with the field unset is empty too.
     let mut v = Values::new(&c);
     v.mark_present(c.scope_index("case").unwrap());
     v.set(name, "Ola");
     let r = t.render(&v, &NoLinks).unwrap();
-    assert_eq!(r.text, "Hi Ola, case new");
+    assert_eq!(r.text(), "Hi Ola, case new");
     // No fallback: empty.
     let t = compile("[{{contact.last_name}}]");
     let r = t.render(&v, &NoLinks).unwrap();
     assert_eq!(
-        (r.text.as_str(), r.substitutions[0].filled),
+        (r.text(), r.substitutions()[0].filled()),
         ("[]", Filled::Empty)
     );
 }
@@ -85,7 +84,7 @@ fn values_are_inserted_as_they_are() {
     let t = compile("{{contact.last_name}}");
     let mut v = Values::new(&c);
     v.set(c.slot("contact", "last_name").unwrap(), "<b>&amp; {{x}}</b>");
-    assert_eq!(t.render(&v, &NoLinks).unwrap().text, "<b>&amp; {{x}}</b>");
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text(), "<b>&amp; {{x}}</b>");
 }
 
 #[test]
@@ -96,7 +95,7 @@ fn literal_braces_and_spaces() {
     assert_eq!(t.preview(), r#"{{x}} {not} a "q" \ b{{   contact.phone   }}"#);
     let c = catalog();
     let r = t.render(&Values::new(&c), &NoLinks).unwrap();
-    assert_eq!(r.text, r#"{{x}} {not} a "q" \ b"#);
+    assert_eq!(r.text(), r#"{{x}} {not} a "q" \ b"#);
 }
 
 #[test]
@@ -104,7 +103,7 @@ fn every_problem_at_once_with_positions() {
     let body = "Dzień dobry {{contcat.first_name}}!\nŻółw 😀 {{contact.frist_name}} {{case}} {{}} {{user.first_name | oops}} {{\"open";
     let err = Template::new("t", body).compile(&catalog()).unwrap_err();
     let kinds: Vec<&ProblemKind> =
-        err.problems().iter().map(|p| &p.kind).collect();
+        err.problems().iter().map(|p| p.kind()).collect();
     assert!(
         matches!(kinds[0], ProblemKind::UnknownScope { suggestion: Some(s), .. } if s == "contact")
     );
@@ -118,17 +117,17 @@ fn every_problem_at_once_with_positions() {
     assert!(matches!(kinds[5], ProblemKind::Unclosed));
     assert_eq!(kinds.len(), 6, "{err}");
     // An unknown name is pointed at, not its whole placeholder.
-    let p = &err.problems()[0].position;
-    assert_eq!((p.line, p.column, p.column_utf16), (1, 15, 15));
-    assert_eq!(&body[p.span.clone()], "contcat");
+    let p = &err.problems()[0].position();
+    assert_eq!((p.line(), p.column(), p.column_utf16()), (1, 15, 15));
+    assert_eq!(&body[p.span().clone()], "contcat");
     // Line 2: "Żółw 😀 {{contact." is 17 characters but 18 UTF-16 units.
-    let p = &err.problems()[1].position;
-    assert_eq!((p.line, p.column, p.column_utf16), (2, 18, 19));
-    assert_eq!(&body[p.span.clone()], "frist_name");
+    let p = &err.problems()[1].position();
+    assert_eq!((p.line(), p.column(), p.column_utf16()), (2, 18, 19));
+    assert_eq!(&body[p.span().clone()], "frist_name");
     // A syntax problem still covers its placeholder.
-    assert_eq!(&body[err.problems()[2].position.span.clone()], "{{case}}");
+    assert_eq!(&body[err.problems()[2].position().span().clone()], "{{case}}");
     for problem in err.problems() {
-        assert!(problem.position.span.end <= body.len());
+        assert!(problem.position().span().end <= body.len());
     }
 }
 
@@ -137,7 +136,10 @@ fn unclosed_placeholder() {
     let err = Template::new("t", "Hi {{contact.first_name")
         .compile(&catalog())
         .unwrap_err();
-    assert!(matches!(err.problems()[0].kind, ProblemKind::Unclosed), "{err}");
+    assert!(
+        matches!(err.problems()[0].kind(), ProblemKind::Unclosed),
+        "{err}"
+    );
 }
 
 #[test]
@@ -146,21 +148,21 @@ fn introspection() {
         r#"{{contact.first_name | "x"}} {{link "https://ex.com/a"}} {{link case.tracking_url}} {{"{{"}}"#,
     );
     let kinds: Vec<&PlaceholderKind> =
-        t.placeholders().iter().map(|p| &p.kind).collect();
+        t.placeholders().iter().map(|p| p.kind()).collect();
     assert!(
         matches!(kinds[0], PlaceholderKind::Variable { fallback: Some(f), .. } if f == "x")
     );
     assert!(
-        matches!(kinds[1], PlaceholderKind::LinkTo { url } if url == "https://ex.com/a")
+        matches!(kinds[1], PlaceholderKind::LinkTo { url, .. } if url == "https://ex.com/a")
     );
     assert!(
         matches!(kinds[2], PlaceholderKind::LinkFrom { field, .. } if field == "tracking_url")
     );
     assert!(
-        matches!(kinds[3], PlaceholderKind::Text { text } if text == "{{")
+        matches!(kinds[3], PlaceholderKind::Text { text, .. } if text == "{{")
     );
     assert_eq!(t.variables(), ["contact.first_name", "case.tracking_url"]);
-    let span = t.placeholders()[1].position.span.clone();
+    let span = t.placeholders()[1].position().span().clone();
     assert_eq!(&t.source()[span], r#"{{link "https://ex.com/a"}}"#);
 }
 
@@ -176,11 +178,11 @@ fn links_through_the_host_shortener() {
         "https://carrier.ex/track?id=123456",
     );
     let r = t.render(&v, &Short).unwrap();
-    assert_eq!(r.text, "Track: https://s.ex/34 or https://s.ex/19");
-    assert_eq!(r.substitutions[0].filled, Filled::Link);
+    assert_eq!(r.text(), "Track: https://s.ex/34 or https://s.ex/19");
+    assert_eq!(r.substitutions()[0].filled(), Filled::Link);
     // The bounds know the link length before any link is shortened.
     let b = t.length_bounds(&Short);
-    assert_eq!(b.max_chars, Some("Track:  or ".chars().count() + 22 + 22));
+    assert_eq!(b.max_chars(), Some("Track:  or ".chars().count() + 22 + 22));
     // Without a shortener a link is this recipient's error.
     assert!(matches!(t.render(&v, &NoLinks), Err(RenderError::Link { .. })));
     let mut v = Values::new(&c);
@@ -205,56 +207,53 @@ fn bulk_one_bad_recipient_does_not_stop_the_others() {
         })
         .collect();
     let out = t.render_batch(&recipients, &NoLinks).unwrap();
-    assert_eq!(out[0].as_ref().unwrap().text, "Hi Anna");
+    assert_eq!(out[0].as_ref().unwrap().text(), "Hi Anna");
     match &out[1] {
         Err(RenderError::ValueTooLong {
             field,
             position,
             chars: 51,
             max: 50,
+            ..
         }) => {
             assert_eq!(field, "contact.first_name");
             // The error points at the placeholder that inserts the value.
-            assert_eq!(position, &t.placeholders()[0].position);
+            assert_eq!(position, t.placeholders()[0].position());
         }
         other => panic!("expected ValueTooLong, got {other:?}"),
     }
-    assert_eq!(out[2].as_ref().unwrap().text, "Hi Jan");
+    assert_eq!(out[2].as_ref().unwrap().text(), "Hi Jan");
     // Over the batch limit.
     let many = vec![Values::new(&c); 1001];
     assert!(matches!(
         t.render_batch(&many, &NoLinks),
-        Err(RenderError::TooManyRecipients { count: 1001, limit: 1000 })
+        Err(RenderError::TooManyRecipients { count: 1001, limit: 1000, .. })
     ));
     assert_eq!(t.preview(), "Hi {{contact.first_name}}");
 }
 
 #[test]
 fn limits() {
-    let limits = sms_templates::Limits {
-        max_template_bytes: 30,
-        max_placeholders: 2,
-        max_rendered_bytes: 10,
-        max_recipients: 3,
-    };
+    let limits = sms_templates::Limits::default()
+        .max_template_bytes(30)
+        .max_placeholders(2)
+        .max_rendered_bytes(10)
+        .max_recipients(3);
     let c = catalog();
     let err = Template::new("t", "x".repeat(31))
         .compile_with(&c, limits)
         .unwrap_err();
     assert!(matches!(
-        err.problems()[0].kind,
-        ProblemKind::Limit { count: 31, .. }
+        err.problems()[0].kind(),
+        ProblemKind::TooLong { bytes: 31, limit: 30, .. }
     ));
     let err =
         Template::new("t", "{{case.number}}{{case.number}}{{case.number}}")
-            .compile_with(
-                &c,
-                sms_templates::Limits { max_template_bytes: 100, ..limits },
-            )
+            .compile_with(&c, limits.max_template_bytes(100))
             .unwrap_err();
     assert!(matches!(
-        err.problems()[0].kind,
-        ProblemKind::Limit { count: 3, limit: 2, .. }
+        err.problems()[0].kind(),
+        ProblemKind::TooManyPlaceholders { count: 3, limit: 2, .. }
     ));
     let t = Template::new("t", "Hi {{contact.address}}")
         .compile_with(&c, limits)
@@ -263,7 +262,7 @@ fn limits() {
     v.set(c.slot("contact", "address").unwrap(), "Long Street 12");
     assert!(matches!(
         t.render(&v, &NoLinks),
-        Err(RenderError::TooLarge { limit: 10 })
+        Err(RenderError::TooLarge { limit: 10, .. })
     ));
 }
 
@@ -271,20 +270,17 @@ fn limits() {
 fn length_bounds_from_the_catalog() {
     let t = compile(r#"Hi {{contact.first_name | "there"}}!"#);
     let b = t.length_bounds(&NoLinks);
-    assert_eq!((b.min_chars, b.max_chars), (4, Some(4 + 50)));
+    assert_eq!((b.min_chars(), b.max_chars()), (4, Some(4 + 50)));
     let mut c = catalog();
     c.scopes[0].fields[0].max_chars = None;
     let t = Template::new("t", "{{contact.first_name}}").compile(&c).unwrap();
-    assert_eq!(t.length_bounds(&NoLinks).max_chars, None);
+    assert_eq!(t.length_bounds(&NoLinks).max_chars(), None);
 }
 
 #[test]
 fn serde_round_trips() {
-    let t = Template {
-        name: "ack".into(),
-        description: Some("after a call".into()),
-        body: "Hi {{contact.first_name}}".into(),
-    };
+    let t = Template::new("ack", "Hi {{contact.first_name}}")
+        .with_description("after a call");
     let json = serde_json::to_string(&t).unwrap();
     assert_eq!(serde_json::from_str::<Template>(&json).unwrap(), t);
     let c = catalog();
@@ -305,7 +301,7 @@ fn a_brace_next_to_a_placeholder_is_text() {
     let mut v = Values::new(&c);
     v.set(c.slot("contact", "first_name").unwrap(), "Ala")
         .set(c.slot("case", "number").unwrap(), "7");
-    assert_eq!(t.render(&v, &NoLinks).unwrap().text, "{Ala} and {{7}}");
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text(), "{Ala} and {{7}}");
 }
 
 // Regressions from review: each failed before its fix.
@@ -348,10 +344,10 @@ fn unclosed_braces_meant_as_text() {
         let err = Template::new("t", body).compile(&catalog()).unwrap_err();
         assert_eq!(err.problems().len(), 1, "{body}: {err}");
         assert!(
-            matches!(err.problems()[0].kind, ProblemKind::Unclosed),
+            matches!(err.problems()[0].kind(), ProblemKind::Unclosed),
             "{body}: {err}"
         );
-        assert_eq!(err.problems()[0].position.span.len(), 2);
+        assert_eq!(err.problems()[0].position().span().len(), 2);
     }
 }
 
@@ -360,9 +356,9 @@ fn link_provenance_and_empty_addresses() {
     let c = catalog();
     let t = compile("{{link case.tracking_url}}");
     let r = t.render(&Values::new(&c), &Short).unwrap();
-    assert_eq!(r.substitutions[0].filled, Filled::AbsentScope);
+    assert_eq!(r.substitutions()[0].filled(), Filled::AbsentScope);
     let err = Template::new("t", r#"{{link ""}}"#).compile(&c).unwrap_err();
-    assert!(matches!(err.problems()[0].kind, ProblemKind::Syntax { .. }));
+    assert!(matches!(err.problems()[0].kind(), ProblemKind::Syntax { .. }));
 }
 
 #[test]
@@ -376,20 +372,28 @@ fn equality_ignores_the_introspection_cache() {
 #[test]
 fn a_catalog_with_unreachable_names_is_refused() {
     let mut c = catalog();
-    c.scopes
-        .push(sms_templates::Scope { name: "contact".into(), fields: vec![] });
-    c.scopes[1].fields.push(sms_templates::Field {
-        name: "first-name".into(),
-        max_chars: None,
-    });
+    c.scopes.push(sms_templates::Scope::new("contact", vec![]));
+    c.scopes[1].fields.push(sms_templates::Field::new("first-name"));
     let problems = c.problems();
     assert_eq!(problems.len(), 2, "{problems:?}");
     let err = Template::new("t", "Hi {{contact.first_name}}")
         .compile(&c)
         .unwrap_err();
-    assert!(
-        matches!(err.problems()[0].kind, ProblemKind::Catalog(_)),
-        "{err}"
+    // The problem named is the one that makes this name ambiguous, not
+    // the catalog's first.
+    match err.problems()[0].kind() {
+        ProblemKind::Catalog(p) => assert_eq!(p.path(), "scopes[3]"),
+        other => panic!("expected a catalog problem, got {other:?}"),
+    }
+    let err = Template::new("t", "{{case.first-name}}").compile(&c);
+    assert!(err.is_err());
+    let mut c = catalog();
+    c.scopes[1].fields.push(sms_templates::Field::new("number"));
+    let err = Template::new("t", "{{case.number}}").compile(&c).unwrap_err();
+    assert_eq!(
+        err.problems()[0].kind().to_string(),
+        "the catalog is invalid at scopes[1].fields[4]: field name \"number\" \
+         is used twice in its scope"
     );
     // A template that does not use the ambiguous scope still compiles.
     assert!(Template::new("t", "Hi {{user.first_name}}").compile(&c).is_ok());
@@ -401,9 +405,7 @@ fn values_for_another_catalog_are_refused() {
     let t = compile("Hi {{contact.first_name}}");
     // One field more in the case scope than the template's catalog.
     let mut other = catalog();
-    other.scopes[1]
-        .fields
-        .push(sms_templates::Field { name: "extra".into(), max_chars: None });
+    other.scopes[1].fields.push(sms_templates::Field::new("extra"));
     let mut v = Values::new(&other);
     v.set(other.slot("contact", "first_name").unwrap(), "Anna");
     assert_eq!(t.render(&v, &NoLinks), Err(RenderError::CatalogMismatch));
@@ -418,7 +420,7 @@ fn values_for_another_catalog_are_refused() {
     let mut good = Values::new(&c);
     good.set(c.slot("contact", "first_name").unwrap(), "Ola");
     let out = t.render_batch(&[good, v], &NoLinks).unwrap();
-    assert_eq!(out[0].as_ref().unwrap().text, "Hi Ola");
+    assert_eq!(out[0].as_ref().unwrap().text(), "Hi Ola");
     assert_eq!(out[1], Err(RenderError::CatalogMismatch));
 }
 
@@ -432,10 +434,10 @@ fn marking_a_scope_present_is_by_scope() {
     v.mark_present(c.scope_index("case").unwrap());
     v.mark_present(99);
     let r = t.render(&v, &NoLinks).unwrap();
-    assert_eq!(r.text, "new/");
-    assert_eq!(r.substitutions[1].filled, Filled::AbsentScope);
+    assert_eq!(r.text(), "new/");
+    assert_eq!(r.substitutions()[1].filled(), Filled::AbsentScope);
     v.clear();
-    assert_eq!(t.render(&v, &NoLinks).unwrap().text, "/");
+    assert_eq!(t.render(&v, &NoLinks).unwrap().text(), "/");
 }
 
 #[test]
@@ -445,14 +447,20 @@ fn placeholder_positions_count_lines_characters_and_utf16_units() {
     let at: Vec<(usize, usize, usize)> = t
         .placeholders()
         .iter()
-        .map(|p| (p.position.line, p.position.column, p.position.column_utf16))
+        .map(|p| {
+            (
+                p.position().line(),
+                p.position().column(),
+                p.position().column_utf16(),
+            )
+        })
         .collect();
     // Line 2: "😀 żółw " is 7 characters but 8 UTF-16 units.
     assert_eq!(at, [(1, 4, 4), (2, 8, 9), (4, 3, 3)]);
     let spans: Vec<&str> = t
         .placeholders()
         .iter()
-        .map(|p| &body[p.position.span.clone()])
+        .map(|p| &body[p.position().span().clone()])
         .collect();
     assert_eq!(spans[1], "{{case.number}}");
 }

@@ -18,13 +18,16 @@
 //!   encoding, parts; seed 004) and `58/1` (characters, parts; seed 001);
 //! - for a UCS-2 text, the characters that force it;
 //! - what "replace national characters" (seed 000) would give;
+//! - for a UCS-2 text that national language shift tables carry (Hindi,
+//!   Tamil ...), the counter with those tables and the parts saved; a
+//!   Hindi and a Tamil message at the end show it;
 //! - for a text over 10 parts, that it is refused, and why.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Deserialize;
-use sms_encoding::{Encoding, Replacements, Segmenter};
+use sms_encoding::{Analysis, Encoding, Language, Replacements, Segmenter};
 use sms_templates::{Catalog, CompiledTemplate, NoLinks, Template, Values};
 
 /// Prints a line like `println!`, but a reader that stops reading
@@ -183,6 +186,7 @@ fn show(seg: &Segmenter, text: &str) {
                     "    UCS-2 because of {}{more}",
                     culprits[..shown].join(", ")
                 );
+                show_national(seg, text, &a);
             }
         }
         // Over 10 parts: refused with the counts, never cut (R4).
@@ -190,7 +194,7 @@ fn show(seg: &Segmenter, text: &str) {
     }
     // The two replacement switches: national letters (seed 000), then
     // typographic look-alikes as well.
-    let national = Replacements { national: true, smart: false };
+    let national = Replacements::NATIONAL;
     let options = [
         ("national characters", national),
         ("look-alikes too", Replacements::ALL),
@@ -222,6 +226,44 @@ fn show(seg: &Segmenter, text: &str) {
         }
     }
 }
+
+/// What the national language shift tables (all thirteen allowed) make
+/// of a UCS-2 text, when they make it GSM-7.
+fn show_national(seg: &Segmenter, text: &str, ucs2: &Analysis) {
+    let national = Segmenter::builder()
+        .max_parts(seg.max_parts())
+        .concatenation(seg.concatenation_reference())
+        .keep_graphemes(seg.keeps_graphemes())
+        .national_languages(Language::ALL)
+        .build();
+    let Ok(Ok(a)) = national.map(|n| n.analyze(text)) else { return };
+    if a.encoding() != Encoding::Gsm7 {
+        return;
+    }
+    let saved = ucs2.segments() - a.segments();
+    outln!(
+        "    with national shift tables: {} ({}; {saved} part{} fewer)",
+        a.units_counter(),
+        a.shift(),
+        if saved == 1 { "" } else { "s" }
+    );
+}
+
+/// Messages as an agent in India sends them: UCS-2 (67 characters a
+/// part) without the national shift tables, GSM-7 (146 with two tables)
+/// with them.
+const INDIAN_SAMPLES: [(&str, &str); 2] = [
+    (
+        "Hindi",
+        "नमस्ते! आपका ऑर्डर 1234 भेज दिया गया है और कल तक पहुँच जाएगा। \
+         किसी भी प्रश्न के लिए हमें इस नंबर पर कॉल करें। धन्यवाद।",
+    ),
+    (
+        "Tamil",
+        "வணக்கம்! உங்கள் ஆர்டர் 1234 அனுப்பப்பட்டது, நாளை வந்து சேரும். \
+         ஏதேனும் கேள்விகளுக்கு இந்த எண்ணை அழைக்கவும். நன்றி.",
+    ),
+];
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
@@ -279,12 +321,19 @@ fn run() -> Result<(), String> {
                 outln!("  {}, {from}:", who.trim());
                 let v = values(&catalog, &book.user, contact, case);
                 match compiled.render(&v, &NoLinks) {
-                    Ok(r) => show(&seg, &r.text),
+                    Ok(r) => show(&seg, r.text()),
                     Err(e) => outln!("    not rendered: {e}"),
                 }
             }
         }
         outln!();
+    }
+    if args.template.is_none() && args.contact.is_none() {
+        outln!("Texts in Indian languages");
+        for (language, text) in INDIAN_SAMPLES {
+            outln!("  {language}:");
+            show(&seg, text);
+        }
     }
     Ok(())
 }

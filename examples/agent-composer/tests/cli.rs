@@ -103,3 +103,22 @@ fn unknown_names_are_usage_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no template"));
 }
+
+#[test]
+fn hindi_and_tamil_cost_fewer_parts_with_national_tables() {
+    let out = stdout(&run(&[]));
+    let section =
+        out.split("Texts in Indian languages").nth(1).expect("section");
+    for language in ["Hindi", "Tamil"] {
+        let block = section.split(&format!("  {language}:")).nth(1).unwrap();
+        let lines: Vec<&str> = block.lines().skip(1).take(4).collect();
+        assert!(lines[1].contains("[UCS2 2]"), "{lines:?}");
+        assert!(lines[2].starts_with("    UCS-2 because of"), "{lines:?}");
+        assert!(
+            lines[3].starts_with("    with national shift tables: ")
+                && lines[3].contains("[GSM_7BIT 1]")
+                && lines[3].ends_with("; 1 part fewer)"),
+            "{lines:?}"
+        );
+    }
+}

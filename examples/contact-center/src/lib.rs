@@ -15,12 +15,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use business_hours::Schedule;
 use chrono::{DateTime, Utc};
 use post_call_rules::{
     CallRecord, CompiledRules, Finding, Host, LibPhoneNumber, Message, Region,
     RuleSet, SendLog, SendWindows, WindowState,
 };
-use business_hours::Schedule;
 use sms_encoding::{Analysis, Replacements, Segmenter};
 use sms_templates::{Catalog, CompiledTemplate, Shortener, Template, Values};
 
@@ -86,15 +86,11 @@ pub mod data {
 
 /// Send windows answered by a schedule: the window `name` is open while
 /// the schedule's interval of that name is in force, and otherwise opens
-/// at the next change into it.
+/// when it next begins ([`Schedule::next_allowed`]).
 #[derive(Debug)]
 pub struct ScheduleWindows<'s> {
     schedule: &'s Schedule,
 }
-
-/// How many changes of interval [`ScheduleWindows`] looks through for the
-/// next opening: a year of a busy weekly plan.
-const MAX_CHANGES: usize = 2_000;
 
 impl<'s> ScheduleWindows<'s> {
     /// Windows named after `schedule`'s intervals.
@@ -108,20 +104,10 @@ impl SendWindows for ScheduleWindows<'_> {
         if !self.schedule.intervals().any(|i| i == name) {
             return None;
         }
-        if self.schedule.at(at).interval == name {
-            return Some(WindowState::Open);
-        }
-        let mut t = at;
-        for _ in 0..MAX_CHANGES {
-            match self.schedule.next_change(t) {
-                Some(c) if c.to == name => {
-                    return Some(WindowState::Closed { opens: Some(c.at) })
-                }
-                Some(c) if c.at > t => t = c.at,
-                _ => break,
-            }
-        }
-        Some(WindowState::Closed { opens: None })
+        Some(match self.schedule.next_allowed(&[name], at) {
+            Some(period) if period.contains(at) => WindowState::Open,
+            next => WindowState::Closed { opens: next.map(|p| p.start()) },
+        })
     }
 }
 
@@ -239,10 +225,13 @@ impl Messages {
             .render(&values, links)
             .map_err(|e| format!("rule {rule:?}: {e}"))?;
         let text = if message.replace_national {
-            let national = Replacements { national: true, smart: false };
-            self.segmenter.replace(&rendered.text, national).text().to_string()
+            let national = Replacements::NATIONAL;
+            self.segmenter
+                .replace(rendered.text(), national)
+                .text()
+                .to_string()
         } else {
-            rendered.text
+            rendered.into_text()
         };
         let measure = self.segmenter.analyze(&text);
         Ok(Sms { text, measure })

@@ -78,7 +78,9 @@ fn over_the_batch_limit_is_refused_with_the_counts() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("1001 recipients exceed the batch limit of 1000"),
+        err.contains(
+            "a batch of 1001 recipients is more than the limit of 1000"
+        ),
         "{err}"
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -139,26 +139,27 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         writeln!(out, "# {warning}").map_err(w)?;
     }
     if let Some(depth) = args.paths {
-        let options = PathOptions { depth, ..PathOptions::default() };
+        let options = PathOptions::default().with_depth(depth);
         let found = paths(&number, &args.interval, &facts, options)
             .map_err(|e| e.to_string())?;
-        for p in &found.paths {
+        for p in found.paths() {
             let cues: Vec<String> =
-                p.cues.iter().map(|c| c.to_string()).collect();
-            let end = match &p.end {
+                p.cues().iter().map(|c| c.to_string()).collect();
+            let end = match p.end() {
                 PathEnd::Ended(o) => {
                     serde_json::to_string(o).unwrap_or_default()
                 }
                 PathEnd::DepthReached => "(depth reached)".into(),
                 PathEnd::NoTerminal => "NO TERMINAL ACTION".into(),
+                other => other.to_string(),
             };
             writeln!(out, "{}  =>  {end}", cues.join(", ")).map_err(w)?;
         }
         writeln!(
             out,
             "{} paths{}, {} without a terminal action",
-            found.paths.len(),
-            if found.complete { "" } else { " (stopped at the limit)" },
+            found.paths().len(),
+            if found.is_complete() { "" } else { " (stopped at the limit)" },
             found.flagged().count()
         )
         .map_err(w)?;
@@ -223,14 +224,14 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     };
     writeln!(out, "outcome: {outcome}").map_err(w)?;
     for v in call.trail() {
-        match &v.choice {
+        match v.choice() {
             Some(c) => writeln!(
                 out,
                 "  {} -> {}",
-                v.node,
+                v.node(),
                 serde_json::to_string(c).unwrap_or_default()
             ),
-            None => writeln!(out, "  {}", v.node),
+            None => writeln!(out, "  {}", v.node()),
         }
         .map_err(w)?;
     }

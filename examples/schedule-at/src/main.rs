@@ -33,10 +33,10 @@ use std::fmt::Display;
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+use business_hours::{Entry, Schedule, Source, State};
 use chrono::{
     DateTime, Datelike, Days, NaiveDate, SecondsFormat, TimeZone, Utc, Weekday,
 };
-use business_hours::{Entry, Schedule, Source, State};
 use serde_json::{json, Value};
 
 const SYNOPSIS: &str = "\
@@ -249,8 +249,8 @@ fn answer(
         Query::Instants(instants) => {
             for &t in instants {
                 let state = schedule.at(t);
-                let holds = state.since.is_none_or(|since| since <= t)
-                    && state.until.is_none_or(|until| t < until);
+                let holds = state.since().is_none_or(|since| since <= t)
+                    && state.until().is_none_or(|until| t < until);
                 if !holds {
                     return Err(format!(
                         "instant {} is outside the years the schedule \
@@ -276,12 +276,12 @@ fn answer(
                 t.with_timezone(&schedule.time_zone()).date_naive()
             };
             let whole =
-                entries.first().is_some_and(|e| date(e.start) == *first)
+                entries.first().is_some_and(|e| date(e.start()) == *first)
                     && entries
                         .last()
-                        .is_some_and(|e| date(e.end) == last + Days::new(1))
-                    && entries.iter().all(|e| e.start < e.end)
-                    && entries.windows(2).all(|w| w[0].end == w[1].start);
+                        .is_some_and(|e| date(e.end()) == last + Days::new(1))
+                    && entries.iter().all(|e| e.start() < e.end())
+                    && entries.windows(2).all(|w| w[0].end() == w[1].start());
             if !whole {
                 return Err(format!(
                     "the week from {first} is outside the years the \
@@ -365,21 +365,21 @@ fn utc_json(t: Option<DateTime<Utc>>) -> Value {
 
 /// The text line for an instant.
 fn state_text(schedule: &Schedule, t: DateTime<Utc>, state: &State) -> String {
-    let until = match state.until {
+    let until = match state.until() {
         Some(until) => format!("until {}", local(schedule, until)),
         None => "never ends".to_owned(),
     };
-    format!("{}  {}  {until} (local)", local(schedule, t), state.interval)
+    format!("{}  {}  {until} (local)", local(schedule, t), state.interval())
 }
 
 /// The JSON object for an instant.
 fn state_json(t: DateTime<Utc>, state: &State) -> Value {
     json!({
         "at": utc_json(Some(t)),
-        "interval": state.interval,
-        "since": utc_json(state.since),
-        "until": utc_json(state.until),
-        "source": source_text(state.source),
+        "interval": state.interval(),
+        "since": utc_json(state.since()),
+        "until": utc_json(state.until()),
+        "source": source_text(state.source()),
     })
 }
 
@@ -387,19 +387,19 @@ fn state_json(t: DateTime<Utc>, state: &State) -> Value {
 fn entry_text(schedule: &Schedule, entry: &Entry) -> String {
     format!(
         "{}  {}  {}",
-        local(schedule, entry.start),
-        local(schedule, entry.end),
-        entry.interval
+        local(schedule, entry.start()),
+        local(schedule, entry.end()),
+        entry.interval()
     )
 }
 
 /// The JSON object for a calendar entry.
 fn entry_json(entry: &Entry) -> Value {
     json!({
-        "interval": entry.interval,
-        "start": utc_json(Some(entry.start)),
-        "end": utc_json(Some(entry.end)),
-        "source": source_text(entry.source),
+        "interval": entry.interval(),
+        "start": utc_json(Some(entry.start())),
+        "end": utc_json(Some(entry.end())),
+        "source": source_text(entry.source()),
     })
 }
 
@@ -418,7 +418,7 @@ fn source_text(source: Source) -> String {
             format!("uncovered (exception {k})")
         }
         // `Source` is non-exhaustive: a kind added later still prints.
-        other => format!("{other:?}"),
+        other => other.to_string(),
     }
 }
 

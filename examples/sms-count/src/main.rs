@@ -15,10 +15,13 @@
 //! ```
 //!
 //! With `--jsonl`, each line of standard input is a JSON string and each
-//! output line is a JSON object: `encoding`, `units`, `chars`,
+//! output line is a JSON object: `encoding`, `shift`, `units`, `chars`,
 //! `graphemes`, `segments`, `parts`, `capacity`, `units_left`, `counter`,
 //! and `non_gsm` for a UCS-2 text. Text arguments given with `--jsonl` are
 //! plain texts (not JSON); standard input is then not read.
+//!
+//! `--national hindi,tamil` (or `all`) allows national language shift
+//! tables; `shift` then names the tables used.
 //!
 //! `--replace-national` and `--smart` replace characters before counting;
 //! in JSON the object then also has `replaced` and `before`.
@@ -34,8 +37,8 @@ use std::process::ExitCode;
 
 use serde_json::{json, Map, Value};
 use sms_encoding::{
-    Analysis, Concatenation, Error, ErrorKind, Replaced, Replacements,
-    Segmenter,
+    Analysis, Concatenation, Error, ErrorKind, Language, Replaced,
+    Replacements, Segmenter,
 };
 
 const USAGE: &str = "\
@@ -54,13 +57,21 @@ Options:
       --concat16          Use a 16-bit concatenation reference (152 septets
                           or 66 UCS-2 units per part instead of 153 / 67).
       --keep-graphemes    Never cut a part inside a grapheme cluster.
+      --national LANGS    Allow the national language shift tables of
+                          LANGS, a comma-separated list of turkish,
+                          spanish, portuguese, bengali, gujarati, hindi,
+                          kannada, malayalam, oriya, punjabi, tamil, telugu,
+                          urdu, or `all`: the tables that need the fewest
+                          parts are used.
       --replace-national  Replace national letters (ą → a, ж → zh) first.
       --smart             Replace typographic look-alikes (’ → ', – → -)
                           first.
   -h, --help              Print this help.
       --                  Treat every later argument as a TEXT.
 
-JSON fields: encoding (\"GSM_7BIT\" or \"UCS2\"), units, chars (Unicode
+JSON fields: encoding (\"GSM_7BIT\" or \"UCS2\"), shift (the national
+tables used: {\"locking\": NAME or null, \"single\": NAME or null}, null
+for the default alphabet and its extension), units, chars (Unicode
 scalar values), graphemes, segments, parts (the text of each part),
 capacity (units per part), units_left, counter; for UCS-2, non_gsm (the
 characters that forced it: char, byte offset, character index); with a
@@ -162,7 +173,8 @@ fn parse_args(
     let mut texts = Vec::new();
     let mut only_texts = false;
 
-    for arg in args {
+    let mut args = args;
+    while let Some(arg) = args.next() {
         let Some(arg) = arg.to_str() else {
             return Err(format!(
                 "argument {} is not valid UTF-8",
@@ -181,15 +193,43 @@ fn parse_args(
                 builder = builder.concatenation(Concatenation::Ref16);
             }
             "--keep-graphemes" => builder = builder.keep_graphemes(true),
-            "--replace-national" => replacements.national = true,
-            "--smart" => replacements.smart = true,
-            _ => return Err(format!("unknown option '{arg}'")),
+            "--replace-national" => {
+                replacements = replacements.national(true);
+            }
+            "--smart" => replacements = replacements.smart(true),
+            "--national" => {
+                let value = args
+                    .next()
+                    .ok_or("--national needs a list of languages, or all")?;
+                let value = value.to_str().ok_or("--national: not UTF-8")?;
+                builder = builder.national_languages(&languages(value)?);
+            }
+            _ => match arg.strip_prefix("--national=") {
+                Some(value) => {
+                    builder = builder.national_languages(&languages(value)?);
+                }
+                None => return Err(format!("unknown option '{arg}'")),
+            },
         }
     }
 
     let segmenter = builder.build().map_err(|e| e.to_string())?;
     let counter = Counter { mode, segmenter, replacements };
     Ok(Command::Count(counter, texts))
+}
+
+/// The languages of `--national`: comma-separated names, or `all`.
+fn languages(list: &str) -> Result<Vec<Language>, String> {
+    if list == "all" {
+        return Ok(Language::ALL.to_vec());
+    }
+    list.split(',')
+        .map(|name| {
+            name.trim()
+                .parse::<Language>()
+                .map_err(|e| format!("--national: {e}"))
+        })
+        .collect()
 }
 
 impl Counter {
@@ -259,8 +299,7 @@ impl Counter {
 
     /// The text with replacements made, if any replacement is on.
     fn replace<'t>(&self, text: &'t str) -> Option<Replaced<'t>> {
-        let Replacements { national, smart } = self.replacements;
-        if national || smart {
+        if self.replacements != Replacements::NONE {
             Some(self.segmenter.replace(text, self.replacements))
         } else {
             None
@@ -303,6 +342,14 @@ impl Counter {
     ) -> Map<String, Value> {
         let mut object = Map::new();
         object.insert("encoding".into(), json!(analysis.encoding().name()));
+        let shift = analysis.shift();
+        object.insert(
+            "shift".into(),
+            json!({
+                "locking": shift.locking().map(|l| l.name()),
+                "single": shift.single().map(|l| l.name()),
+            }),
+        );
         object.insert("units".into(), json!(analysis.units()));
         object.insert("chars".into(), json!(analysis.chars()));
         object.insert("graphemes".into(), json!(analysis.graphemes()));
@@ -327,9 +374,9 @@ impl Counter {
             .non_gsm_chars(text)
             .map(|c| {
                 json!({
-                    "char": c.ch.to_string(),
-                    "offset": c.offset,
-                    "index": c.index,
+                    "char": c.ch().to_string(),
+                    "offset": c.offset(),
+                    "index": c.index(),
                 })
             })
             .collect();
@@ -350,6 +397,7 @@ fn error_object(err: &Error) -> Map<String, Value> {
         max_parts,
         max_units,
         fits_bytes,
+        ..
     } = err.kind()
     {
         object.insert("encoding".into(), json!(encoding.name()));

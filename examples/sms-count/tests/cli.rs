@@ -255,3 +255,45 @@ fn closed_stdout_ends_quietly() {
     assert!(matches!(output.status.code(), Some(0 | 1)));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn national_tables_make_hindi_gsm7() {
+    let text = "आपका ऑर्डर भेज दिया गया है, धन्यवाद।";
+    let output = run(&["--jsonl", text], b"");
+    let plain = &json_lines(&output)[0];
+    assert_eq!(plain["encoding"], "UCS2");
+    assert_eq!(
+        plain["shift"],
+        serde_json::json!({"locking": null, "single": null})
+    );
+    for option in [
+        &["--national", "hindi"][..],
+        &["--national=tamil,hindi"],
+        &["--national", "all"],
+    ] {
+        let mut args = option.to_vec();
+        args.extend(["--jsonl", text]);
+        let output = run(&args, b"");
+        assert!(output.status.success());
+        let answer = &json_lines(&output)[0];
+        assert_eq!(answer["encoding"], "GSM_7BIT", "{option:?}");
+        assert_eq!(
+            answer["shift"],
+            serde_json::json!({"locking": "hindi", "single": "hindi"}),
+            "{option:?}"
+        );
+    }
+    let output = run(&["--national", "hindi", text], b"");
+    assert_eq!(lines(&output), ["37 – [GSM_7BIT 1]"]);
+}
+
+#[test]
+fn unknown_national_language_is_a_usage_error() {
+    let output = run(&["--national", "hindi,klingon", "x"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("unknown language \"klingon\""), "{stderr}");
+    assert!(stderr.contains("turkish, spanish"), "{stderr}");
+    let output = run(&["--national"], b"");
+    assert_eq!(output.status.code(), Some(2));
+}

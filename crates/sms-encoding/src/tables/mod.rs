@@ -240,6 +240,33 @@ pub(crate) static PORTUGUESE_LOCKING: Table =
     Table::new(national::PORTUGUESE_LOCKING);
 pub(crate) static PORTUGUESE_SINGLE: Table =
     Table::new(national::PORTUGUESE_SINGLE);
+pub(crate) static BENGALI_LOCKING: Table =
+    Table::new(national::BENGALI_LOCKING);
+pub(crate) static BENGALI_SINGLE: Table = Table::new(national::BENGALI_SINGLE);
+pub(crate) static GUJARATI_LOCKING: Table =
+    Table::new(national::GUJARATI_LOCKING);
+pub(crate) static GUJARATI_SINGLE: Table =
+    Table::new(national::GUJARATI_SINGLE);
+pub(crate) static HINDI_LOCKING: Table = Table::new(national::HINDI_LOCKING);
+pub(crate) static HINDI_SINGLE: Table = Table::new(national::HINDI_SINGLE);
+pub(crate) static KANNADA_LOCKING: Table =
+    Table::new(national::KANNADA_LOCKING);
+pub(crate) static KANNADA_SINGLE: Table = Table::new(national::KANNADA_SINGLE);
+pub(crate) static MALAYALAM_LOCKING: Table =
+    Table::new(national::MALAYALAM_LOCKING);
+pub(crate) static MALAYALAM_SINGLE: Table =
+    Table::new(national::MALAYALAM_SINGLE);
+pub(crate) static ORIYA_LOCKING: Table = Table::new(national::ORIYA_LOCKING);
+pub(crate) static ORIYA_SINGLE: Table = Table::new(national::ORIYA_SINGLE);
+pub(crate) static PUNJABI_LOCKING: Table =
+    Table::new(national::PUNJABI_LOCKING);
+pub(crate) static PUNJABI_SINGLE: Table = Table::new(national::PUNJABI_SINGLE);
+pub(crate) static TAMIL_LOCKING: Table = Table::new(national::TAMIL_LOCKING);
+pub(crate) static TAMIL_SINGLE: Table = Table::new(national::TAMIL_SINGLE);
+pub(crate) static TELUGU_LOCKING: Table = Table::new(national::TELUGU_LOCKING);
+pub(crate) static TELUGU_SINGLE: Table = Table::new(national::TELUGU_SINGLE);
+pub(crate) static URDU_LOCKING: Table = Table::new(national::URDU_LOCKING);
+pub(crate) static URDU_SINGLE: Table = Table::new(national::URDU_SINGLE);
 
 /// Cost in septets of each ASCII byte in the default alphabet: 1 for the
 /// basic table, 2 for the extension table, and `NOT_GSM` for the ASCII
@@ -282,6 +309,26 @@ mod tests {
             &SPANISH_SINGLE,
             &PORTUGUESE_LOCKING,
             &PORTUGUESE_SINGLE,
+            &BENGALI_LOCKING,
+            &BENGALI_SINGLE,
+            &GUJARATI_LOCKING,
+            &GUJARATI_SINGLE,
+            &HINDI_LOCKING,
+            &HINDI_SINGLE,
+            &KANNADA_LOCKING,
+            &KANNADA_SINGLE,
+            &MALAYALAM_LOCKING,
+            &MALAYALAM_SINGLE,
+            &ORIYA_LOCKING,
+            &ORIYA_SINGLE,
+            &PUNJABI_LOCKING,
+            &PUNJABI_SINGLE,
+            &TAMIL_LOCKING,
+            &TAMIL_SINGLE,
+            &TELUGU_LOCKING,
+            &TELUGU_SINGLE,
+            &URDU_LOCKING,
+            &URDU_SINGLE,
         ] {
             for septet in 0..128u8 {
                 if let Some(c) = table.char(septet) {
@@ -327,6 +374,26 @@ mod independent {
             ("spanish_single", &SPANISH_SINGLE),
             ("portuguese_locking", &PORTUGUESE_LOCKING),
             ("portuguese_single", &PORTUGUESE_SINGLE),
+            ("bengali_locking", &BENGALI_LOCKING),
+            ("bengali_single", &BENGALI_SINGLE),
+            ("gujarati_locking", &GUJARATI_LOCKING),
+            ("gujarati_single", &GUJARATI_SINGLE),
+            ("hindi_locking", &HINDI_LOCKING),
+            ("hindi_single", &HINDI_SINGLE),
+            ("kannada_locking", &KANNADA_LOCKING),
+            ("kannada_single", &KANNADA_SINGLE),
+            ("malayalam_locking", &MALAYALAM_LOCKING),
+            ("malayalam_single", &MALAYALAM_SINGLE),
+            ("oriya_locking", &ORIYA_LOCKING),
+            ("oriya_single", &ORIYA_SINGLE),
+            ("punjabi_locking", &PUNJABI_LOCKING),
+            ("punjabi_single", &PUNJABI_SINGLE),
+            ("tamil_locking", &TAMIL_LOCKING),
+            ("tamil_single", &TAMIL_SINGLE),
+            ("telugu_locking", &TELUGU_LOCKING),
+            ("telugu_single", &TELUGU_SINGLE),
+            ("urdu_locking", &URDU_LOCKING),
+            ("urdu_single", &URDU_SINGLE),
         ];
         for (name, table) in tables {
             let mut expected: SeptetTable = [None; 128];
@@ -347,6 +414,16 @@ mod independent {
             {
                 assert_eq!(*ours, theirs, "{name} septet {septet:#04x}");
             }
+        }
+        // Every table of the statement is checked, and every table here
+        // is in the statement.
+        for line in TSV.lines().filter(|l| !l.starts_with('#')) {
+            let name = line.split('\t').next().unwrap();
+            assert!(tables.iter().any(|t| t.0 == name), "{name}");
+        }
+        for (name, _) in tables {
+            let prefix = format!("{name}\t");
+            assert!(TSV.lines().any(|l| l.starts_with(&prefix)), "{name}");
         }
     }
 }

@@ -140,10 +140,10 @@ fn run() -> Result<(), String> {
     outln!("  preview: {}", compiled.preview());
     outln!(
         "  length: {}–{} characters; {}–{} parts",
-        bounds.min_chars,
-        bounds.max_chars.map_or("unbounded".to_string(), |m| m.to_string()),
-        parts(&shortest.text),
-        parts(&longest.text),
+        bounds.min_chars(),
+        bounds.max_chars().map_or("unbounded".to_string(), |m| m.to_string()),
+        parts(shortest.text()),
+        parts(longest.text()),
     );
     outln!();
 
@@ -191,8 +191,8 @@ fn run() -> Result<(), String> {
     let mut errors = 0;
     for (i, (c, r)) in recipients.iter().zip(&rendered).enumerate() {
         let result = r.as_ref().map_err(|e| e.to_string()).and_then(|r| {
-            seg.analyze(&r.text)
-                .map(|a| (r.text.as_str(), a))
+            seg.analyze(r.text())
+                .map(|a| (r.text(), a))
                 .map_err(|e| e.to_string())
         });
         match result {

@@ -29,8 +29,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use call_scenario::{
-    Action, Choice, Cue, Event, Facts, Logged, Number, Outcome as CallOutcome,
-    Settings,
+    Action, CallOutcome, Choice, Cue, Event, Facts, Logged, Number, Settings,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use contact_center::{data, outln, PostCall, ScheduleWindows};
@@ -144,7 +143,7 @@ fn run() -> Result<(), String> {
             .with_timezone(&Utc);
 
         // 1. The interval in force; 2. the scenario, on the step engine.
-        let interval = schedule.at(start).interval.to_string();
+        let interval = schedule.at(start).interval().to_string();
         let sim = call_scenario::simulate(
             &number,
             &interval,
@@ -156,8 +155,10 @@ fn run() -> Result<(), String> {
         let mut answered = None;
         let mut voicemail = false;
         for e in sim.log() {
-            match &e.entry {
-                Logged::Action(Action::Bridge { .. }) => answered = Some(e.at),
+            match e.entry() {
+                Logged::Action(Action::Bridge { .. }) => {
+                    answered = Some(e.at())
+                }
                 Logged::Event(Event::VoicemailFinished { .. }) => {
                     voicemail = true
                 }
@@ -294,13 +295,7 @@ fn describe_path<'a>(
     outcome: Option<&CallOutcome>,
     voicemail: bool,
 ) -> String {
-    let mut steps: Vec<String> = choices
-        .map(|c| match c {
-            Choice::Key(k) => format!("key {}", k.as_char()),
-            Choice::NothingSelected => "nothing selected".to_string(),
-            Choice::Extension(e) => format!("extension {e}"),
-        })
-        .collect();
+    let mut steps: Vec<String> = choices.map(Choice::to_string).collect();
     steps.push(match outcome {
         Some(CallOutcome::Bridged { target, .. }) => {
             format!("answered by {}", target.id())
