@@ -71,7 +71,10 @@ pub fn check_scenario(data: &[u8]) {
         match paths(&number, interval, &facts, options) {
             Ok(p) => {
                 assert_eq!(p.flagged().count(), 0);
-                assert!(p.paths().iter().all(|p| *p.end() != PathEnd::NoTerminal));
+                assert!(p
+                    .paths()
+                    .iter()
+                    .all(|p| *p.end() != PathEnd::NoTerminal));
             }
             Err(e) => panic!("paths failed: {e}"),
         }
