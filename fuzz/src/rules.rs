@@ -688,6 +688,28 @@ fn check_set(
             })
             .collect();
         assert_eq!(got, want, "{c:?}");
+        // Stated directly too: nothing planned for one of the account's
+        // own numbers, and a random sender is one of the pool.
+        let a = &set.account;
+        for d in plain.decisions() {
+            let Some(p) = d.outcome().planned() else { continue };
+            let Some(who) = d.recipient() else { panic!("{d:?}") };
+            let own = a
+                .mobile_numbers
+                .iter()
+                .chain(&a.random_senders)
+                .chain(set.rules.iter().flat_map(|r| &r.when.routed_to))
+                .chain([&c.routed_to]);
+            assert!(own.into_iter().all(|n| normalize(n) != who), "{d:?}");
+            if set.rules[d.rule()].sender == Sender::Random {
+                let pool = if a.random_senders.is_empty() {
+                    &a.mobile_numbers
+                } else {
+                    &a.random_senders
+                };
+                assert!(pool.iter().any(|n| normalize(n) == p.sender()));
+            }
+        }
         // The history as `SendLog` answers it, against the sends as
         // recorded.
         for d in plain.decisions() {
