@@ -602,11 +602,14 @@ fn outcome(
             .max();
         if let Some(last) = last {
             let gap = TimeDelta::seconds(r.min_interval_secs.into());
-            let until = last
-                .checked_add_signed(gap)
-                .unwrap_or(DateTime::<Utc>::MAX_UTC);
-            if at < until {
-                return Want::Suppress(S::IntervalNotElapsed { until });
+            // An interval that ends beyond the last instant chrono can
+            // hold allows no send; it is reported as ending at that instant.
+            match last.checked_add_signed(gap) {
+                Some(until) if at >= until => {}
+                until => {
+                    let until = until.unwrap_or(DateTime::<Utc>::MAX_UTC);
+                    return Want::Suppress(S::IntervalNotElapsed { until });
+                }
             }
         }
     }
