@@ -22,9 +22,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use call_scenario::{
-    paths, simulate, Call, Cue, DepartmentWait, Distribution, Event, Facts,
-    ForwardToDepartment, ForwardToEmployee, ForwardWait, Key, Mailbox, Menu,
-    Node, NodeKind, Number, NumberBuilder, PathOptions, Prompt, Recipient,
+    paths, simulate, Call, Cue, DepartmentWait, DirectoryId, Distribution,
+    Event, Facts, ForwardToDepartment, ForwardToEmployee, ForwardWait, Key,
+    Mailbox, Menu, Node, NodeKind, Number, NumberBuilder, PathOptions, Prompt,
     Settings, Step,
 };
 use criterion::measurement::WallTime;
@@ -56,7 +56,7 @@ fn department(d: &str, distribution: Distribution) -> Node {
         DepartmentWait::M1,
     )))
     .then(Node::new(NodeKind::Voicemail(
-        Mailbox::new().with_recipient(Recipient::Department(d.to_string())),
+        Mailbox::new().with_recipient(DirectoryId::Department(d.to_string())),
     )))
 }
 

@@ -9,6 +9,10 @@
 //!   as bytes/s. Criterion reports one throughput per group, hence two.
 //! - `ascii_1530`: one GSM-7 text of 1,530 characters (exactly 10 parts).
 //! - `polish_670`: one UCS-2 Polish text of 670 characters (10 parts).
+//! - `indic`: a Hindi and a Tamil text of about 300 characters, counted
+//!   with all thirteen national languages allowed (`count/all-13`), with
+//!   only their own (`count/own-language`) and with none
+//!   (`count/none`, UCS-2).
 //!
 //! Functions in every group: `count/sms-encoding` (`analyze`),
 //! `count/sms_splitter` (its summary mode), `split/sms-encoding`,
@@ -25,7 +29,7 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion,
     Throughput,
 };
-use sms_encoding::{Encoding, Segmenter};
+use sms_encoding::{Encoding, Language, Segmenter};
 use sms_splitter::splitter_options::SplitterOptions;
 use sms_splitter::SplitSms;
 
@@ -232,6 +236,91 @@ fn polish_670(seg: &Segmenter) -> String {
     text
 }
 
+/// Hindi and Tamil messages of about 300 characters (2-3 parts), written
+/// only with characters of their own national shift tables.
+fn indic_texts() -> Vec<(Language, String)> {
+    let hindi = "नमस्ते! आपका ऑर्डर 1234 भेज दिया गया है और कल तक पहुँच \
+                 जाएगा। किसी भी प्रश्न के लिए हमें इस नंबर पर कॉल करें। \
+                 धन्यवाद। ";
+    let tamil = "வணக்கம்! உங்கள் ஆர்டர் 1234 அனுப்பப்பட்டது, நாளை வந்து \
+                 சேரும். ஏதேனும் கேள்விகளுக்கு இந்த எண்ணை அழைக்கவும். \
+                 நன்றி. ";
+    [(Language::Hindi, hindi), (Language::Tamil, tamil)]
+        .into_iter()
+        .map(|(l, t)| (l, t.repeat(3)))
+        .collect()
+}
+
+/// Counting Hindi and Tamil with all thirteen languages allowed, with
+/// only the text's own language, and with none (UCS-2), beside the
+/// byte-sum floor.
+fn bench_indic(c: &mut Criterion) {
+    let texts = indic_texts();
+    let bytes: usize = texts.iter().map(|t| t.1.len()).sum();
+    let all = Segmenter::builder()
+        .national_languages(Language::ALL)
+        .build()
+        .unwrap();
+    let own: Vec<Segmenter> = texts
+        .iter()
+        .map(|(l, _)| {
+            Segmenter::builder().national_language(*l).build().unwrap()
+        })
+        .collect();
+    let none = Segmenter::default();
+    for (i, (l, t)) in texts.iter().enumerate() {
+        let a = all.analyze(t).expect("setup: fits");
+        let o = own[i].analyze(t).expect("setup: fits");
+        assert_eq!(a.encoding(), Encoding::Gsm7, "setup: {l}");
+        assert_eq!(a.segments(), o.segments(), "setup: {l}");
+        let u = none.analyze(t).expect("setup: fits");
+        eprintln!(
+            "indic: {l}: {} characters, {} GSM-7 parts with its tables, {} \
+             UCS-2 parts without",
+            a.chars(),
+            a.segments(),
+            u.segments()
+        );
+    }
+    let mut group = c.benchmark_group("indic");
+    configure(&mut group);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(BenchmarkId::new("count", "all-13"), |b| {
+        b.iter(|| {
+            black_box(&texts)
+                .iter()
+                .map(|(_, t)| all.analyze(t).expect("fits").segments())
+                .sum::<usize>()
+        });
+    });
+    group.bench_function(BenchmarkId::new("count", "own-language"), |b| {
+        b.iter(|| {
+            black_box(&texts)
+                .iter()
+                .zip(&own)
+                .map(|((_, t), seg)| seg.analyze(t).expect("fits").segments())
+                .sum::<usize>()
+        });
+    });
+    group.bench_function(BenchmarkId::new("count", "none"), |b| {
+        b.iter(|| {
+            black_box(&texts)
+                .iter()
+                .map(|(_, t)| none.analyze(t).expect("fits").segments())
+                .sum::<usize>()
+        });
+    });
+    group.bench_function(BenchmarkId::new("floor", "byte-sum"), |b| {
+        b.iter(|| {
+            black_box(&texts)
+                .iter()
+                .map(|(_, t)| t.bytes().map(u64::from).sum::<u64>())
+                .sum::<u64>()
+        });
+    });
+    group.finish();
+}
+
 /// Parts of every text, from `sms_splitter` (summary mode or not).
 fn peer_parts(peer: &SplitSms, texts: &[String]) -> usize {
     texts.iter().map(|t| peer.split(t.clone()).parts.len()).sum()
@@ -343,5 +432,5 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(sms, benches);
+criterion_group!(sms, benches, bench_indic);
 criterion_main!(sms);

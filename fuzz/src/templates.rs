@@ -93,10 +93,13 @@ fn spaces(b: &mut Bytes) -> &'static str {
 }
 
 /// The catalog: up to four scopes of up to four fields, names `s0`,
-/// `f0`..., some fields with a maximum and some without.
+/// `f0`..., some fields with a maximum and some without; sometimes
+/// followed by 70 more scopes the template does not use (a catalog that
+/// large is looked up by hashing rather than scanning).
 fn catalog(b: &mut Bytes) -> Catalog {
     let scopes = 1 + b.below(4);
-    Catalog::new(
+    let padding = if b.below(4) == 0 { 70 } else { 0 };
+    let mut catalog = Catalog::new(
         (0..scopes)
             .map(|s| {
                 let fields = 1 + b.below(4);
@@ -114,7 +117,13 @@ fn catalog(b: &mut Bytes) -> Catalog {
                 )
             })
             .collect(),
-    )
+    );
+    for i in 0..padding {
+        catalog
+            .scopes
+            .push(Scope::new(format!("p{i}"), vec![Field::new("f")]));
+    }
+    catalog
 }
 
 /// A literal piece: words joined, with no `{{` inside (the model's
@@ -138,7 +147,8 @@ fn template(b: &mut Bytes, catalog: &Catalog) -> (Vec<Piece>, String) {
         pieces.push(Piece::Literal(text));
         let s = b.below(catalog.scopes.len());
         let f = b.below(catalog.scopes[s].fields.len());
-        let name = format!("s{s}.f{f}");
+        let scope = &catalog.scopes[s];
+        let name = format!("{}.{}", scope.name, scope.fields[f].name);
         let (open, close) = (spaces(b), spaces(b));
         let piece = match b.below(5) {
             0 => Piece::Var { scope: s, field: f, fallback: None },
@@ -384,6 +394,12 @@ fn check_render(
     assert!(bounds.max_chars().is_none_or(|m| n <= m));
 }
 
+/// The names of field `field` of the scope at `scope`.
+fn names(catalog: &Catalog, scope: usize, field: usize) -> (String, String) {
+    let s = &catalog.scopes[scope];
+    (s.name.clone(), s.fields[field].name.clone())
+}
+
 /// The model mode of the templates target (see the module docs).
 pub fn check_templates_model(data: &[u8]) {
     let mut b = Bytes { data };
@@ -442,7 +458,10 @@ pub fn check_templates_model(data: &[u8]) {
             ) => {
                 assert_eq!(
                     (s, f),
-                    (&format!("s{scope}"), &format!("f{field}"))
+                    (
+                        &names(&catalog, *scope, *field).0,
+                        &names(&catalog, *scope, *field).1
+                    )
                 );
                 assert_eq!(fb, fallback);
                 preview.push_str(source);
@@ -457,7 +476,10 @@ pub fn check_templates_model(data: &[u8]) {
             ) => {
                 assert_eq!(
                     (s, f),
-                    (&format!("s{scope}"), &format!("f{field}"))
+                    (
+                        &names(&catalog, *scope, *field).0,
+                        &names(&catalog, *scope, *field).1
+                    )
                 );
                 preview.push_str(source);
             }

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ProblemKind, What};
-use crate::number::{CKind, Number};
+use crate::number::{CKind, InvalidKey, Number};
 use crate::ring::{Member, Rotation};
-use crate::settings::{Distribution, Prompt, Recipient};
+use crate::settings::{DirectoryId, Distribution, Prompt};
 use crate::values::{Key, ParseValueError};
 
 /// What the host knows about the moment a call comes in: who may be rung,
@@ -254,7 +254,7 @@ pub enum Action {
         /// The host's name for the file, as it reported it.
         file: String,
         /// Employees and departments.
-        recipients: Vec<Recipient>,
+        recipients: Vec<DirectoryId>,
         /// The external e-mail, if any.
         external_email: Option<String>,
     },
@@ -279,11 +279,11 @@ impl fmt::Display for Prompt {
     }
 }
 
-impl fmt::Display for Recipient {
+impl fmt::Display for DirectoryId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Recipient::Employee(e) => write!(f, "employee {e:?}"),
-            Recipient::Department(d) => write!(f, "department {d:?}"),
+            DirectoryId::Employee(e) => write!(f, "employee {e:?}"),
+            DirectoryId::Department(d) => write!(f, "department {d:?}"),
         }
     }
 }
@@ -610,6 +610,7 @@ struct MenuNode<'a> {
     prompt: &'a Prompt,
     nothing_selected: u32,
     retries: u32,
+    invalid_key: InvalidKey,
 }
 
 /// What to do after a node: enter another at once, or nothing more.
@@ -909,7 +910,7 @@ impl Call {
         if let CKind::GoTo(t) = node.kind {
             return Ok(Next::Enter(t));
         }
-        self.trail.push(Visit { node: node.path.clone(), choice: None });
+        self.trail.push(Visit { node: number.path_of(node), choice: None });
         let greeting = match &node.kind {
             CKind::Message(p) => Some(p),
             CKind::Menu { prompt, .. } => {
@@ -1083,6 +1084,7 @@ impl Call {
             prompt,
             nothing_selected: *nothing_selected,
             retries: timing.retries,
+            invalid_key: timing.invalid_key,
         };
         match event {
             Event::PlaybackFinished { playback }
@@ -1117,7 +1119,7 @@ impl Call {
                             Some(child) => {
                                 self.choose(m, Choice::Key(key), child, out)
                             }
-                            None => self.retry(&menu, m, out),
+                            None => self.invalid(&menu, m, out),
                         });
                     }
                     m.buffer.push(key.as_char());
@@ -1127,7 +1129,7 @@ impl Call {
                 } else {
                     if !key.is_digit() {
                         m.buffer.clear();
-                        return Ok(self.retry(&menu, m, out));
+                        return Ok(self.invalid(&menu, m, out));
                     }
                     m.buffer.push(key.as_char());
                     if self.complete(&m.buffer) {
@@ -1135,7 +1137,7 @@ impl Call {
                     }
                     if !exts.keys().any(|e| e.starts_with(m.buffer.as_str())) {
                         m.buffer.clear();
-                        return Ok(self.retry(&menu, m, out));
+                        return Ok(self.invalid(&menu, m, out));
                     }
                 }
                 let t = self.timer(
@@ -1173,6 +1175,8 @@ impl Call {
                         m.buffer = buffer;
                         return Ok(self.dial(number, m, out));
                     }
+                    // Digits that are neither a key nor an extension.
+                    return Ok(self.invalid(&menu, m, out));
                 }
                 Ok(self.retry(&menu, m, out))
             }
@@ -1212,6 +1216,31 @@ impl Call {
 
     /// No input or an invalid key: the prompt again, or "nothing
     /// selected" once the retries are used.
+    /// A key the menu does not offer, by
+    /// [`Timing::invalid_key`](crate::Timing::invalid_key).
+    fn invalid(
+        &mut self,
+        menu: &MenuNode<'_>,
+        mut m: MenuState,
+        out: &mut Vec<Action>,
+    ) -> Next {
+        match menu.invalid_key {
+            InvalidKey::Replay => {
+                m.buffer.clear();
+                m.playback = Some(self.play(menu.prompt, out));
+                self.waiting = Waiting::Menu(m);
+                Next::Wait
+            }
+            InvalidKey::NothingSelected => self.choose(
+                m,
+                Choice::NothingSelected,
+                menu.nothing_selected,
+                out,
+            ),
+            _ => self.retry(menu, m, out),
+        }
+    }
+
     fn retry(
         &mut self,
         menu: &MenuNode<'_>,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::number::Directory;
 use crate::path;
-use crate::settings::{Node, NodeKind, Recipient, Settings};
+use crate::settings::{DirectoryId, Node, NodeKind, Settings};
 
 /// How references change on the way: old id to new id, for employees and
 /// for departments (another branch or company has other ids).
@@ -52,7 +52,7 @@ impl Remap {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dangling {
     path: String,
-    reference: Recipient,
+    reference: DirectoryId,
 }
 
 impl Dangling {
@@ -62,7 +62,7 @@ impl Dangling {
     }
 
     /// The employee or department as it stands in the copy.
-    pub fn reference(&self) -> &Recipient {
+    pub fn reference(&self) -> &DirectoryId {
         &self.reference
     }
 }
@@ -130,8 +130,8 @@ impl Settings {
         // Each node's path is its parent's and a suffix, kept apart and
         // joined only for a dangling reference: building every path
         // would cost the square of the depth.
-        let mut paths = Paths::default();
-        let mut stack: Vec<(&mut Node, usize)> = Vec::new();
+        let mut paths = path::Tree::default();
+        let mut stack: Vec<(&mut Node, u32)> = Vec::new();
         let Settings { scenarios, nodes, .. } = &mut settings;
         // Scenarios come off the stack first, then named nodes, each in
         // name order, as in the checks.
@@ -143,17 +143,17 @@ impl Settings {
                 stack.push((node, paths.push(None, p)));
             }
         }
-        let fix = |r: &mut Recipient, p: String, out: &mut Vec<Dangling>| {
+        let fix = |r: &mut DirectoryId, p: String, out: &mut Vec<Dangling>| {
             let (map, known) = match r {
-                Recipient::Employee(_) => {
+                DirectoryId::Employee(_) => {
                     (&remap.employees, target.map(|t| &t.employees))
                 }
-                Recipient::Department(_) => {
+                DirectoryId::Department(_) => {
                     (&remap.departments, target.map(|t| &t.departments))
                 }
             };
             let id = match r {
-                Recipient::Employee(id) | Recipient::Department(id) => id,
+                DirectoryId::Employee(id) | DirectoryId::Department(id) => id,
             };
             let mapped = map.get(id.as_str());
             if let Some(new) = mapped {
@@ -169,28 +169,28 @@ impl Settings {
         };
         while let Some((node, at)) = stack.pop() {
             let kind = node.kind.name();
-            let kind_path = |paths: &Paths| {
+            let kind_path = |paths: &path::Tree| {
                 let mut kp = paths.render(at);
                 path::field(&mut kp, kind);
                 kp
             };
-            let mut children: Vec<(&mut Node, usize)> = Vec::new();
+            let mut children: Vec<(&mut Node, u32)> = Vec::new();
             match &mut node.kind {
                 NodeKind::ForwardToEmployee(f) => {
-                    let mut r = Recipient::Employee(f.employee.clone());
+                    let mut r = DirectoryId::Employee(f.employee.clone());
                     let mut kp = kind_path(&paths);
                     path::field(&mut kp, "employee");
                     fix(&mut r, kp, &mut dangling);
-                    if let Recipient::Employee(id) = r {
+                    if let DirectoryId::Employee(id) = r {
                         f.employee = id;
                     }
                 }
                 NodeKind::ForwardToDepartment(f) => {
-                    let mut r = Recipient::Department(f.department.clone());
+                    let mut r = DirectoryId::Department(f.department.clone());
                     let mut kp = kind_path(&paths);
                     path::field(&mut kp, "department");
                     fix(&mut r, kp, &mut dangling);
-                    if let Recipient::Department(id) = r {
+                    if let DirectoryId::Department(id) = r {
                         f.department = id;
                     }
                 }
@@ -202,8 +202,8 @@ impl Settings {
                         path::field(
                             &mut rp,
                             match r {
-                                Recipient::Employee(_) => "employee",
-                                Recipient::Department(_) => "department",
+                                DirectoryId::Employee(_) => "employee",
+                                DirectoryId::Department(_) => "department",
                             },
                         );
                         fix(r, rp, &mut dangling);
@@ -234,33 +234,6 @@ impl Settings {
             stack.extend(children.into_iter().rev());
         }
         ScenarioCopy { settings, dangling }
-    }
-}
-
-/// The paths of the nodes walked, each as its parent's and a suffix.
-#[derive(Default)]
-struct Paths {
-    /// Parent and suffix, by node.
-    parts: Vec<(Option<usize>, String)>,
-}
-
-impl Paths {
-    fn push(&mut self, parent: Option<usize>, suffix: String) -> usize {
-        self.parts.push((parent, suffix));
-        self.parts.len() - 1
-    }
-
-    /// The whole path of node `at`.
-    fn render(&self, at: usize) -> String {
-        let mut chain = Vec::new();
-        let mut i = Some(at);
-        while let Some(j) = i {
-            let Some((parent, suffix)) = self.parts.get(j) else { break };
-            chain.push(suffix.as_str());
-            i = *parent;
-        }
-        chain.reverse();
-        chain.concat()
     }
 }
 
@@ -297,7 +270,7 @@ mod tests {
             copy.dangling,
             [Dangling {
                 path: r#"scenarios["Working time"].menu.nothing_selected.voicemail.send_to[0].employee"#.into(),
-                reference: Recipient::Employee("gleb".into()),
+                reference: DirectoryId::Employee("gleb".into()),
             }]
         );
         // With the new number's directory: mapped ids must be in it too.
@@ -316,7 +289,7 @@ mod tests {
         );
         assert_eq!(
             copy.dangling[0].reference,
-            Recipient::Employee("b2".into())
+            DirectoryId::Employee("b2".into())
         );
         // Nothing else changes.
         let back = copy.settings.copy_to(

@@ -385,6 +385,20 @@ pub enum ProblemKind {
         /// `text` or `audio` file name.
         what: &'static str,
     },
+    /// A text-to-speech text or an audio file name longer than
+    /// [`Limits::max_text`](crate::Limits::max_text).
+    #[error(
+        "the {what} is {length} characters long; at most {limit} (split \
+         it into several messages, or raise Limits::max_text)"
+    )]
+    TextTooLong {
+        /// `text` or `audio file name`.
+        what: &'static str,
+        /// Its length, in characters.
+        length: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A `then` on a node that cannot continue.
     #[error(
         "a {kind} cannot continue{}; remove `then`",
@@ -493,6 +507,38 @@ pub enum ProblemKind {
     TooDeep {
         /// The limit.
         limit: usize,
+    },
+    /// The settings text is JSON, but not an object.
+    #[error(
+        "settings are a JSON object such as {{\"scenarios\": {{...}}}}, \
+         not a list or a single value"
+    )]
+    NotAnObject,
+    /// Settings text longer than
+    /// [`Settings::MAX_JSON`](crate::Settings::MAX_JSON), refused before
+    /// parsing.
+    #[error(
+        "the settings text is {bytes} bytes long; at most {limit} are read"
+    )]
+    TooLarge {
+        /// Its length.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Settings text that is empty (or only spaces).
+    #[error("the settings are empty: write a JSON object, as {{\"scenarios\": {{...}}}}")]
+    Empty,
+    /// Settings text nested deeper than the reader goes (128 levels of
+    /// JSON, about 40 nested menus).
+    #[error(
+        "nested deeper than {nodes} nodes here; settings are read to 128 \
+         levels of JSON (about 40 nested menus): move deep branches into \
+         named nodes and reach them with `go_to`"
+    )]
+    TooDeepToRead {
+        /// How many nodes deep the reader got.
+        nodes: usize,
     },
     /// A call state that does not belong to these settings (or was
     /// altered).

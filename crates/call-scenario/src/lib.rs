@@ -51,7 +51,10 @@ assert_eq!(call.digits(), "1");
   serde value a host can store between events. [`Call::trail`],
   [`Call::choices`] and [`Call::digits`] give the path the caller took,
   [`Call::outcome`] how the call ended ([`CallOutcome`]).
-- [`RingPlan::new`] gives a department's exact ring timeline.
+- [`RingPlan::new`] gives a department's exact ring timeline, and
+  [`RingPlan::answered`] and [`RingPlan::ended`] every leg with how it
+  ended ([`LegEnding`]), so a host or a UI can show who rang when without
+  running the engine.
 - [`simulate`] and [`Simulation`] run a script on a virtual clock and log
   every event and action; [`paths`] lists every caller path up to a
   depth and flags those that end without a terminal action.
@@ -68,11 +71,16 @@ hears between them. These are the rules, each tested in
   ends, its `then` runs, or the call is hung up.
 - **Menu**: the prompt plays with key collection on, so a key stops it
   ([`Action::StopPlayback`]). After the prompt the menu waits
-  [`Timing::no_input_seconds`] (5 s). An invalid key (not offered, and not
-  the start of an extension) or no input plays the prompt again, at most
-  [`Timing::retries`] (2) more times; after that the "nothing selected"
-  scenario runs. A valid key on any attempt is taken. There is no separate
-  "invalid choice" prompt, since the settings have no field for one.
+  [`Timing::no_input_seconds`] (5 s). No input plays the prompt again, at
+  most [`Timing::retries`] (2) more times; after that the "nothing
+  selected" scenario runs. An invalid key (not offered, and not the start
+  of an extension) follows its own setting, [`Timing::invalid_key`]: by
+  default ([`InvalidKey::Retry`]) it plays the prompt again and counts as
+  one of the retries, as no input does; [`InvalidKey::Replay`] plays it
+  again without counting; [`InvalidKey::NothingSelected`] runs "nothing
+  selected" at once. A valid key on any attempt is taken. There is no
+  separate "invalid choice" prompt, since the settings have no field for
+  one.
 - **Extension dialing** (when the menu's switch is on; extensions come in
   [`Facts::extensions`]): a first digit that starts an extension is held,
   and the menu waits [`Timing::inter_digit_seconds`] (3 s) for the next.
@@ -119,7 +127,8 @@ hears between them. These are the rules, each tested in
 [`Number::new`] refuses settings with an error and keeps warnings
 ([`Severity`]): a menu key or "nothing selected" with no scenario, an
 external number in neither accepted form (see "Phone numbers"), a
-`country` that is not a two-letter code, an empty prompt, a voicemail or
+`country` that is not a two-letter code, an empty prompt or one longer
+than [`Limits::max_text`], a voicemail or
 fax sent to nobody, a malformed external e-mail, a `then` on a menu,
 voicemail, fax or `go_to`, a `go_to` to no node, a loop on which no menu
 waits for input, an empty employee or department id, unknown employees
@@ -132,9 +141,15 @@ menu with no key and no extension dialing.
 Values of closed sets (waits, steps, keys, distributions) are enums, so
 a file with `"wait": "25s"` is refused when it is read, with the path and
 the allowed values, and with every other value outside its set in the
-same file (a second look at the document finds them all). Settings that
-read are checked all at once, each [`Problem`] with the path of its node,
-as `scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
+same file (a second look at the document finds them all).
+[`Number::from_json`], [`NumberBuilder::build_json`] and
+[`NumberBuilder::check_json`] go on from there: the values outside their
+sets are read as stand-ins so that the whole file is checked in the same
+pass, and every problem comes at once, each [`Problem`] with the path of
+its node, as
+`scenarios["Working time"].menu.keys["1"].then.forward_to_number.number`.
+Only other reading errors (bad syntax, a wrong type, an unknown field)
+stop before the check.
 
 # Phone numbers
 
@@ -226,12 +241,13 @@ not struct literals:
   [`Member`]) have public fields to read and change, `new` (or
   `Default`) and chained `with_` setters;
 - results ([`Error`], [`Problem`], [`Visit`], [`ScenarioCopy`],
-  [`Dangling`], [`RingPlan`], [`PlannedLeg`], [`LogEntry`], [`Paths`],
-  [`CallerPath`], [`Node`]) have private fields and accessors;
-- enums that may gain variants: [`NodeKind`], [`Prompt`], [`Recipient`],
+  [`Dangling`], [`RingPlan`], [`PlannedLeg`], [`EndedLeg`], [`LogEntry`],
+  [`Paths`], [`CallerPath`], [`Node`]) have private fields and accessors;
+- enums that may gain variants: [`NodeKind`], [`Prompt`], [`DirectoryId`],
   [`Distribution`], [`ForwardWait`], [`DepartmentWait`], [`Step`],
   [`Action`], [`Event`], [`CallOutcome`], [`RingTarget`], [`TimerName`],
-  [`Delivery`], [`Choice`], [`Branch`], [`Cue`], [`Logged`], [`PathEnd`],
+  [`InvalidKey`], [`LegEnding`], [`Delivery`], [`Choice`], [`Branch`],
+  [`Cue`], [`Logged`], [`PathEnd`],
   [`ProblemKind`]. [`Key`] (the twelve keys of a keypad) and
   [`Severity`] are closed.
 
@@ -249,10 +265,15 @@ clash with another crate's different thing are avoided
 # Input safety
 
 [`Limits`], with defaults: at most 10,000 nodes, nesting at most 32 deep,
-and 1,000 steps per call (events accepted plus nodes entered; the call is
+text-to-speech texts and audio file names of at most 1,000 characters
+(a longer one is an error, so a host never plays or prints a megabyte
+prompt), and 1,000 steps per call (events accepted plus nodes entered; the call is
 hung up at the limit, so every call ends). Checking walks the settings with
-an explicit stack and is linear in their size (loops are found in one pass,
-since without menus every node has at most one way on). JSON input is
+an explicit stack and is linear in their size whatever the limits (loops
+are found in one pass, since without menus every node has at most one way
+on; a node's path is kept as its parent's and a suffix and written out
+only for a problem reported there, so the time is linear in the settings
+plus the text of the problems). JSON input is
 further bounded by `serde_json`'s recursion limit (128 levels, about 40
 nested menus).
 
@@ -274,6 +295,19 @@ panics on input: the engine looks nodes up with bounds checks, answers a
 state that names nodes the settings lack with an error, and never indexes
 with a position or id read from a stored state. [`paths`] is bounded by
 [`PathOptions`] (depth 12, 10,000 paths by default).
+
+Time and memory, function by function: [`Settings::from_json`] reads at
+most [`Settings::MAX_JSON`] (8 MiB) and is linear in the text;
+[`Number::new`] and the `NumberBuilder` checks are linear in the
+settings plus the problems reported; [`Settings::to_json`],
+[`Settings::copy_to`] and cloning, comparing, printing and dropping a
+tree are linear in its size; [`Call::step`] is linear in the legs
+ringing (at most 120, or the department's members for "all at once"),
+and a call takes at most [`Limits::max_steps`] steps;
+[`RingPlan::new`] takes at most 120 steps, each linear in the members;
+[`simulate`] is
+linear in the cues and the actions they cause; [`paths`] explores at most
+`max_paths` paths of at most `depth` cues.
 
 # Crate features
 
@@ -311,6 +345,7 @@ mod settings;
 mod simulation;
 mod tree;
 mod values;
+mod words;
 
 pub use crate::call::{
     Action, Call, CallOutcome, Choice, Delivery, Event, Facts, RingTarget,
@@ -318,11 +353,13 @@ pub use crate::call::{
 };
 pub use crate::copy::{Dangling, Remap, ScenarioCopy};
 pub use crate::error::{Branch, Error, Problem, ProblemKind, Severity};
-pub use crate::number::{Directory, Limits, Number, NumberBuilder, Timing};
-pub use crate::ring::{Member, PlannedLeg, RingPlan};
+pub use crate::number::{
+    Directory, InvalidKey, Limits, Number, NumberBuilder, Timing,
+};
+pub use crate::ring::{EndedLeg, LegEnding, Member, PlannedLeg, RingPlan};
 pub use crate::settings::{
-    Distribution, ForwardToDepartment, ForwardToEmployee, ForwardToNumber,
-    Mailbox, Menu, Node, NodeKind, Prompt, Recipient, Settings,
+    DirectoryId, Distribution, ForwardToDepartment, ForwardToEmployee,
+    ForwardToNumber, Mailbox, Menu, Node, NodeKind, Prompt, Settings,
 };
 pub use crate::simulation::{
     paths, simulate, CallerPath, Cue, LogEntry, Logged, PathEnd, PathOptions,

@@ -8,7 +8,7 @@ use crate::error::{Branch, Error, Problem, ProblemKind, Severity, What};
 use crate::path;
 use crate::phone;
 use crate::settings::{
-    Distribution, Mailbox, Node, NodeKind, Prompt, Recipient, Settings,
+    DirectoryId, Distribution, Mailbox, Node, NodeKind, Prompt, Settings,
 };
 use crate::values::{DepartmentWait, ForwardWait, Key};
 
@@ -38,11 +38,19 @@ pub struct Limits {
     /// ([`CallOutcome::StepLimit`](crate::CallOutcome::StepLimit)), so every call
     /// ends. Default 1,000.
     pub max_steps: u32,
+    /// Characters of a text-to-speech text or an audio file name. Default
+    /// 1,000 (about a minute and a half of speech).
+    pub max_text: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_nodes: 10_000, max_depth: 32, max_steps: 1_000 }
+        Limits {
+            max_nodes: 10_000,
+            max_depth: 32,
+            max_steps: 1_000,
+            max_text: 1_000,
+        }
     }
 }
 
@@ -56,6 +64,13 @@ impl Limits {
     /// The same limits with nesting at most `n` deep.
     pub fn with_max_depth(mut self, n: usize) -> Limits {
         self.max_depth = n;
+        self
+    }
+
+    /// The same limits with texts and audio file names of at most `n`
+    /// characters.
+    pub fn with_max_text(mut self, n: usize) -> Limits {
+        self.max_text = n;
         self
     }
 
@@ -86,6 +101,69 @@ pub struct Timing {
     pub retries: u32,
     /// How long a dialed extension rings. Default 30 s.
     pub extension_wait: ForwardWait,
+    /// What a key the menu does not offer does (nor the start of an
+    /// extension). Default [`InvalidKey::Retry`]: the prompt plays again
+    /// and it counts as one of the [`retries`](Timing::retries), as no
+    /// input does.
+    pub invalid_key: InvalidKey,
+}
+
+/// What happens when the caller presses a key the menu does not offer:
+/// a setting of its own, apart from what no input does.
+///
+/// `Display` and `FromStr` spell it as in files: `retry`, `replay`,
+/// `nothing_selected`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InvalidKey {
+    /// The prompt plays again, counting as one of the retries (as no
+    /// input does); when they are used up, "nothing selected" runs.
+    #[default]
+    Retry,
+    /// The prompt plays again without counting: the caller may try keys
+    /// until one is offered (no input still counts; the call's step limit
+    /// bounds it).
+    Replay,
+    /// "Nothing selected" runs at once.
+    NothingSelected,
+}
+
+impl InvalidKey {
+    const ALL: [(InvalidKey, &'static str); 3] = [
+        (InvalidKey::Retry, "retry"),
+        (InvalidKey::Replay, "replay"),
+        (InvalidKey::NothingSelected, "nothing_selected"),
+    ];
+}
+
+impl core::fmt::Display for InvalidKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let name = InvalidKey::ALL.iter().find(|(k, _)| k == self);
+        f.write_str(name.map_or("retry", |(_, n)| n))
+    }
+}
+
+impl core::str::FromStr for InvalidKey {
+    type Err = crate::values::ParseValueError;
+
+    fn from_str(s: &str) -> Result<InvalidKey, Self::Err> {
+        InvalidKey::ALL
+            .iter()
+            .find(|(_, n)| *n == s)
+            .map(|(k, _)| *k)
+            .ok_or_else(|| {
+                let names: Vec<&str> =
+                    InvalidKey::ALL.iter().map(|(_, n)| *n).collect();
+                crate::values::ParseValueError::one_of(
+                    "setting for keys a menu does not offer",
+                    s,
+                    &names,
+                )
+            })
+    }
 }
 
 impl Default for Timing {
@@ -95,6 +173,7 @@ impl Default for Timing {
             inter_digit_seconds: 3,
             retries: 2,
             extension_wait: ForwardWait::S30,
+            invalid_key: InvalidKey::Retry,
         }
     }
 }
@@ -116,6 +195,12 @@ impl Timing {
     /// The same timing with a menu asking at most `n` more times.
     pub fn with_retries(mut self, n: u32) -> Timing {
         self.retries = n;
+        self
+    }
+
+    /// The same timing with `what` for a key the menu does not offer.
+    pub fn with_invalid_key(mut self, what: InvalidKey) -> Timing {
+        self.invalid_key = what;
         self
     }
 
@@ -156,7 +241,8 @@ impl Directory {
 /// A node as the engine runs it: indices instead of nesting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CNode {
-    pub(crate) path: String,
+    /// The node's path, in [`Number::paths`].
+    pub(crate) path: u32,
     pub(crate) kind: CKind,
     pub(crate) then: Option<u32>,
 }
@@ -192,7 +278,7 @@ pub(crate) enum CKind {
     Mailbox {
         greeting: Option<Prompt>,
         fax: bool,
-        send_to: Vec<Recipient>,
+        send_to: Vec<DirectoryId>,
         external_email: Option<String>,
     },
     GoTo(u32),
@@ -214,6 +300,7 @@ impl CKind {
 pub struct Number {
     settings: Settings,
     pub(crate) nodes: Vec<CNode>,
+    paths: path::Tree,
     pub(crate) roots: BTreeMap<String, u32>,
     warnings: Vec<Problem>,
     pub(crate) limits: Limits,
@@ -245,12 +332,13 @@ impl Number {
         NumberBuilder::new().build(settings)
     }
 
-    /// Reads and checks settings from JSON.
+    /// Reads and checks settings from JSON, with the default limits and
+    /// timing and no directory (see [`NumberBuilder::build_json`]).
     ///
     /// # Errors
-    /// Those of [`Settings::from_json`], then those of [`Number::new`].
+    /// As [`NumberBuilder::build_json`].
     pub fn from_json(json: &str) -> Result<Number, Error> {
-        Number::new(Settings::from_json(json)?)
+        NumberBuilder::new().build_json(json)
     }
 
     /// A builder for limits, timing, a directory and the schedule's
@@ -287,6 +375,12 @@ impl Number {
     /// How many nodes the scenarios and named nodes hold.
     pub fn node_count(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// The path of a compiled node, as
+    /// `scenarios["Working time"].menu.keys["1"]`.
+    pub(crate) fn path_of(&self, node: &CNode) -> String {
+        self.paths.render(node.path)
     }
 
     pub(crate) fn node(&self, i: u32) -> Result<&CNode, Error> {
@@ -348,7 +442,61 @@ impl NumberBuilder {
 
     /// Every problem of `settings`, errors and warnings, without building.
     pub fn check(&self, settings: &Settings) -> Vec<Problem> {
-        Compiler::run(self, settings).2
+        Compiler::run(self, settings).problems
+    }
+
+    /// Every problem of the settings in `json`, reading and checking in
+    /// one pass: values outside their closed sets (a wait of 45 s, a step
+    /// of 7 s, a distribution or key that does not exist) are reported
+    /// together with everything the check finds (a menu key with no
+    /// scenario, an unknown employee...), each with its path. Any other
+    /// reading error (bad syntax, a wrong type, an unknown field) stops
+    /// the reading and comes alone.
+    pub fn check_json(&self, json: &str) -> Vec<Problem> {
+        match crate::settings::read_all(json) {
+            Ok((settings, mut problems)) => {
+                problems.extend(self.check(&settings));
+                problems
+            }
+            Err(e) => e.into_problems(),
+        }
+    }
+
+    /// Reads, checks and compiles the settings in `json`.
+    ///
+    /// # Errors
+    /// Every problem found, if at least one is an error, read and checked
+    /// in one pass as [`check_json`](NumberBuilder::check_json) does.
+    ///
+    /// # Example
+    /// ```
+    /// use call_scenario::{Directory, NumberBuilder};
+    /// let err = NumberBuilder::new()
+    ///     .directory(Directory::new(["anna"], ["sales"]))
+    ///     .build_json(r#"{ "scenarios": { "Working time": { "menu": {
+    ///         "prompt": { "text": "1 or 2" },
+    ///         "keys": {
+    ///           "1": { "forward_to_employee": { "employee": "ana", "wait": "45s" } },
+    ///           "2": null },
+    ///         "nothing_selected": { "message": { "text": "Bye" } } } } } }"#)
+    ///     .unwrap_err();
+    /// let paths: Vec<&str> = err.problems().iter().map(|p| p.path()).collect();
+    /// let keys = r#"scenarios["Working time"].menu.keys"#;
+    /// assert_eq!(paths, [
+    ///     format!(r#"{keys}["1"].forward_to_employee.wait"#), // 45s
+    ///     format!(r#"{keys}["2"]"#), // no scenario
+    ///     format!(r#"{keys}["1"].forward_to_employee.employee"#), // unknown
+    ///     format!(r#"{keys}["1"]"#), // warning: no `then`
+    /// ]);
+    /// # Ok::<(), call_scenario::Error>(())
+    /// ```
+    pub fn build_json(&self, json: &str) -> Result<Number, Error> {
+        let (settings, mut problems) = crate::settings::read_all(json)?;
+        if problems.is_empty() {
+            return self.build(settings);
+        }
+        problems.extend(self.check(&settings));
+        Err(Error::new(problems))
     }
 
     /// Checks and compiles `settings`.
@@ -356,7 +504,8 @@ impl NumberBuilder {
     /// # Errors
     /// Every problem found, if at least one is an error.
     pub fn build(&self, settings: Settings) -> Result<Number, Error> {
-        let (nodes, roots, problems) = Compiler::run(self, &settings);
+        let Compiled { nodes, roots, paths, problems } =
+            Compiler::run(self, &settings);
         if problems.iter().any(|p| p.severity == Severity::Error) {
             return Err(Error::new(problems));
         }
@@ -364,6 +513,7 @@ impl NumberBuilder {
             fingerprint: fingerprint(&settings),
             settings,
             nodes,
+            paths,
             roots,
             warnings: problems,
             limits: self.limits,
@@ -383,14 +533,20 @@ enum Slot {
 
 struct Work<'a> {
     node: &'a Node,
-    path: String,
+    /// The node's path, in the compiler's `paths`.
+    at: u32,
     depth: usize,
     slot: Slot,
     /// The scenario or named node this starts, for `roots` and `named`.
     root: Option<(bool, &'a str)>,
 }
 
-type Compiled = (Vec<CNode>, BTreeMap<String, u32>, Vec<Problem>);
+struct Compiled {
+    nodes: Vec<CNode>,
+    roots: BTreeMap<String, u32>,
+    paths: path::Tree,
+    problems: Vec<Problem>,
+}
 
 struct Compiler<'a> {
     opts: &'a NumberBuilder,
@@ -401,6 +557,10 @@ struct Compiler<'a> {
     jumps: Vec<(u32, &'a str)>,
     problems: Vec<Problem>,
     too_many: bool,
+    /// Every node's path, as its parent's and a suffix.
+    paths: path::Tree,
+    /// The node being compiled: problems are reported under its path.
+    here: u32,
     /// The settings' country, when it is one.
     country: Option<&'a str>,
 }
@@ -416,14 +576,16 @@ impl<'a> Compiler<'a> {
             jumps: Vec::new(),
             problems: Vec::new(),
             too_many: false,
+            paths: path::Tree::default(),
+            here: 0,
             country: None,
         };
         if let Some(country) = &s.country {
             if phone::is_country(country) {
                 c.country = Some(country);
             } else {
-                c.error(
-                    "country",
+                c.error_at(
+                    "country".to_string(),
                     ProblemKind::InvalidCountry { country: country.clone() },
                 );
             }
@@ -437,7 +599,7 @@ impl<'a> Compiler<'a> {
             path::key(&mut p, name);
             stack.push(Work {
                 node,
-                path: p,
+                at: c.paths.push(None, p),
                 depth: 1,
                 slot: Slot::Root,
                 root: Some((false, name)),
@@ -449,7 +611,7 @@ impl<'a> Compiler<'a> {
             path::key(&mut p, name);
             stack.push(Work {
                 node,
-                path: p,
+                at: c.paths.push(None, p),
                 depth: 1,
                 slot: Slot::Root,
                 root: Some((true, name)),
@@ -461,15 +623,36 @@ impl<'a> Compiler<'a> {
         c.resolve_jumps(s);
         c.reachability(s);
         c.loops();
-        (c.nodes, c.roots, c.problems)
+        Compiled {
+            nodes: c.nodes,
+            roots: c.roots,
+            paths: c.paths,
+            problems: c.problems,
+        }
     }
 
-    fn error(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem::error(path.to_string(), kind));
+    /// The path of the node being compiled followed by `rel` (empty, or
+    /// starting with `.`).
+    fn here(&self, rel: &str) -> String {
+        let mut p = self.paths.render(self.here);
+        p.push_str(rel);
+        p
     }
 
-    fn warning(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem::warning(path.to_string(), kind));
+    /// An error at `rel` under the node being compiled.
+    fn error(&mut self, rel: &str, kind: ProblemKind) {
+        let path = self.here(rel);
+        self.error_at(path, kind);
+    }
+
+    /// A warning at `rel` under the node being compiled.
+    fn warning(&mut self, rel: &str, kind: ProblemKind) {
+        let path = self.here(rel);
+        self.problems.push(Problem::warning(path, kind));
+    }
+
+    fn error_at(&mut self, path: String, kind: ProblemKind) {
+        self.problems.push(Problem::error(path, kind));
     }
 
     fn intervals(&mut self, s: &Settings) {
@@ -478,8 +661,8 @@ impl<'a> Compiler<'a> {
             Some(intervals) => {
                 for i in intervals {
                     if !s.scenarios.contains_key(i) {
-                        self.error(
-                            "scenarios",
+                        self.error_at(
+                            "scenarios".to_string(),
                             ProblemKind::MissingScenario {
                                 interval: i.clone(),
                                 known: known.clone(),
@@ -492,19 +675,18 @@ impl<'a> Compiler<'a> {
                         let mut p = String::new();
                         path::field(&mut p, "scenarios");
                         path::key(&mut p, name);
-                        self.warning(
-                            &p,
+                        self.problems.push(Problem::warning(
+                            p,
                             ProblemKind::UnknownInterval {
                                 interval: name.clone(),
                                 known: intervals.clone(),
                             },
-                        );
+                        ));
                     }
                 }
             }
-            None if s.scenarios.is_empty() => {
-                self.error("scenarios", ProblemKind::NoScenarios)
-            }
+            None if s.scenarios.is_empty() => self
+                .error_at("scenarios".to_string(), ProblemKind::NoScenarios),
             None => {}
         }
     }
@@ -513,21 +695,19 @@ impl<'a> Compiler<'a> {
     /// its parent's slot and queues its children.
     fn node(&mut self, w: Work<'a>, stack: &mut Vec<Work<'a>>) {
         let limits = self.opts.limits;
+        self.here = w.at;
         if self.nodes.len() >= limits.max_nodes {
             if !self.too_many {
                 self.too_many = true;
                 self.error(
-                    &w.path,
+                    "",
                     ProblemKind::TooManyNodes { limit: limits.max_nodes },
                 );
             }
             return;
         }
         if w.depth > limits.max_depth {
-            self.error(
-                &w.path,
-                ProblemKind::TooDeep { limit: limits.max_depth },
-            );
+            self.error("", ProblemKind::TooDeep { limit: limits.max_depth });
             return;
         }
         let index = self.nodes.len() as u32;
@@ -563,10 +743,10 @@ impl<'a> Compiler<'a> {
             None => {}
         }
         let node = w.node;
-        let p = &w.path;
+        // Paths below are relative to the node's own.
+        let p = "";
         let kind_name = node.kind.name();
-        let mut kind_path = p.clone();
-        path::field(&mut kind_path, kind_name);
+        let kind_path = format!(".{kind_name}");
         let mut children: Vec<Work<'a>> = Vec::new();
         let kind = match &node.kind {
             NodeKind::Message(prompt) => {
@@ -589,7 +769,7 @@ impl<'a> Compiler<'a> {
                     match branch {
                         Some(child) => children.push(Work {
                             node: child,
-                            path: kp,
+                            at: self.paths.push(Some(w.at), kp),
                             depth: w.depth + 1,
                             slot: Slot::Key(index, i),
                             root: None,
@@ -607,7 +787,7 @@ impl<'a> Compiler<'a> {
                 match &m.nothing_selected {
                     Some(child) => children.push(Work {
                         node: child,
-                        path: np,
+                        at: self.paths.push(Some(w.at), np),
                         depth: w.depth + 1,
                         slot: Slot::Nothing(index),
                         root: None,
@@ -697,13 +877,11 @@ impl<'a> Compiler<'a> {
                         ProblemKind::CannotContinue { kind: kind_name },
                     );
                 }
-                let mut tp = p.clone();
-                path::field(&mut tp, "then");
                 // Checked even when not allowed, so its problems show too;
                 // the engine never runs it.
                 children.push(Work {
                     node: next,
-                    path: tp,
+                    at: self.paths.push(Some(w.at), ".then".to_string()),
                     depth: w.depth + 1,
                     slot: if can_continue {
                         Slot::Then(index)
@@ -724,7 +902,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.nodes.push(CNode { path: w.path, kind, then: None });
+        self.nodes.push(CNode { path: w.at, kind, then: None });
         stack.extend(children.into_iter().rev());
     }
 
@@ -733,13 +911,20 @@ impl<'a> Compiler<'a> {
             Prompt::Text(t) => ("text", t),
             Prompt::Audio(a) => ("audio file name", a),
         };
+        let mut pp = p.to_string();
+        path::field(&mut pp, if what == "text" { "text" } else { "audio" });
+        let limit = self.opts.limits.max_text;
         if text.trim().is_empty() {
-            let mut pp = p.to_string();
-            path::field(
-                &mut pp,
-                if what == "text" { "text" } else { "audio" },
-            );
             self.error(&pp, ProblemKind::EmptyPrompt { what });
+        } else if text.len() > limit {
+            // Counted only past the byte length, which bounds it.
+            let length = text.chars().count();
+            if length > limit {
+                self.error(
+                    &pp,
+                    ProblemKind::TextTooLong { what, length, limit },
+                );
+            }
         }
     }
 
@@ -812,11 +997,11 @@ impl<'a> Compiler<'a> {
             path::field(&mut rp, "send_to");
             path::index(&mut rp, i);
             match r {
-                Recipient::Employee(id) => {
+                DirectoryId::Employee(id) => {
                     path::field(&mut rp, "employee");
                     self.employee(&rp, id);
                 }
-                Recipient::Department(id) => {
+                DirectoryId::Department(id) => {
                     path::field(&mut rp, "department");
                     self.department(&rp, id);
                 }
@@ -850,7 +1035,7 @@ impl<'a> Compiler<'a> {
                     let path = self
                         .nodes
                         .get(at as usize)
-                        .map(|n| n.path.clone())
+                        .map(|n| self.paths.render(n.path))
                         .unwrap_or_default();
                     let mut gp = path;
                     path::field(&mut gp, "go_to");
@@ -896,7 +1081,7 @@ impl<'a> Compiler<'a> {
         for name in s.nodes.keys() {
             if let Some(&i) = self.named.get(name.as_str()) {
                 if !seen[i as usize] {
-                    let path = self.nodes[i as usize].path.clone();
+                    let path = self.paths.render(self.nodes[i as usize].path);
                     self.problems.push(Problem::warning(
                         path,
                         ProblemKind::Unreachable,
@@ -959,8 +1144,10 @@ impl<'a> Compiler<'a> {
             }
         }
         for cycle in found {
-            let paths: Vec<String> =
-                cycle.iter().map(|&i| self.nodes[i].path.clone()).collect();
+            let paths: Vec<String> = cycle
+                .iter()
+                .map(|&i| self.paths.render(self.nodes[i].path))
+                .collect();
             self.problems.push(Problem::error(
                 paths[0].clone(),
                 ProblemKind::LoopWithoutInput { cycle: paths },
@@ -1001,6 +1188,13 @@ pub(crate) fn is_email(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invalid_key_parse_error_reads_once() {
+        let e = "skip".parse::<InvalidKey>().unwrap_err().to_string();
+        assert!(!e.contains("invalid invalid"), "{e}");
+        assert!(e.contains(r#""retry", "replay", "nothing_selected""#), "{e}");
+    }
 
     fn problems(json: &str) -> Vec<(String, Severity, String)> {
         let s = Settings::from_json(json).unwrap();
@@ -1200,6 +1394,61 @@ mod tests {
             .build(s)
             .unwrap();
         assert_eq!(ok.node_count(), 41);
+    }
+
+    #[test]
+    fn checking_is_linear_whatever_the_limits() {
+        // Every node's path was built whole: the work for a chain of 2n
+        // was four times that for n once the depth limit was raised.
+        let chain = |n: usize| {
+            let mut node = Node::new(NodeKind::Voicemail(
+                Mailbox::new().with_external_email("a@b.ru"),
+            ));
+            for _ in 0..n {
+                node =
+                    Node::new(NodeKind::Message(Prompt::text("m"))).then(node);
+            }
+            Settings::new("x").with_scenario("W", node)
+        };
+        let builder = NumberBuilder::new().limits(
+            Limits::default().with_max_depth(100_000).with_max_nodes(100_000),
+        );
+        let work = |s: &Settings| {
+            crate::tree::WORK.with(|w| w.set(0));
+            assert_eq!(builder.check(s), []);
+            crate::tree::WORK.with(|w| w.get())
+        };
+        let (a, b) = (chain(2_000), chain(4_000));
+        let (wa, wb) = (work(&a), work(&b));
+        assert!(wa > 0 && wb <= 2 * wa + 100, "{wa} then {wb}");
+        let number = builder.build(b).unwrap();
+        assert_eq!(number.node_count(), 4_001);
+    }
+
+    #[test]
+    fn texts_have_a_length_limit() {
+        let long = "я".repeat(1_001);
+        let json = format!(
+            r#"{{ "scenarios": {{ "W": {{ "message": {{ "text": "{long}" }},
+                "then": {{ "message": {{ "audio": "{}" }} }} }} }} }}"#,
+            "a".repeat(1_000)
+        );
+        let got = problems(&json);
+        assert_eq!(
+            got,
+            [(
+                r#"scenarios["W"].message.text"#.to_string(),
+                Severity::Error,
+                "the text is 1001 characters long; at most 1000 (split it \
+                 into several messages, or raise Limits::max_text)"
+                    .to_string()
+            )]
+        );
+        let s = Settings::from_json(&json).unwrap();
+        let b = NumberBuilder::new()
+            .limits(Limits::default().with_max_text(2_000))
+            .check(&s);
+        assert_eq!(b, []);
     }
 
     #[test]

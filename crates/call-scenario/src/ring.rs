@@ -5,10 +5,13 @@
 //! same grid of steps, so a call in which nobody reports busy follows the
 //! plan exactly; how a busy member changes it is in the crate docs.
 
+use core::fmt;
+use core::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
 use crate::settings::Distribution;
-use crate::values::DepartmentWait;
+use crate::values::{DepartmentWait, ParseValueError};
 
 /// A department member, in the department's order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +67,100 @@ impl PlannedLeg {
 pub struct RingPlan {
     legs: Vec<PlannedLeg>,
     ends_at: u32,
+    /// Members never rung, by position, with their ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    unavailable: Vec<(usize, String)>,
+}
+
+/// How a leg of a ring plan ended, or why a member was not rung.
+///
+/// `Display` and `FromStr` spell it `answered`, `cancelled by an answer`,
+/// `step passed on`, `wait expired`, `unavailable`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LegEnding {
+    /// This member answered.
+    Answered,
+    /// Another member answered while this one rang.
+    CancelledByAnswer,
+    /// Its turn ended: the next member rang instead (in turn).
+    StepPassedOn,
+    /// The department's wait ran out with nobody answering.
+    WaitExpired,
+    /// The member was not available and was never rung.
+    Unavailable,
+}
+
+impl LegEnding {
+    const ALL: [(LegEnding, &'static str); 5] = [
+        (LegEnding::Answered, "answered"),
+        (LegEnding::CancelledByAnswer, "cancelled by an answer"),
+        (LegEnding::StepPassedOn, "step passed on"),
+        (LegEnding::WaitExpired, "wait expired"),
+        (LegEnding::Unavailable, "unavailable"),
+    ];
+}
+
+impl fmt::Display for LegEnding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = LegEnding::ALL.iter().find(|(e, _)| e == self);
+        f.write_str(words.map_or("ended", |(_, w)| w))
+    }
+}
+
+impl FromStr for LegEnding {
+    type Err = ParseValueError;
+
+    fn from_str(s: &str) -> Result<LegEnding, ParseValueError> {
+        LegEnding::ALL
+            .iter()
+            .find(|(_, w)| *w == s)
+            .map(|(e, _)| *e)
+            .ok_or_else(|| {
+                let words: Vec<&str> =
+                    LegEnding::ALL.iter().map(|(_, w)| *w).collect();
+                ParseValueError::one_of("leg ending", s, &words)
+            })
+    }
+}
+
+/// A member's leg as it went: who, from when to when, and how it ended
+/// (for an unavailable member, `from` and `to` are 0).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndedLeg {
+    member: usize,
+    employee: String,
+    from: u32,
+    to: u32,
+    ending: LegEnding,
+}
+
+impl EndedLeg {
+    /// The member's position in the department's list.
+    pub fn member(&self) -> usize {
+        self.member
+    }
+
+    /// The employee's id.
+    pub fn employee(&self) -> &str {
+        &self.employee
+    }
+
+    /// When ringing started, in seconds from the start of ringing.
+    pub fn from(&self) -> u32 {
+        self.from
+    }
+
+    /// When it stopped.
+    pub fn to(&self) -> u32 {
+        self.to
+    }
+
+    /// How it ended.
+    pub fn ending(&self) -> LegEnding {
+        self.ending
+    }
 }
 
 impl RingPlan {
@@ -121,7 +218,11 @@ impl RingPlan {
             ring(&mut legs, &mut open, m, 0);
         }
         if legs.is_empty() {
-            return RingPlan { legs, ends_at: 0 };
+            return RingPlan {
+                legs,
+                ends_at: 0,
+                unavailable: unavailable(members),
+            };
         }
         let step = distribution.step().map_or(0, |s| s.seconds());
         let mut k = 1;
@@ -139,7 +240,7 @@ impl RingPlan {
             }
             k += 1;
         }
-        RingPlan { legs, ends_at: wait }
+        RingPlan { legs, ends_at: wait, unavailable: unavailable(members) }
     }
 
     /// The legs, by start time, then by member order.
@@ -153,10 +254,88 @@ impl RingPlan {
         self.ends_at
     }
 
+    /// Every leg with how it ended when nobody answers, then the members
+    /// never rung (unavailable), in the department's order.
+    pub fn ended(&self) -> Vec<EndedLeg> {
+        self.legs_until(None)
+    }
+
+    /// Every leg with how it ended when `member` (a position in the
+    /// department's list) answers at second `at`: its leg is answered,
+    /// the others ringing then are cancelled, legs after `at` are not
+    /// rung; then the members never rung (unavailable). `None` when that
+    /// member is not ringing at `at`.
+    ///
+    /// # Example
+    /// ```
+    /// use call_scenario::{DepartmentWait, Distribution, LegEnding, Member, RingPlan, Step};
+    /// let members = [Member::new("anna", true), Member::new("boris", false),
+    ///                Member::new("vera", true)];
+    /// let plan = RingPlan::new(&members, Distribution::Cumulative(Step::S5),
+    ///                          DepartmentWait::S30);
+    /// let legs = plan.answered(2, 12).unwrap();
+    /// let got: Vec<_> = legs.iter()
+    ///     .map(|l| (l.employee(), l.from(), l.to(), l.ending())).collect();
+    /// assert_eq!(got, [
+    ///     ("anna", 0, 12, LegEnding::CancelledByAnswer),
+    ///     ("vera", 5, 12, LegEnding::Answered),
+    ///     ("boris", 0, 0, LegEnding::Unavailable),
+    /// ]);
+    /// assert!(plan.answered(2, 3).is_none()); // vera rings from 5 s
+    /// ```
+    pub fn answered(&self, member: usize, at: u32) -> Option<Vec<EndedLeg>> {
+        self.ringing_at(at)
+            .any(|l| l.member == member)
+            .then(|| self.legs_until(Some((member, at))))
+    }
+
+    fn legs_until(&self, answer: Option<(usize, u32)>) -> Vec<EndedLeg> {
+        let mut out = Vec::new();
+        for l in &self.legs {
+            let (to, ending) = match answer {
+                Some((_, at)) if l.from > at => continue,
+                Some((m, at)) if l.to > at => {
+                    if l.member == m {
+                        (at, LegEnding::Answered)
+                    } else {
+                        (at, LegEnding::CancelledByAnswer)
+                    }
+                }
+                _ if l.to >= self.ends_at => (l.to, LegEnding::WaitExpired),
+                _ => (l.to, LegEnding::StepPassedOn),
+            };
+            out.push(EndedLeg {
+                member: l.member,
+                employee: l.employee.clone(),
+                from: l.from,
+                to,
+                ending,
+            });
+        }
+        out.extend(self.unavailable.iter().map(|(m, e)| EndedLeg {
+            member: *m,
+            employee: e.clone(),
+            from: 0,
+            to: 0,
+            ending: LegEnding::Unavailable,
+        }));
+        out
+    }
+
     /// The members ringing at second `t`.
     pub fn ringing_at(&self, t: u32) -> impl Iterator<Item = &PlannedLeg> {
         self.legs.iter().filter(move |l| l.from <= t && t < l.to)
     }
+}
+
+/// The members not available, by position, with their ids.
+fn unavailable(members: &[Member]) -> Vec<(usize, String)> {
+    members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.available)
+        .map(|(i, m)| (i, m.employee.clone()))
+        .collect()
 }
 
 /// What changes at a step: legs to stop and members to ring.
@@ -310,6 +489,60 @@ mod tests {
 
     fn t(v: &[(&str, u32, u32)]) -> Vec<(String, u32, u32)> {
         v.iter().map(|&(e, f, to)| (e.to_string(), f, to)).collect()
+    }
+
+    fn endings(legs: &[EndedLeg]) -> Vec<(&str, u32, u32, String)> {
+        legs.iter()
+            .map(|l| (l.employee(), l.from(), l.to(), l.ending().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_leg_says_how_it_ended() {
+        let m = members("a b- c d");
+        let plan = RingPlan::new(
+            &m,
+            Distribution::InTurn(Step::S10),
+            DepartmentWait::S30,
+        );
+        let s = |v: &str| v.to_string();
+        assert_eq!(
+            endings(&plan.ended()),
+            [
+                ("a", 0, 10, s("step passed on")),
+                ("c", 10, 20, s("step passed on")),
+                ("d", 20, 30, s("wait expired")),
+                ("b", 0, 0, s("unavailable")),
+            ]
+        );
+        // d answers at 25; c (its turn over) passed on, a never rang again.
+        assert_eq!(
+            endings(&plan.answered(3, 25).unwrap()),
+            [
+                ("a", 0, 10, s("step passed on")),
+                ("c", 10, 20, s("step passed on")),
+                ("d", 20, 25, s("answered")),
+                ("b", 0, 0, s("unavailable")),
+            ]
+        );
+        assert!(plan.answered(0, 25).is_none());
+        assert!(plan.answered(1, 0).is_none());
+        let all =
+            RingPlan::new(&m, Distribution::AllAtOnce, DepartmentWait::S15);
+        assert_eq!(
+            endings(&all.answered(2, 7).unwrap()),
+            [
+                ("a", 0, 7, s("cancelled by an answer")),
+                ("c", 0, 7, s("answered")),
+                ("d", 0, 7, s("cancelled by an answer")),
+                ("b", 0, 0, s("unavailable")),
+            ]
+        );
+        for (e, _) in LegEnding::ALL {
+            assert_eq!(e.to_string().parse::<LegEnding>(), Ok(e));
+        }
+        let json = serde_json::to_value(all.ended()).unwrap();
+        assert_eq!(json[3]["ending"], "unavailable");
     }
 
     #[test]

@@ -14,8 +14,8 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::json;
 
 use crate::settings::{
-    ForwardToDepartment, ForwardToEmployee, ForwardToNumber, Mailbox, Menu,
-    Node, Prompt, Recipient, Settings,
+    DirectoryId, ForwardToDepartment, ForwardToEmployee, ForwardToNumber,
+    Mailbox, Menu, Node, Prompt, Settings,
 };
 use crate::values::{DepartmentWait, ForwardWait, Key, Step};
 
@@ -186,9 +186,9 @@ impl JsonSchema for Prompt {
     }
 }
 
-impl JsonSchema for Recipient {
+impl JsonSchema for DirectoryId {
     fn schema_name() -> Cow<'static, str> {
-        "Recipient".into()
+        "DirectoryId".into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
@@ -337,7 +337,7 @@ impl JsonSchema for Mailbox {
                 "greeting": g.subschema_for::<Prompt>(),
                 "send_to": {
                     "type": "array",
-                    "items": g.subschema_for::<Recipient>(),
+                    "items": g.subschema_for::<DirectoryId>(),
                 },
                 "external_email": { "type": "string" },
             },

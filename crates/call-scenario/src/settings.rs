@@ -58,6 +58,10 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The longest text [`from_json`](Settings::from_json) reads: 8 MiB,
+    /// far above 10,000 nodes with long prompts.
+    pub const MAX_JSON: usize = 8 * 1024 * 1024;
+
     /// Settings named `name` with no scenario yet.
     ///
     /// # Example
@@ -107,16 +111,39 @@ impl Settings {
     /// complete example). Only reading: the content is checked by
     /// [`Number::new`](crate::Number::new).
     ///
+    /// Text longer than [`Settings::MAX_JSON`] (8 MiB) is refused before
+    /// it is parsed; reading is linear in the length of the text, and
+    /// nesting is bounded (128 levels of JSON).
+    ///
     /// # Errors
-    /// A syntax or type error, an unknown field, or a value outside its
-    /// allowed set, with the path of the bad value
-    /// (`scenarios["Working time"].menu.keys["1"].forward_to_employee.wait`).
+    /// Text longer than [`Settings::MAX_JSON`]; empty text; a syntax or
+    /// type error, an unknown field, or a value outside its allowed set,
+    /// with the path of the bad value
+    /// (`scenarios["Working time"].menu.keys["1"].forward_to_employee.wait`)
+    /// and its line and column.
     pub fn from_json(json: &str) -> Result<Settings, Error> {
+        if json.len() > Settings::MAX_JSON {
+            return Err(Error::one(
+                "",
+                ProblemKind::TooLarge {
+                    bytes: json.len(),
+                    limit: Settings::MAX_JSON,
+                },
+            ));
+        }
+        match json.trim_start().chars().next() {
+            None => return Err(Error::one("", ProblemKind::Empty)),
+            Some('{') => {}
+            // serde would read a list as the fields in order; only the
+            // documented object form is settings.
+            Some(_) => return Err(Error::one("", ProblemKind::NotAnObject)),
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let settings: Settings = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| {
                 let path = path::render(e.path());
-                let first = syntax(path, &e.into_inner());
+                let depth = path::node_depth(e.path());
+                let first = syntax(path, &e.into_inner(), depth);
                 // Reading stops at the first bad value; every value outside
                 // its closed set is found by a second look at the document,
                 // so a file with several is reported at once.
@@ -126,7 +153,8 @@ impl Settings {
                 }
                 Error::new(problems)
             })?;
-        de.end().map_err(|e| Error::new(vec![syntax(String::new(), &e)]))?;
+        de.end()
+            .map_err(|e| Error::new(vec![syntax(String::new(), &e, 0)]))?;
         Ok(settings)
     }
 
@@ -145,7 +173,10 @@ impl Settings {
 
 /// A reading error at `path`, with the parser's line and column apart
 /// from its words.
-fn syntax(path: String, e: &serde_json::Error) -> Problem {
+///
+/// `depth` is how many nodes deep the path is, for the message of a tree
+/// nested deeper than the reader goes.
+fn syntax(path: String, e: &serde_json::Error, depth: usize) -> Problem {
     let mut message = e.to_string();
     let place = (e.line() > 0).then(|| (e.line(), e.column()));
     if let Some((line, column)) = place {
@@ -154,7 +185,19 @@ fn syntax(path: String, e: &serde_json::Error) -> Problem {
             message.truncate(message.len() - suffix.len());
         }
     }
-    Problem::error(path, ProblemKind::Syntax { message }).at(place)
+    let kind = if message == "recursion limit exceeded" {
+        ProblemKind::TooDeepToRead { nodes: depth }
+    } else if message.starts_with("EOF while parsing") {
+        ProblemKind::Syntax {
+            message: "the text ends before the settings do: a `}`, `]` \
+                      or `\"` is missing"
+                .to_string(),
+        }
+    } else {
+        let message = crate::words::plain(&message, &path);
+        ProblemKind::Syntax { message }
+    };
+    Problem::error(path, kind).at(place)
 }
 
 /// Every value of the document outside its closed set (menu keys, answer
@@ -550,7 +593,88 @@ fn unique_nodes<'de, D: Deserializer<'de>>(
 fn unique_keys<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<BTreeMap<Key, Option<Node>>, D::Error> {
-    unique_map(d, "key")
+    let all: BTreeMap<MenuKey, Option<Node>> = unique_map(d, "key")?;
+    Ok(all
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            MenuKey::Known(k) => Some((k, v)),
+            MenuKey::Unknown(_) => None,
+        })
+        .collect())
+}
+
+/// A menu key as read: a key, or, when reading leniently, the spelling
+/// of one that is not (reported by the look at the whole document).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum MenuKey {
+    Known(Key),
+    Unknown(String),
+}
+
+impl fmt::Display for MenuKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MenuKey::Known(k) => write!(f, "{k}"),
+            MenuKey::Unknown(s) => write!(f, "{s:?}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for MenuKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MenuKey, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.parse::<Key>() {
+            Ok(k) => Ok(MenuKey::Known(k)),
+            Err(_) if lenient() => Ok(MenuKey::Unknown(s)),
+            Err(e) => Err(de::Error::custom(e)),
+        }
+    }
+}
+
+std::thread_local! {
+    /// Whether values outside their closed sets are read as stand-ins
+    /// (see [`read_all`]).
+    static LENIENT: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// Whether reading is lenient on this thread.
+pub(crate) fn lenient() -> bool {
+    LENIENT.with(core::cell::Cell::get)
+}
+
+/// Reads settings for checking them whole: when reading stops only at
+/// values outside their closed sets, those are reported and read again
+/// as stand-ins (a key left out, the first wait or step of its set), so
+/// that the rest of the settings can be checked in the same pass. Any
+/// other reading error comes alone, as from [`Settings::from_json`].
+pub(crate) fn read_all(json: &str) -> Result<(Settings, Vec<Problem>), Error> {
+    let strict = match Settings::from_json(json) {
+        Ok(s) => return Ok((s, Vec::new())),
+        Err(e) => e,
+    };
+    let closed = closed_set_problems(json);
+    let only_closed = !closed.is_empty()
+        && strict
+            .problems()
+            .iter()
+            .all(|p| closed.iter().any(|c| c.path == p.path));
+    if !only_closed {
+        return Err(strict);
+    }
+    struct Lenient;
+    impl Drop for Lenient {
+        fn drop(&mut self) {
+            LENIENT.with(|l| l.set(false));
+        }
+    }
+    LENIENT.with(|l| l.set(true));
+    let guard = Lenient;
+    let read = Settings::from_json(json);
+    drop(guard);
+    match read {
+        Ok(s) => Ok((s, closed)),
+        Err(_) => Err(strict),
+    }
 }
 
 /// Forward to an external number.
@@ -742,7 +866,7 @@ pub struct Mailbox {
     /// Employees and departments whose e-mails receive it ("Отправить
     /// сообщение"; the host knows their addresses).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub send_to: Vec<Recipient>,
+    pub send_to: Vec<DirectoryId>,
     /// An e-mail not on any employee ("Отправлять сообщение на внешний
     /// e-mail").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -763,7 +887,7 @@ impl Mailbox {
     }
 
     /// The same mailbox also sent to `recipient`.
-    pub fn with_recipient(mut self, recipient: Recipient) -> Mailbox {
+    pub fn with_recipient(mut self, recipient: DirectoryId) -> Mailbox {
         self.send_to.push(recipient);
         self
     }
@@ -780,9 +904,9 @@ impl Mailbox {
 #[derive(
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-#[serde(rename_all = "snake_case", try_from = "RawRecipient")]
+#[serde(rename_all = "snake_case", try_from = "RawDirectoryId")]
 #[non_exhaustive]
-pub enum Recipient {
+pub enum DirectoryId {
     /// An employee.
     Employee(String),
     /// A department (every member's e-mail).
@@ -822,20 +946,20 @@ impl TryFrom<RawPrompt> for Prompt {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(expecting = "a recipient: {\"employee\": id} or {\"department\": id}")]
-struct RawRecipient {
+struct RawDirectoryId {
     #[serde(default)]
     employee: Option<String>,
     #[serde(default)]
     department: Option<String>,
 }
 
-impl TryFrom<RawRecipient> for Recipient {
+impl TryFrom<RawDirectoryId> for DirectoryId {
     type Error = &'static str;
 
-    fn try_from(raw: RawRecipient) -> Result<Recipient, &'static str> {
+    fn try_from(raw: RawDirectoryId) -> Result<DirectoryId, &'static str> {
         match (raw.employee, raw.department) {
-            (Some(e), None) => Ok(Recipient::Employee(e)),
-            (None, Some(d)) => Ok(Recipient::Department(d)),
+            (Some(e), None) => Ok(DirectoryId::Employee(e)),
+            (None, Some(d)) => Ok(DirectoryId::Department(d)),
             (Some(_), Some(_)) => Err("a recipient is either an `employee` \
                                        or a `department`; add another \
                                        recipient for the second"),
@@ -938,12 +1062,29 @@ struct RawDepartment {
     wait: DepartmentWait,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Serialize)]
 #[serde(rename_all = "snake_case")]
 enum DistributionName {
     AllAtOnce,
     InTurn,
     Cumulative,
+    /// Not one of the names, read leniently: in turn with a step, else
+    /// all at once.
+    #[serde(skip)]
+    Unknown,
+}
+
+impl<'de> Deserialize<'de> for DistributionName {
+    fn deserialize<D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<DistributionName, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.parse() {
+            Ok(n) => Ok(n),
+            Err(_) if lenient() => Ok(DistributionName::Unknown),
+            Err(e) => Err(de::Error::custom(e)),
+        }
+    }
 }
 
 /// The spellings `serde` reads, for the check of closed sets.
@@ -987,6 +1128,8 @@ impl TryFrom<RawDepartment> for ForwardToDepartment {
             (DistributionName::Cumulative, Some(s)) => {
                 Distribution::Cumulative(s)
             }
+            (DistributionName::Unknown, Some(s)) => Distribution::InTurn(s),
+            (DistributionName::Unknown, None) => Distribution::AllAtOnce,
             (name, None) => {
                 let name = match name {
                     DistributionName::InTurn => "in_turn",
@@ -1132,7 +1275,7 @@ mod tests {
         assert_eq!(p.line_column(), Some((2, 11)));
         assert_eq!(
             p.to_string(),
-            "name: invalid type: integer `1`, expected a string (line 2, \
+            "name: expected text in quotes, found the number 1 (line 2, \
              column 11)"
         );
     }
@@ -1176,7 +1319,7 @@ mod tests {
         // The written form is unchanged.
         let p = Prompt::Audio("a.mp3".into());
         assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"audio":"a.mp3"}"#);
-        let r = Recipient::Department("sales".into());
+        let r = DirectoryId::Department("sales".into());
         assert_eq!(
             serde_json::to_string(&r).unwrap(),
             r#"{"department":"sales"}"#
@@ -1188,30 +1331,98 @@ mod tests {
         for (json, want) in [
             (
                 r#"{"scenarios": {"W": null}}"#,
-                "invalid type: null, expected a node: an object with one \
-                 kind field and an optional `then`",
+                "expected a node: an object with one kind field and an \
+                 optional `then`, found null",
             ),
             (
                 r#"{"scenarios": {"W": {"message": "hello"}}}"#,
-                "invalid type: string \"hello\", expected a prompt: \
-                 {\"text\": ...} or {\"audio\": file}",
+                "expected a prompt: {\"text\": ...} or {\"audio\": file}, \
+                 found the text \"hello\"",
             ),
             (
                 r#"{"scenarios": {"W": {"voicemail": {"send_to": ["anna"]}}}}"#,
-                "invalid type: string \"anna\", expected a recipient: \
-                 {\"employee\": id} or {\"department\": id}",
+                "expected a recipient: {\"employee\": id} or \
+                 {\"department\": id}, found the text \"anna\"",
             ),
             (
                 r#"{"scenarios": {"W": {"forward_to_department": "sales"}}}"#,
-                "invalid type: string \"sales\", expected a department \
-                 forward: an object with `department`, `distribution`, \
-                 `wait`",
+                "expected a department forward: an object with \
+                 `department`, `distribution`, `wait`, found the text \
+                 \"sales\"",
             ),
         ] {
             let (_, msg) = syntax(json);
             assert!(!msg.contains("Raw"), "{msg}");
             assert_eq!(msg.split(" at line").next(), Some(want));
         }
+    }
+
+    #[test]
+    fn empty_cut_and_oversized_text_in_plain_words() {
+        let (_, msg) = syntax("  \n");
+        assert_eq!(
+            msg,
+            "the settings are empty: write a JSON object, as \
+                         {\"scenarios\": {...}}"
+        );
+        let (path, msg) =
+            syntax(r#"{"scenarios": {"W": {"message": {"text": "#);
+        assert_eq!(path, r#"scenarios["W"].message.text"#);
+        assert_eq!(
+            msg,
+            "the text ends before the settings do: a `}`, `]` \
+                         or `\"` is missing"
+        );
+        // A list is not settings, though serde would read it as the
+        // fields in order.
+        for list in ["[]", "[\"Main\", {}]", "7"] {
+            let e = Settings::from_json(list).unwrap_err();
+            assert_eq!(e.problems()[0].kind(), &ProblemKind::NotAnObject);
+        }
+        let big =
+            format!(r#"{{"name": "{}"}}"#, "x".repeat(Settings::MAX_JSON));
+        let e = Settings::from_json(&big).unwrap_err();
+        assert_eq!(
+            e.problems()[0].kind(),
+            &ProblemKind::TooLarge {
+                bytes: big.len(),
+                limit: Settings::MAX_JSON
+            }
+        );
+        let (_, msg) = syntax(
+            r#"{"scenarios": {"W": {"forward_to_employee": {"employee": "a", "wait": 1}}}}"#,
+        );
+        assert!(
+            msg.starts_with("expected an answer wait")
+                && msg.ends_with("found the number 1"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn deep_text_is_refused_in_the_crates_words() {
+        // serde_json's own words were "recursion limit exceeded".
+        let n = 100_000;
+        let mut json = String::from(r#"{"scenarios": {"W": "#);
+        for _ in 0..n {
+            json.push_str(r#"{"message": {"text": "x"}, "then": "#);
+        }
+        json.push_str(r#"{"go_to": "a"}"#);
+        for _ in 0..n {
+            json.push('}');
+        }
+        json.push_str("}}");
+        let e = Settings::from_json(&json).unwrap_err();
+        assert_eq!(e.problems().len(), 1);
+        let p = &e.problems()[0];
+        assert!(p.path().starts_with(r#"scenarios["W"].then.then"#));
+        let nodes = p.path().matches(".then").count() + 1;
+        assert_eq!(p.kind(), &ProblemKind::TooDeepToRead { nodes });
+        assert!(p.to_string().contains(&format!(
+            "nested deeper than {nodes} nodes here; settings are read to \
+             128 levels of JSON"
+        )));
+        assert!(p.line_column().is_some());
     }
 
     #[test]

@@ -23,8 +23,16 @@ thread_local! {
 /// Counts one node of work (tests only).
 #[inline]
 pub(crate) fn count_work() {
+    count_work_n(1);
+}
+
+/// Counts `n` units of work, as bytes of paths (tests only).
+#[inline]
+pub(crate) fn count_work_n(n: usize) {
     #[cfg(test)]
-    WORK.with(|w| w.set(w.get() + 1));
+    WORK.with(|w| w.set(w.get() + n as u64));
+    #[cfg(not(test))]
+    let _ = n;
 }
 
 impl Node {

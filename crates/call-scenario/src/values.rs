@@ -144,13 +144,26 @@ macro_rules! spelled {
                         &self,
                         f: &mut fmt::Formatter<'_>,
                     ) -> fmt::Result {
-                        write!(f, "a {}: {}", $what, $name::expected())
+                        let article = if $what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                            "an"
+                        } else {
+                            "a"
+                        };
+                        write!(f, "{article} {}: {}", $what, $name::expected())
                     }
                     fn visit_str<E: serde::de::Error>(
                         self,
                         s: &str,
                     ) -> Result<$name, E> {
-                        s.parse().map_err(E::custom)
+                        match s.parse() {
+                            Ok(v) => Ok(v),
+                            // Reported by the look at the whole document;
+                            // a stand-in lets the rest be read and checked.
+                            Err(_) if crate::settings::lenient() => {
+                                Ok($name::ALL[0])
+                            }
+                            Err(e) => Err(E::custom(e)),
+                        }
                     }
                 }
                 d.deserialize_str(V)

@@ -93,7 +93,7 @@ fn configs_built_in_code_and_results_read_through_accessors() {
             ))
             .then(Node::new(NodeKind::Voicemail(
                 Mailbox::new()
-                    .with_recipient(Recipient::Department("sales".into()))
+                    .with_recipient(DirectoryId::Department("sales".into()))
                     .with_external_email("sales@example.com"),
             ))),
         )
@@ -232,4 +232,57 @@ fn docs_cite_no_internal_ids() {
             }
         }
     }
+}
+
+/// Values outside their closed sets, structural and directory problems
+/// are reported in one pass (reading stopped at the first value before).
+#[test]
+fn out_of_set_values_come_with_every_other_problem() {
+    let json = r#"{ "scenarios": { "Working time": { "menu": {
+        "prompt": { "text": "Press 1" },
+        "keys": {
+            "1": { "forward_to_employee": { "employee": "anna", "wait": "45s" } },
+            "A": { "message": { "text": "?" } },
+            "2": { "forward_to_department": { "department": "Sales",
+                "distribution": "by_skill", "step": "7s", "wait": "1min" },
+                "then": { "go_to": "nowhere" } },
+            "3": null
+        } } } } }"#;
+    let builder = Number::builder()
+        .directory(Directory::new(["boris"], ["sales"]))
+        .intervals(["Working time", "Non-working time"]);
+    let err = builder.build_json(json).unwrap_err();
+    assert_eq!(err.problems(), builder.check_json(json));
+    let mut got: Vec<String> = err
+        .errors()
+        .map(|p| format!("{}: {:?}", p.path(), p.kind()))
+        .collect();
+    got.sort();
+    let keys = r#"scenarios["Working time"].menu.keys"#;
+    let want = [
+        "scenarios".to_string(),
+        format!(r#"{keys}["1"].forward_to_employee.employee"#),
+        format!(r#"{keys}["1"].forward_to_employee.wait"#),
+        format!(r#"{keys}["2"].forward_to_department.department"#),
+        format!(r#"{keys}["2"].forward_to_department.distribution"#),
+        format!(r#"{keys}["2"].forward_to_department.step"#),
+        format!(r#"{keys}["2"].then.go_to"#),
+        format!(r#"{keys}["3"]"#),
+        format!(r#"{keys}["A"]"#),
+        r#"scenarios["Working time"].menu.nothing_selected"#.to_string(),
+    ];
+    let paths: Vec<&str> =
+        got.iter().map(|l| l.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(paths, want, "{err}");
+    // Reading alone still stops there, with every out-of-set value.
+    let read = Settings::from_json(json).unwrap_err();
+    assert_eq!(read.problems().len(), 4, "{read}");
+    // Any other reading error comes alone, as before.
+    let e = Number::from_json(r#"{ "scenarios": { "W": { "message": { "text": 1 },
+        "then": { "forward_to_employee": { "employee": "a", "wait": "45s" } } } } }"#)
+    .unwrap_err();
+    assert!(
+        e.problems().iter().any(|p| p.path().ends_with("message.text")),
+        "{e}"
+    );
 }

@@ -93,3 +93,43 @@ fn dropping_a_million_levels_finishes() {
         drop(node);
     });
 }
+
+#[test]
+fn a_deep_tree_is_checked_and_run_with_the_limits_raised() {
+    small_stack(|| {
+        // Menus whose "nothing selected" and key 1 go deeper: valid
+        // settings, so the check reports nothing.
+        let mut node = Node::new(NodeKind::Message(Prompt::text("end")));
+        for i in 0..DEPTH {
+            node = if i % 2 == 0 {
+                Node::new(NodeKind::Message(Prompt::text("m"))).then(node)
+            } else {
+                Node::new(NodeKind::Menu(
+                    Menu::new(Prompt::text("menu"))
+                        .with_key(Key::D1, node)
+                        .with_nothing_selected(Node::new(NodeKind::Message(
+                            Prompt::text("bye"),
+                        ))),
+                ))
+            };
+        }
+        let s = Settings::new("deep").with_scenario("Working time", node);
+        let number = Number::builder()
+            .limits(
+                call_scenario::Limits::default()
+                    .with_max_depth(2 * DEPTH)
+                    .with_max_nodes(4 * DEPTH),
+            )
+            .build(s)
+            .unwrap();
+        assert_eq!(number.node_count(), DEPTH + 1 + DEPTH / 2);
+        let sim = call_scenario::simulate(
+            &number,
+            "Working time",
+            call_scenario::Facts::new(),
+            &[call_scenario::Cue::Digits("1".into())],
+        )
+        .unwrap();
+        assert_eq!(sim.call().trail().len(), 2);
+    });
+}

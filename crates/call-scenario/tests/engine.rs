@@ -804,3 +804,53 @@ fn script_errors_name_the_step() {
     .unwrap_err();
     assert!(e.to_string().contains("'a' is not a key"), "{e}");
 }
+
+#[test]
+fn invalid_keys_follow_their_own_setting() {
+    use call_scenario::{InvalidKey, NumberBuilder, Timing};
+    let with = |what: InvalidKey| {
+        NumberBuilder::new()
+            .timing(Timing::default().with_invalid_key(what))
+            .build_json(MENU)
+            .unwrap()
+    };
+    // Replay: invalid keys never use up the retries; no input still does.
+    let (log, sim) = run(
+        &with(InvalidKey::Replay),
+        "{}",
+        r#"[{"digits": "7777"}, {"digits": "2"}]"#,
+    );
+    assert_eq!(
+        log.iter()
+            .filter(|l| l.contains("play") && l.contains("1 sales"))
+            .count(),
+        5
+    );
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::Key(Key::D2)));
+    let (log, _) = run(
+        &with(InvalidKey::Replay),
+        "{}",
+        r#"[{"digits": "7"}, "played", "timeout", "played", "timeout", "played", "timeout"]"#,
+    );
+    assert_eq!(log[log.len() - 1], r#"15s > play 5: text "Goodbye""#);
+    // Nothing selected at once.
+    let (log, sim) =
+        run(&with(InvalidKey::NothingSelected), "{}", r#"[{"digits": "7"}]"#);
+    assert_eq!(
+        log[2..],
+        [
+            "0s < digit 7",
+            "0s > stop playback 1",
+            "0s > stop collecting digits",
+            r#"0s > play 2: text "Goodbye""#,
+        ]
+    );
+    assert_eq!(sim.call().trail()[0].choice(), Some(&Choice::NothingSelected));
+    // The default counts them as retries (see above), and is documented.
+    assert_eq!(Timing::default().invalid_key, InvalidKey::Retry);
+    for k in
+        [InvalidKey::Retry, InvalidKey::Replay, InvalidKey::NothingSelected]
+    {
+        assert_eq!(k.to_string().parse::<InvalidKey>(), Ok(k));
+    }
+}

@@ -6,10 +6,10 @@
 //! the engine rings a department exactly by its plan.
 
 use call_scenario::{
-    Action, Cue, DepartmentWait, Distribution, Event, Facts,
+    Action, Cue, DepartmentWait, DirectoryId, Distribution, Event, Facts,
     ForwardToDepartment, ForwardToEmployee, ForwardToNumber, ForwardWait, Key,
     Limits, Logged, Mailbox, Member, Menu, Node, NodeKind, Number, Prompt,
-    Recipient, RingPlan, Settings, Simulation, Step,
+    RingPlan, Settings, Simulation, Step,
 };
 use proptest::prelude::*;
 
@@ -42,9 +42,9 @@ fn mailbox() -> impl Strategy<Value = Mailbox> {
         proptest::collection::vec(
             prop_oneof![
                 proptest::sample::select(&PEOPLE[..])
-                    .prop_map(|p| Recipient::Employee(p.into())),
+                    .prop_map(|p| DirectoryId::Employee(p.into())),
                 proptest::sample::select(&DEPTS[..])
-                    .prop_map(|d| Recipient::Department(d.into())),
+                    .prop_map(|d| DirectoryId::Department(d.into())),
             ],
             1..3,
         ),
@@ -208,6 +208,76 @@ fn event(sim: &Simulation<'_>, b: u8, c: u8) -> Option<Event> {
 
 const MAX_STEPS: u32 = 300;
 
+/// Puts values outside their sets (answer waits of 45 s, a distribution
+/// that does not exist) and menu keys with no scenario into the settings
+/// `doc`, as `picks` choose; returns the path of each.
+fn inject(doc: &mut serde_json::Value, picks: &[u8]) -> Vec<String> {
+    let mut want = Vec::new();
+    let mut stack: Vec<(&mut serde_json::Value, String)> = Vec::new();
+    let serde_json::Value::Object(root) = doc else { return want };
+    for (map, nodes) in root.iter_mut() {
+        if let Some(nodes) = nodes.as_object_mut() {
+            for (name, node) in nodes.iter_mut() {
+                stack.push((node, format!("{map}[{name:?}]")));
+            }
+        }
+    }
+    let mut i = 0;
+    while let Some((node, path)) = stack.pop() {
+        let pick = picks[i % picks.len()];
+        i += 1;
+        let Some(node) = node.as_object_mut() else { continue };
+        for (kind, body) in node.iter_mut() {
+            let at = format!("{path}.{kind}");
+            match (kind.as_str(), pick % 4) {
+                ("then", _) => stack.push((body, at)),
+                (
+                    "forward_to_employee"
+                    | "forward_to_number"
+                    | "forward_to_department",
+                    0,
+                ) => {
+                    body["wait"] = "45s".into();
+                    want.push(format!("{at}.wait"));
+                }
+                ("forward_to_department", 1) => {
+                    body["distribution"] = "by_skill".into();
+                    want.push(format!("{at}.distribution"));
+                }
+                ("menu", _) => {
+                    let Some(menu) = body.as_object_mut() else { continue };
+                    for (field, value) in menu.iter_mut() {
+                        if field == "nothing_selected" {
+                            stack.push((
+                                value,
+                                format!("{at}.nothing_selected"),
+                            ));
+                            continue;
+                        }
+                        if field != "keys" {
+                            continue;
+                        }
+                        let keys = value.as_object_mut();
+                        for (n, (key, branch)) in
+                            keys.into_iter().flatten().enumerate()
+                        {
+                            let kp = format!("{at}.keys[{key:?}]");
+                            if n == 0 && pick % 4 == 2 {
+                                *branch = serde_json::Value::Null;
+                                want.push(kp);
+                            } else {
+                                stack.push((branch, kp));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    want
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -222,6 +292,25 @@ proptest! {
         prop_assert_eq!(&back, &s);
         prop_assert_eq!(&copy, &s);
         prop_assert_eq!(format!("{copy:?}"), format!("{s:?}"));
+    }
+
+    #[test]
+    fn one_check_reports_every_injected_problem(
+        s in settings(),
+        picks in proptest::collection::vec(any::<u8>(), 1..16),
+    ) {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&s.to_json()).unwrap();
+        let want = inject(&mut doc, &picks);
+        let problems = call_scenario::NumberBuilder::new()
+            .check_json(&doc.to_string());
+        for path in &want {
+            prop_assert!(
+                problems.iter().any(|p| p.path() == path
+                    && p.severity() == call_scenario::Severity::Error),
+                "{} not reported in {:#?}", path, problems
+            );
+        }
     }
 
     #[test]

@@ -162,13 +162,20 @@ pub struct CompiledRules {
 }
 
 impl RuleSet {
+    /// The longest JSON text [`RuleSet::from_json`] reads: 8 MiB. Longer
+    /// text is refused before it is parsed. (A rule set of the largest
+    /// size the default [`Limits`] allow is far smaller.)
+    pub const MAX_JSON: usize = 8 * 1024 * 1024;
+
     /// Reads a rule set from JSON. Unknown fields, and fields given twice
     /// in one object, are refused.
     ///
     /// # Errors
     ///
-    /// A syntax error, a wrong type, an unknown, a missing or a duplicate
-    /// field, as one [`Problem`] with the path of the bad value (for a
+    /// Text longer than [`RuleSet::MAX_JSON`] (checked before parsing),
+    /// empty text, or text that is not a JSON object; a syntax error, a
+    /// wrong type, an unknown, a missing or a duplicate field, as one
+    /// [`Problem`] with the path of the bad value (for a
     /// duplicate field, of the object that has it) and, inside a rule,
     /// the rule's position and name.
     ///
@@ -188,6 +195,22 @@ impl RuleSet {
     /// assert_eq!(p.line_column(), Some((3, 34)));
     /// ```
     pub fn from_json(json: &str) -> Result<RuleSet, Error> {
+        let whole = |kind| {
+            Err(Error::new(vec![Problem::new(None, String::new(), kind)]))
+        };
+        if json.len() > RuleSet::MAX_JSON {
+            return whole(ProblemKind::TooLarge {
+                len: json.len(),
+                limit: RuleSet::MAX_JSON,
+            });
+        }
+        match json.trim_start().chars().next() {
+            None => return whole(ProblemKind::Empty),
+            Some('{') => {}
+            // serde would read a list as the fields in order; only the
+            // documented object form is a rule set.
+            Some(_) => return whole(ProblemKind::NotAnObject),
+        }
         // Read from the text, not through a `serde_json::Value`: a Value
         // keeps only the last of a key given twice, which would read
         // `"enabled": false, "enabled": true` as enabled without a word.
@@ -300,6 +323,7 @@ fn reading_problem(
             message = m.to_string();
         }
     }
+    let message = crate::words::plain(&message, &path);
     let kind = ProblemKind::Syntax { message };
     Error::new(vec![Problem::new(rule, path, kind).at(position)])
 }

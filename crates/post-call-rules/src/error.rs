@@ -184,6 +184,25 @@ impl fmt::Display for Problem {
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProblemKind {
+    /// The text is longer than [`RuleSet::MAX_JSON`](crate::RuleSet::MAX_JSON);
+    /// it was not parsed.
+    #[error(
+        "the text is {len} bytes; a rule set is read only up to {limit} bytes"
+    )]
+    TooLarge {
+        /// The text's length in bytes.
+        len: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The text is empty or only white space.
+    #[error(
+        "the rule set is empty; write a JSON object such as {{\"rules\": []}}"
+    )]
+    Empty,
+    /// The text is JSON, but not an object.
+    #[error("a rule set is a JSON object such as {{\"rules\": []}}, not a list or a single value")]
+    NotAnObject,
     /// The text is not a rule set: bad syntax, a wrong type, an unknown
     /// field, a missing field.
     #[error("{message}")]

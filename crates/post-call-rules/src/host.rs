@@ -59,8 +59,17 @@ spelled!(LineType, "a line type", "What kind of line a number is.", [
 ]);
 
 impl LineType {
-    /// The line type in words for a sentence: "a fixed line".
-    pub(crate) fn words(self) -> &'static str {
+    /// The line type in words for a sentence: "a fixed line", "a
+    /// toll-free number". (`Display` gives the short spelling `FromStr`
+    /// reads: `fixed_line`.)
+    ///
+    /// ```
+    /// use post_call_rules::LineType;
+    ///
+    /// assert_eq!(LineType::FixedLine.words(), "a fixed line");
+    /// assert_eq!(LineType::FixedLine.to_string(), "fixed_line");
+    /// ```
+    pub fn words(self) -> &'static str {
         match self {
             LineType::Mobile => "a mobile number",
             LineType::FixedLine => "a fixed line",

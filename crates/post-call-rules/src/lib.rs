@@ -119,6 +119,24 @@ checks report them.
 
 # Input safety
 
+[`RuleSet::from_json`] refuses text over [`RuleSet::MAX_JSON`] (8 MiB)
+before parsing it, and empty text or text that is not a JSON object with
+a message that says so. Reading is linear in the text; a value of the
+wrong type is reported in words ("expected a whole number of seconds from
+0 to 4294967295, found the text "60"") with its rule and path.
+
+Time and memory of each entry point, with n the length of the JSON text,
+r the number of rules and l the items of all their lists (all bounded by
+[`Limits`]):
+
+| function | time | memory beyond its result |
+|---|---|---|
+| `RuleSet::from_json` | O(n) (a second O(n) pass only to name the rule of a bad value) | O(n) |
+| `RuleSet::compile` | O(r + l log l) | O(r + l) |
+| `CompiledRules::evaluate` | the rules the index selects, each O(log l) per list it looks up, plus the host's lookups | O(decisions) |
+| `CompiledRules::evaluate_traced` | O(r) plus the above | O(r) for the trace |
+| `CompiledRules::check` | at most [`CHECK_WORK`] steps for the shadowing check, O(r + l) for the others | O(r + l) |
+
 [`Limits`] bound the compiled set (rules, list lengths, text and name
 sizes, delay and interval); hostile rule sets hit them as errors.
 Evaluation looks only at the rules the index selects (plus every rule
@@ -240,6 +258,7 @@ mod phone;
 mod rule;
 mod sender;
 mod spelling;
+mod words;
 
 pub use crate::call::{CallRecord, CallStatus, Direction};
 pub use crate::check::{

@@ -102,22 +102,22 @@ fn wrong_shaped_values_keep_their_rule_and_path() {
         (
             r#", "to": 3"#,
             "rules[1].to",
-            "invalid type: integer `3`, expected one of",
+            "expected one of \"customer\", \"caller\", \"called\", {\"group\": ...}, found the number 3",
         ),
         (
             r#", "when": {"direction": {}}"#,
             "rules[1].when.direction",
-            "invalid type: map, expected one of `incoming`, `outgoing`",
+            "expected one of `incoming`, `outgoing`, found an object",
         ),
         (
             r#", "when": {"status": [{"answered": 1}]}"#,
             "rules[1].when.status[0]",
-            "invalid type: map",
+            "found an object",
         ),
         (
             r#", "interval_scope": []"#,
             "rules[1].interval_scope",
-            "invalid type: sequence",
+            "found a list",
         ),
     ];
     for (extra, path, message) in cases {
@@ -145,7 +145,7 @@ fn wrong_shaped_values_keep_their_rule_and_path() {
     for (given, path, message) in [
         ("{}", "rules[0].sender", "an empty object; write \"random\", {\"number\": ...}, {\"alphanumeric\": ...}"),
         (r#"{"number": "+48600100200", "alphanumeric": "ACME"}"#, "rules[0].sender", "\"number\" and \"alphanumeric\" in one object; write exactly one of"),
-        (r#"{"number": 48}"#, "rules[0].sender.number", "invalid type: integer `48`, expected a string"),
+        (r#"{"number": 48}"#, "rules[0].sender.number", "expected text in quotes, found the number 48"),
     ] {
         let err = RuleSet::from_json(&sender(given)).unwrap_err();
         let p = &err.problems()[0];
@@ -156,6 +156,44 @@ fn wrong_shaped_values_keep_their_rule_and_path() {
     let err = RuleSet::from_json(r#"{"hit_policy": {}}"#).unwrap_err();
     assert_eq!(err.problems()[0].path(), "hit_policy");
     assert_eq!(err.problems()[0].rule(), None);
+    // No serde type names reach the user.
+    for (extra, words) in [
+        (r#", "delay_secs": "60""#, "expected a whole number of seconds from 0 to 4294967295, found the text \"60\""),
+        (r#", "delay_secs": -1"#, "found the number -1"),
+        (r#", "enabled": "yes""#, "expected true or false, found the text \"yes\""),
+    ] {
+        let json = format!(r#"{{"rules": [{}]}}"#, rule("A", extra));
+        let err = RuleSet::from_json(&json).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains(words), "{text}");
+        assert!(!text.contains("invalid type") && !text.contains("u32"), "{text}");
+    }
+    // Empty text, a list instead of an object, text over the size limit:
+    // each said so, before any parsing.
+    let whole = |json: &str| RuleSet::from_json(json).unwrap_err().to_string();
+    assert!(whole("").contains("the rule set is empty"));
+    assert!(whole(" \n").contains("the rule set is empty"));
+    assert!(
+        whole("[1, 2]").contains("is a JSON object"),
+        "{}",
+        whole("[1, 2]")
+    );
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(whole(&deep).contains("is a JSON object"));
+    let huge = format!(
+        r#"{{"rules": [], "x": "{}"}}"#,
+        "a".repeat(RuleSet::MAX_JSON)
+    );
+    assert!(
+        whole(&huge).contains("is read only up to 8388608 bytes"),
+        "{}",
+        &whole(&huge)[..100]
+    );
+    // Deep nesting stops at the first value of the wrong shape.
+    let deep_object =
+        format!("{}{}", r#"{"rules": "#.repeat(100_000), "}".repeat(100_000));
+    assert!(whole(&deep_object)
+        .contains("expected a list in [ ], found an object"));
     // Text that is not JSON has no path.
     let err = RuleSet::from_json(r#"{"rules": [}"#).unwrap_err();
     assert_eq!(err.problems()[0].path(), "");

@@ -104,12 +104,14 @@ pub struct ScheduleConfig {
     /// Up to 3 more intervals beside "Working time" and "Non-working time",
     /// with names the user chose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 3)))]
     pub intervals: Vec<String>,
     /// The weekly plan: ranges per weekday.
     #[serde(default, skip_serializing_if = "Week::is_empty")]
     pub week: Week,
     /// Dated exceptions that replace the weekly plan on their dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 1000)))]
     pub exceptions: Vec<Exception>,
 }
 
@@ -291,18 +293,25 @@ pub struct ParseModeError {
 #[allow(missing_docs)]
 pub struct Week {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub monday: Vec<TimeRange>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub tuesday: Vec<TimeRange>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub wednesday: Vec<TimeRange>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub thursday: Vec<TimeRange>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub friday: Vec<TimeRange>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub saturday: Vec<TimeRange>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub sunday: Vec<TimeRange>,
 }
 
@@ -446,6 +455,7 @@ pub struct Exception {
     pub to: Option<NaiveDate>,
     /// The ranges of each of these dates (the same every day).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(length(max = 48)))]
     pub ranges: Vec<TimeRange>,
 }
 

@@ -245,7 +245,9 @@ pub enum ProblemKind {
         to: NaiveDate,
     },
     /// Two exceptions that share a date.
-    #[error("exception dates overlap {other_path} on {date}")]
+    #[error(
+        "exception dates overlap {other_path} on {date}; a date may have only one exception"
+    )]
     ExceptionOverlap {
         /// The other exception.
         other_path: String,

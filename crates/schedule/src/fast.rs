@@ -23,6 +23,9 @@ pub(crate) struct Cycle {
     pieces: Vec<CyclePiece>,
     /// The runs of one interval, in cycle order.
     runs: Vec<CycleRun>,
+    /// For each hour of the week, the index of the piece holding its
+    /// first minute: where the search for a minute of that hour starts.
+    hours: Vec<u16>,
 }
 
 /// The pieces of the weekly cycle, covering the week in order, before the
@@ -156,7 +159,14 @@ impl Cycle {
             });
             run.clear();
         }
-        Some(Cycle { pieces, runs })
+        let hours = (0..WEEK_MINUTES / 60)
+            .map(|h| {
+                let k = pieces.partition_point(|p| p.start <= h * 60) - 1;
+                // At most 7 × 48 ranges: about 700 pieces.
+                k as u16
+            })
+            .collect();
+        Some(Cycle { pieces, runs, hours })
     }
 }
 
@@ -343,9 +353,34 @@ fn week_start(local: i64) -> i64 {
 fn piece_at(cycle: &Cycle, local: i64) -> (CyclePiece, i64) {
     let week = week_start(local);
     let minute = ((local - week) / 60) as u32;
-    let k = cycle.pieces.partition_point(|p| p.start <= minute) - 1;
+    let mut k =
+        cycle.hours.get((minute / 60) as usize).map_or(0, |&k| k as usize);
+    while cycle.pieces.get(k + 1).is_some_and(|p| p.start <= minute) {
+        k += 1;
+    }
     let p = cycle.pieces[k];
     (p, week + i64::from(p.start) * 60)
+}
+
+/// The instant at Unix second `secs`, built by moving the date of `near`
+/// (at Unix second `near_secs`, a whole second): within a year this is a
+/// change of the day of the year, cheaper than
+/// `DateTime::from_timestamp`'s calendar arithmetic.
+fn instant_near(
+    near: DateTime<Utc>,
+    near_secs: i64,
+    secs: i64,
+) -> Option<DateTime<Utc>> {
+    let days = secs.div_euclid(86_400) - near_secs.div_euclid(86_400);
+    let date = near
+        .naive_utc()
+        .date()
+        .checked_add_signed(chrono::TimeDelta::try_days(days)?)?;
+    let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(
+        secs.rem_euclid(86_400) as u32,
+        0,
+    )?;
+    Some(date.and_time(time).and_utc())
 }
 
 /// A run of one interval around an instant, placed in real time.
@@ -620,7 +655,9 @@ impl<'a> Scan<'a> {
         } else {
             let runs = &self.plan?.cycle.runs;
             let r = runs.get(self.run)?;
-            self.run = (self.run + 1) % runs.len();
+            // Round the cycle without a division.
+            self.run =
+                if self.run + 1 < runs.len() { self.run + 1 } else { 0 };
             (r.interval, self.run_start + i64::from(r.len) * 60)
         };
         let start = self.run_start;
@@ -703,6 +740,44 @@ pub(crate) struct FastCalendar {
 }
 
 impl FastCalendar {
+    /// How many runs are left before `end` (the current one included):
+    /// what the calendar will yield, so a `Vec` collecting it is sized
+    /// once. At most `limit` are counted.
+    pub(crate) fn remaining(
+        &self,
+        plan: Option<&Plan>,
+        timeline: Option<&Timeline>,
+        end: DateTime<Utc>,
+        limit: usize,
+    ) -> usize {
+        let end_local = end.timestamp() + self.offset;
+        let mut at = self.run_start;
+        let mut run = self.run;
+        let mut n = 0;
+        while at < end_local && n < limit {
+            let len = if self.timeline {
+                match timeline.and_then(|tl| tl.runs.get(run)) {
+                    Some(r) => r.end * 60 - at,
+                    None => break,
+                }
+            } else {
+                match plan.map(|p| &p.cycle.runs) {
+                    Some(runs) if !runs.is_empty() => {
+                        if run >= runs.len() {
+                            run = 0;
+                        }
+                        i64::from(runs[run].len) * 60
+                    }
+                    _ => break,
+                }
+            };
+            n += 1;
+            run += 1;
+            at += len.max(1);
+        }
+        n
+    }
+
     /// The current run as (interval, source, start, end) in real time, and
     /// moves to the next run.
     pub(crate) fn next_run(
@@ -717,7 +792,9 @@ impl FastCalendar {
         } else {
             let runs = &plan?.cycle.runs;
             let r = runs.get(self.run)?;
-            self.run = (self.run + 1) % runs.len();
+            // Round the cycle without a division.
+            self.run =
+                if self.run + 1 < runs.len() { self.run + 1 } else { 0 };
             (r.interval, r.source, self.run_start + i64::from(r.len) * 60)
         };
         let source = self.first_source.take().unwrap_or(run_source);
@@ -725,7 +802,11 @@ impl FastCalendar {
             Some(start) => start,
             None => DateTime::from_timestamp(self.run_start - self.offset, 0)?,
         };
-        let end_utc = DateTime::from_timestamp(end - self.offset, 0)?;
+        let end_utc = instant_near(
+            start,
+            self.run_start - self.offset,
+            end - self.offset,
+        )?;
         self.run_start = end;
         self.run_start_utc = Some(end_utc);
         Some((interval, source, start, end_utc))

@@ -363,6 +363,19 @@ enum Walk<'s> {
 impl<'s> Iterator for Calendar<'s> {
     type Item = Entry<'s>;
 
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.walk {
+            _ if self.done => (0, Some(0)),
+            Walk::Whole => (1, Some(1)),
+            Walk::Fast(f) => {
+                let plan = self.schedule.fast.plan.as_ref();
+                let timeline = self.schedule.timeline();
+                (f.remaining(plan, timeline, self.end, 1024), None)
+            }
+            Walk::General(_) => (0, None),
+        }
+    }
+
     fn next(&mut self) -> Option<Entry<'s>> {
         if self.done {
             return None;
@@ -472,12 +485,20 @@ impl Schedule {
         }
     }
 
-    /// Reads a schedule from its JSON form (see the crate docs).
+    /// Reads a schedule from its JSON form (see the crate docs). Only the
+    /// documented object form is read: serde's array form of a struct is
+    /// refused.
     ///
     /// # Errors
-    /// A syntax or type error names the path of the bad value
-    /// (`week.monday[0].to`); otherwise every problem of
-    /// [`Schedule::new`].
+    /// - [`ProblemKind::TooLong`]: the text is longer than
+    ///   [`MAX_JSON_BYTES`](crate::limits::MAX_JSON_BYTES), checked before
+    ///   it is parsed.
+    /// - [`ProblemKind::Empty`]: the text is empty or only white space.
+    /// - [`ProblemKind::Syntax`]: bad JSON, a wrong type, an unknown field
+    ///   or a malformed time or date, with the path of the bad value
+    ///   (`week.monday[0].to`) and its line and column. Reading stops at
+    ///   the first.
+    /// - Otherwise every problem of [`Schedule::new`].
     pub fn from_json(json: &str) -> Result<Schedule, Error> {
         let whole = |kind| Error::new(vec![Problem::new(String::new(), kind)]);
         if json.len() > compile::MAX_JSON_BYTES {
@@ -534,6 +555,9 @@ impl Schedule {
     /// a week before the first exception to a week after the last, if
     /// that is at most about five years.
     fn timeline(&self) -> Option<&fast::Timeline> {
+        if self.compiled.exceptions.is_empty() {
+            return None;
+        }
         self.fast
             .timeline
             .get_or_init(|| {
@@ -1340,6 +1364,7 @@ fn syntax(path: String, e: &serde_json::Error) -> Problem {
             message = rest.to_string();
         }
     }
+    let message = crate::words::plain(&message, &path);
     Problem::new(path, ProblemKind::Syntax { message }).at(position)
 }
 
@@ -1385,7 +1410,15 @@ mod tests {
             if matches!(s.calendar(from, to).walk, Walk::Fast(_)) {
                 fast_used += 1;
             }
-            let fast: Vec<_> = s.calendar(from, to).collect();
+            let calendar = s.calendar(from, to);
+            let hint = calendar.size_hint().0;
+            let fast: Vec<_> = calendar.collect();
+            assert!(hint <= fast.len(), "size hint {hint} for {}", fast.len());
+            if fast_used > 0
+                && matches!(s.calendar(from, to).walk, Walk::Fast(_))
+            {
+                assert_eq!(hint, fast.len(), "size hint of a fast calendar");
+            }
             GENERAL_ONLY.set(true);
             let general: Vec<_> = s.calendar(from, to).collect();
             GENERAL_ONLY.set(false);
@@ -1537,6 +1570,11 @@ mod tests {
                 let next = s.next_change(t).map(|c| c.at);
                 assert_eq!(next, general.until, "{json} next after {t}");
                 let to = t + Duration::days(rng.below(9) as i64 + 1);
+                let calendar = s.calendar(t, to);
+                if matches!(calendar.walk, Walk::Fast(_)) {
+                    let hint = calendar.size_hint().0;
+                    assert_eq!(hint, calendar.count(), "{json} from {t}");
+                }
                 let queries = || {
                     (
                         s.calendar(t, to).collect::<Vec<_>>(),

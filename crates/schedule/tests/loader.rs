@@ -117,7 +117,7 @@ fn serde_array_forms_are_refused() {
         let p = &err.problems()[0];
         assert_eq!(p.path(), path, "{json}: {err}");
         assert!(
-            matches!(p.kind(), ProblemKind::Syntax { message } if message.contains("invalid type: sequence")),
+            matches!(p.kind(), ProblemKind::Syntax { message } if message.contains("found a list") && !message.contains("invalid type")),
             "{json}: {err}"
         );
     }
@@ -156,4 +156,36 @@ fn syntax_problems_give_line_and_column_once() {
         "week.friday[0].to: invalid time \"25:00\": expected HH:MM from 00:00 \
          to 24:00 (line 3, column 54)"
     );
+}
+
+/// serde's type names never reach the user: a wrong type is said as what
+/// the field takes and what was found.
+#[test]
+fn type_errors_are_in_words() {
+    let err = Schedule::from_json(
+        r#"{"time_zone": "UTC", "week": {"monday": [{"from": 9, "to": "17:00"}]}}"#,
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("week.monday[0].from"), "{text}");
+    assert!(text.contains("found the number 9"), "{text}");
+    assert!(
+        !text.contains("invalid type") && !text.contains("integer `9`"),
+        "{text}"
+    );
+}
+
+/// Hostile nesting is refused cleanly at the first value of the wrong
+/// shape: no stack overflow, no parse of the whole depth.
+#[test]
+fn deeply_nested_text_is_refused_in_words() {
+    let lists = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let objects =
+        format!("{}{}", r#"{"week": "#.repeat(100_000), "}".repeat(100_000));
+    for json in [lists, objects] {
+        let err = Schedule::from_json(&json).unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("invalid schedule: "), "{text}");
+        assert!(!text.contains("invalid type"), "{text}");
+    }
 }

@@ -286,9 +286,26 @@ impl LanguageSet {
 /// table`, `portuguese locking and spanish single shift tables`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(from = "ShiftFields"))]
 pub struct Shift {
     locking: Option<Language>,
     single: Option<Language>,
+}
+
+/// The `serde` form of [`Shift`], read through [`Shift::new`] so that a
+/// Spanish locking table reads as none, as it does there.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct ShiftFields {
+    locking: Option<Language>,
+    single: Option<Language>,
+}
+
+#[cfg(feature = "serde")]
+impl From<ShiftFields> for Shift {
+    fn from(f: ShiftFields) -> Shift {
+        Shift::new(f.locking, f.single)
+    }
 }
 
 impl Shift {

@@ -49,16 +49,23 @@ pub(crate) fn count(text: &str) -> usize {
 /// broken by a simple character), so the counts of the stretches add up.
 pub(crate) fn count_mixed(text: &str) -> usize {
     let mut clusters = 0;
+    // The stretch not yet counted: where it starts, how many characters
+    // it has, and whether its last character is simple (and not CR).
     let mut start = 0;
-    let mut prev: Option<char> = None;
+    let mut len = 0usize;
+    let mut prev_simple = false;
+    let mut prev_cr = false;
     for (at, c) in text.char_indices() {
-        if let Some(p) = prev {
-            if is_simple(p) && is_simple(c) && !(p == '\r' && c == '\n') {
-                clusters += count_stretch(&text[start..at]);
-                start = at;
-            }
+        let simple = is_simple(c);
+        if prev_simple && simple && !(prev_cr && c == '\n') {
+            // A boundary is certain here: count what came before it.
+            clusters += if len == 1 { 1 } else { count(&text[start..at]) };
+            start = at;
+            len = 0;
         }
-        prev = Some(c);
+        len += 1;
+        prev_simple = simple;
+        prev_cr = c == '\r';
     }
     clusters + count_stretch(&text[start..])
 }
@@ -112,8 +119,11 @@ mod tests {
             "\r\n😀\r\n",
             "‼\u{200D}😀 ™\u{FE0F}",
             "क्षि नमस्ते",
+            "क्\u{200D}ष क्क ক্ষ ক্‌ষ த்த ക്ക ർ ڈاکٹر ۱۲ \u{0D4E}ക",
             "각각 \u{1100}\u{1161}\u{11A8}",
             "\u{600}a \u{200D}\u{200D}",
+            "a\r\nb\r\r\n\n😀\r\n\u{301}\r",
+            "नमस्ते दुनिया, ok 👍 e\u{301}\u{301} x",
         ];
         for t in texts {
             assert_eq!(count_mixed(t), count(t), "{t:?}");

@@ -68,6 +68,13 @@ assert_eq!(r.after().segments(), 5);
 
 ### National language shift tables
 
+The spec's thirteen national languages (Turkish, Spanish, Portuguese and
+ten languages of India: Bengali, Gujarati, Hindi, Kannada, Malayalam,
+Oriya, Punjabi, Tamil, Telugu, Urdu) have tables that let GSM-7 carry
+their letters. They are off by default: allow the languages the
+recipients' phones read, and the tables needing the fewest parts are
+chosen for each text.
+
 ```
 use sms_encoding::{Encoding, Language, Segmenter};
 

@@ -9,9 +9,11 @@ use crate::tables::{ASCII_COST, BASIC};
 pub(crate) struct Scan {
     /// Unicode scalar values.
     pub(crate) chars: usize,
-    /// Septets in the default alphabet (meaningful when `gsm`).
+    /// Septets in the default alphabet (meaningful only when `gsm`: the
+    /// scan stops counting them at the first character GSM-7 lacks).
     pub(crate) septets: usize,
-    /// Characters of the extension table (each costs 2 septets).
+    /// Characters of the extension table (each costs 2 septets; meaningful
+    /// only when `gsm`).
     pub(crate) escapes: usize,
     /// UTF-16 code units.
     pub(crate) utf16: usize,
@@ -112,7 +114,7 @@ pub(crate) fn scan(text: &str) -> Scan {
     let mut plain = 0usize;
     let mut sums = Sums::default();
     let mut i = 0;
-    while i < bytes.len() {
+    'blocks: while i < bytes.len() {
         // A block of under 64 KiB cannot overflow a packed field.
         let block_end = bytes.len().min(i + 0xFFFF);
         let mut acc = 0u64;
@@ -136,6 +138,12 @@ pub(crate) fn scan(text: &str) -> Scan {
             while i < end {
                 i = step(bytes, i, &mut acc, &mut sums, &mut s);
             }
+            if !s.gsm {
+                // UCS-2 from here on: septets no longer matter.
+                sums.add(acc);
+                ucs2_rest(bytes, i, &mut s);
+                break 'blocks;
+            }
         }
         sums.add(acc);
     }
@@ -145,11 +153,77 @@ pub(crate) fn scan(text: &str) -> Scan {
     s.septets += sums.septets + plain;
     s.chars += plain + sums.ascii;
     s.utf16 += plain + sums.ascii;
-    s.carriage_returns = sums.carriage_returns;
+    s.carriage_returns += sums.carriage_returns;
     if sums.not_gsm > 0 {
         s.gsm = false;
     }
     s
+}
+
+/// Whether every byte of `chunk` is ASCII, a continuation byte, or the
+/// lead byte of a two-byte character that is grapheme-simple whatever
+/// follows it: U+0080..=U+02FF (leads 0xC2..=0xCB, Latin) and
+/// U+0380..=U+047F (leads 0xCE..=0xD1, Greek and Cyrillic). Such a chunk's
+/// characters are counted from its bytes alone, wherever the chunk starts
+/// or ends inside a character, since each character is counted at its
+/// lead byte.
+#[inline]
+fn is_simple_ucs2(chunk: &[u8; CHUNK]) -> bool {
+    let mut other = false;
+    for &b in chunk {
+        other |= (b.wrapping_sub(0xCC) < 2) // 0xCC, 0xCD
+            | (b >= 0xD2);
+    }
+    !other
+}
+
+/// Counts the rest of a text already known to be UCS-2, from byte `i` (a
+/// character boundary): characters, UTF-16 units, characters outside the
+/// BMP, carriage returns and grapheme simplicity. Chunks of ASCII, Latin
+/// and Cyrillic are counted from their bytes; anything else one character
+/// at a time.
+fn ucs2_rest(bytes: &[u8], mut i: usize, s: &mut Scan) {
+    while i < bytes.len() {
+        if let Some(chunk) = bytes[i..].first_chunk::<CHUNK>() {
+            if is_simple_ucs2(chunk) {
+                let mut continuation = 0;
+                let mut cr = 0;
+                for &b in chunk {
+                    continuation += usize::from(b & 0xC0 == 0x80);
+                    cr += usize::from(b == b'\r');
+                }
+                s.chars += CHUNK - continuation;
+                s.utf16 += CHUNK - continuation;
+                s.carriage_returns += cr;
+                i += CHUNK;
+                // A character the chunk began was counted at its lead.
+                while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        // One character.
+        let b = bytes[i];
+        s.chars += 1;
+        if b < 0x80 {
+            s.utf16 += 1;
+            s.carriage_returns += usize::from(b == b'\r');
+            i += 1;
+            continue;
+        }
+        let (c, width) = decode(bytes, i);
+        if width == 4 {
+            s.astral += 1;
+            s.utf16 += 2;
+        } else {
+            s.utf16 += 1;
+        }
+        if !grapheme::is_simple(c) {
+            s.simple = false;
+        }
+        i += width;
+    }
 }
 
 /// Totals over the ASCII bytes that are not plain.
@@ -262,8 +336,21 @@ mod tests {
             &format!("{}{{", "a".repeat(31)),
             &format!("{}`{}", "a".repeat(32), "b".repeat(40)),
             &format!("{}\r\n{}ż", "a".repeat(63), "b".repeat(64)),
+            // UCS-2 from the first chunk on, then counted by chunks, with
+            // a combining mark, Greek, an emoji, CR LF and Arabic later.
+            &"Zażółć gęślą jaźń, źdźbło. ".repeat(40),
+            &format!("ą{}", "Съешь же ещё этих булок.\r\n".repeat(30)),
+            &format!("{}e\u{301}{}", "ż".repeat(70), "ł".repeat(70)),
+            &format!("{}😀{}Ωλ", "ż".repeat(33), "x\r\n".repeat(40)),
+            &format!("{}ق{}", "ę".repeat(47), "ó".repeat(47)),
+            &format!("ż{}\u{483}{}", "ф".repeat(31), "ф".repeat(64)),
         ] {
-            assert_eq!(scan(text), slow(text), "{text:?}");
+            let (mut fast, mut slow) = (scan(text), slow(text));
+            if !slow.gsm {
+                (fast.septets, fast.escapes) = (0, 0);
+                (slow.septets, slow.escapes) = (0, 0);
+            }
+            assert_eq!(fast, slow, "{text:?}");
         }
     }
 

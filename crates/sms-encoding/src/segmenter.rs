@@ -330,6 +330,21 @@ impl Segmenter {
         let mut parts = Vec::with_capacity(analysis.segments);
         if analysis.segments == 1 {
             parts.push(Part { text, start: 0, units: analysis.units });
+        } else if plan.doubles == 0
+            && !self.keep_graphemes
+            && analysis.chars == text.len()
+        {
+            // ASCII, every character one unit: parts of `capacity` bytes,
+            // the cut's greedy result without walking the text.
+            let capacity = analysis.capacity;
+            for start in (0..text.len()).step_by(capacity) {
+                let end = text.len().min(start + capacity);
+                parts.push(Part {
+                    text: &text[start..end],
+                    start,
+                    units: end - start,
+                });
+            }
         } else {
             self.cut(text, &plan, analysis.capacity, |p| {
                 parts.push(Part {
@@ -359,13 +374,13 @@ impl Segmenter {
     /// assert_eq!((bad[0].ch(), bad[0].offset(), bad[0].index()), ('’', 2, 2));
     /// ```
     pub fn non_gsm_chars<'t>(&self, text: &'t str) -> NonGsmChars<'t> {
-        let mut against = Against::AnyTable(self.languages);
+        let allowed = shift::allowed(self.languages);
+        let mut against = Against::AnyTable(allowed);
         if !self.languages.is_empty()
-            && text.chars().all(|c| in_any_table(c, self.languages))
+            && text.chars().all(|c| in_any_table(c, allowed))
         {
             // Every character is in some table, yet no one combination may
             // hold them all: name what the closest combination lacks.
-            let allowed = shift::allowed(self.languages);
             let closest = shift::fewest_missing(text, allowed);
             against = Against::Alphabet(Alphabet::new(closest));
         }
@@ -590,17 +605,17 @@ impl Rank {
     }
 }
 
-/// Whether `c` is in the default alphabet or any table of `languages`.
-fn in_any_table(c: char, languages: LanguageSet) -> bool {
+/// Whether `c` is in the default alphabet or any of the `allowed` tables
+/// (see [`shift::allowed`]).
+fn in_any_table(c: char, allowed: shift::Masks) -> bool {
     let known = if c.is_ascii() {
         Alphabet::DEFAULT.cost(c).is_some()
     } else {
         scan::non_ascii_cost(c).is_some()
     };
-    if known || languages.is_empty() {
+    if known || allowed == shift::Masks::DEFAULT_ONLY {
         return known;
     }
-    let allowed = shift::allowed(languages);
     let m = shift::masks(c);
     m.locking & allowed.locking != 0 || m.single & allowed.single != 0
 }
@@ -617,8 +632,8 @@ pub struct NonGsmChars<'t> {
 /// What a character of [`NonGsmChars`] is checked against.
 #[derive(Clone, Copy, Debug)]
 enum Against {
-    /// The default alphabet and every table of these languages.
-    AnyTable(LanguageSet),
+    /// The default alphabet and every allowed table.
+    AnyTable(shift::Masks),
     /// One combination of tables.
     Alphabet(Alphabet),
 }
@@ -633,7 +648,7 @@ impl Iterator for NonGsmChars<'_> {
             self.index += 1;
             self.utf16 += ch.len_utf16();
             let known = match self.against {
-                Against::AnyTable(languages) => in_any_table(ch, languages),
+                Against::AnyTable(allowed) => in_any_table(ch, allowed),
                 Against::Alphabet(alphabet) => alphabet.cost(ch).is_some(),
             };
             if !known {
@@ -747,6 +762,28 @@ mod tests {
         assert_eq!(capacity(Gsm7, 3), 155);
         assert_eq!(capacity(Gsm7, 3 + 5), 149);
         assert_eq!(capacity(Gsm7, 6 + 5), 146);
+    }
+
+    #[test]
+    fn ascii_split_without_walking_agrees_with_the_cut() {
+        for len in [161, 305, 306, 307, 459, 1530] {
+            let text: String =
+                "abcdefghij".chars().cycle().take(len).collect();
+            let seg = Segmenter::default();
+            let split = seg.split(&text).unwrap();
+            let (_, plan) = seg.measure(&text);
+            let mut cut = Vec::new();
+            seg.cut(&text, &plan, 153, |p| {
+                cut.push((p.start, p.end, p.units));
+                true
+            });
+            let parts: Vec<_> = split
+                .parts()
+                .iter()
+                .map(|p| (p.range().start, p.range().end, p.units()))
+                .collect();
+            assert_eq!(parts, cut, "{len}");
+        }
     }
 
     #[test]

@@ -30,6 +30,11 @@ pub(crate) struct Masks {
     pub(crate) single: u16,
 }
 
+impl Masks {
+    /// The default tables only: no national language allowed.
+    pub(crate) const DEFAULT_ONLY: Masks = Masks { locking: 1, single: 1 };
+}
+
 /// Characters below this are looked up directly: it covers ASCII, Latin,
 /// Greek, Arabic and every Indic block the tables use.
 const DIRECT: usize = 0x0E00;

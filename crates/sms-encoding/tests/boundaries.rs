@@ -281,6 +281,12 @@ fn option_types_round_trip_through_serde() {
     let json = serde_json::to_string(&shift).unwrap();
     assert_eq!(json, r#"{"locking":"turkish","single":"spanish"}"#);
     assert_eq!(serde_json::from_str::<Shift>(&json).unwrap(), shift);
+    // Spanish has no locking shift table: read as none, as Shift::new does.
+    let json = r#"{"locking":"spanish","single":"spanish"}"#;
+    assert_eq!(
+        serde_json::from_str::<Shift>(json).unwrap(),
+        Shift::new(None, Some(Language::Spanish))
+    );
     let json = serde_json::to_string(&Encoding::Gsm7).unwrap();
     assert_eq!(json, r#""GSM_7BIT""#);
     assert_eq!(

@@ -191,6 +191,7 @@ proptest! {
             return Ok(());
         };
         prop_assert_eq!(split.parts().len(), a.segments());
+        prop_assert_eq!(a.graphemes(), text.graphemes(true).count());
         let total: usize = split.parts().iter().map(|p| p.units()).sum();
         prop_assert_eq!(total, a.units());
         for p in split.parts() {

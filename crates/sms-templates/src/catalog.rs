@@ -198,7 +198,7 @@ impl fmt::Display for CatalogProblem {
 
 impl std::error::Error for CatalogProblem {}
 
-fn scope_twice(i: usize, name: &str) -> CatalogProblem {
+pub(crate) fn scope_twice(i: usize, name: &str) -> CatalogProblem {
     CatalogProblem::new(
         format!("scopes[{i}]"),
         format!("scope name {name:?} is used twice"),
@@ -206,7 +206,7 @@ fn scope_twice(i: usize, name: &str) -> CatalogProblem {
     )
 }
 
-fn field_twice(i: usize, j: usize, name: &str) -> CatalogProblem {
+pub(crate) fn field_twice(i: usize, j: usize, name: &str) -> CatalogProblem {
     CatalogProblem::new(
         format!("scopes[{i}].fields[{j}]"),
         format!("field name {name:?} is used twice in its scope"),
@@ -374,14 +374,13 @@ impl Catalog {
     ///
     /// # Example
     /// ```
-    /// let schema = sms_templates::Catalog::json_schema();
-    /// let json = serde_json::to_value(&schema)?;
+    /// let json = sms_templates::Catalog::json_schema();
     /// assert_eq!(json["required"][0], "scopes");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "schemars")]
-    pub fn json_schema() -> schemars::Schema {
-        schemars::schema_for!(Catalog)
+    pub fn json_schema() -> serde_json::Value {
+        schemars::schema_for!(Catalog).to_value()
     }
 
     /// The catalog of a typical contact center: contact (first name, last

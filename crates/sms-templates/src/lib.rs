@@ -123,7 +123,7 @@ length of a recipient's values, *r* the number of recipients, and
 
 | function | time | memory |
 |---|---|---|
-| [`Template::compile`], [`compile_with`](Template::compile_with) | *O(n + p·c)*: each placeholder's names are looked up in the catalog, so with a catalog of tens of fields it is linear in the body; a body over [`Limits::max_template_bytes`] is refused before it is read | *O(n + p)*, problems included |
+| [`Template::compile`], [`compile_with`](Template::compile_with) | *O(n + c)*: names are looked up by scanning a catalog of up to 64 scopes and fields, and by hashing a larger one (hashed once a compile); a body over [`Limits::max_template_bytes`] is refused before it is read | *O(n + p)*, problems included; *O(c)* while compiling against a large catalog |
 | [`CompiledTemplate::render`], [`render_to`](CompiledTemplate::render_to), [`render_record`](CompiledTemplate::render_record), [`render_record_to`](CompiledTemplate::render_record_to) | *O(p + c + out + v)* plus the [`Shortener`]'s own work (each scope's presence is found at most once); the size limit is checked before each value or link is written; the first render also splits the literal text out, *O(n)* once | *O(out + p)*; nothing for `render_to` beyond `out`; *O(n)* kept after the first render |
 | [`CompiledTemplate::render_batch`] | *r* renders; over [`Limits::max_recipients`] is refused first | *r* results |
 | [`CompiledTemplate::preview`], [`length_bounds`](CompiledTemplate::length_bounds), [`variables`](CompiledTemplate::variables) | *O(n)* | *O(n)* |
@@ -135,7 +135,9 @@ length of a recipient's values, *r* the number of recipients, and
 | [`Values::set`], [`Values::mark_present`] | *O(1)* (amortised) | at most one bit a scope |
 | [`CompileError`]'s `Display` | at most 50 problems are written | |
 
-Every other function takes constant time, apart from `Clone`, `Debug`,
+Against a catalog of more than 64 scopes and fields, only the first 32
+unknown names of a template get a "did you mean" (each compares the name
+with every candidate). Every other function takes constant time, apart from `Clone`, `Debug`,
 `PartialEq` and serialisation, which are linear in what they copy, show,
 compare or write. A "did you mean" is computed
 only for names of up to 64 characters, so a long unknown name costs no
@@ -195,6 +197,7 @@ mod catalog;
 mod error;
 mod hash;
 mod json;
+mod names;
 mod position;
 mod render;
 mod template;

@@ -4,8 +4,9 @@ use core::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{suggest, Catalog, Slot};
+use crate::catalog::{Catalog, Slot};
 use crate::error::{CompileError, Problem, ProblemKind};
+use crate::names::Names;
 use crate::position::Lines;
 use crate::Position;
 
@@ -287,14 +288,13 @@ impl Template {
     ///
     /// # Example
     /// ```
-    /// let schema = sms_templates::Template::json_schema();
-    /// let json = serde_json::to_value(&schema)?;
+    /// let json = sms_templates::Template::json_schema();
     /// assert_eq!(json["additionalProperties"], false);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "schemars")]
-    pub fn json_schema() -> schemars::Schema {
-        schemars::schema_for!(Template)
+    pub fn json_schema() -> serde_json::Value {
+        schemars::schema_for!(Template).to_value()
     }
 
     /// With a description of what it is for.
@@ -391,6 +391,7 @@ impl Template {
         // Where the next `}}` is, found once for every malformed
         // placeholder after it, so that compiling stays linear.
         let mut closes = Closes::new(src);
+        let mut names = Names::new(catalog);
         while let Some(mut open) = find_open(src, at) {
             // In `{{{`, the first brace is text: the placeholder opens at
             // the last `{{` of a run of braces.
@@ -403,7 +404,8 @@ impl Template {
                     // Line and column are worked out only for problems;
                     // a placeholder keeps its span, and its position is
                     // found when asked for.
-                    if let Err((kind, name)) = c.add(expr, catalog, open..end)
+                    if let Err((kind, name)) =
+                        c.add(expr, &mut names, open..end)
                     {
                         // About one name: point at it, not the whole
                         // placeholder.
@@ -566,43 +568,37 @@ impl CompiledTemplate {
     /// The slot and scope index of `scope.field` (ranges of `source`); or
     /// the problem and the span of the name it is about.
     fn resolve(
-        catalog: &Catalog,
-        source: &str,
+        &self,
+        names: &mut Names<'_>,
         scope_span: &Range<usize>,
         field_span: &Range<usize>,
     ) -> Result<Resolved, AddError> {
-        let scope = &source[scope_span.clone()];
-        let field = &source[field_span.clone()];
+        let scope = &self.source[scope_span.clone()];
+        let field = &self.source[field_span.clone()];
         let whole = Some(scope_span.start..field_span.end);
-        let Some(scope_index) = catalog.scope_index(scope) else {
-            let suggestion =
-                suggest(scope, catalog.scopes.iter().map(|s| s.name.as_str()));
+        let Some(scope_index) = names.scope(scope) else {
+            let suggestion = names.suggest_scope(scope);
             return Err((
                 ProblemKind::UnknownScope { scope: scope.into(), suggestion },
                 Some(scope_span.clone()),
             ));
         };
         // A name the catalog holds twice would be ambiguous.
-        if let Some(p) = catalog.ambiguity(scope_index, field) {
+        if let Some(p) = names.ambiguity(scope_index, field) {
             return Err((ProblemKind::Catalog(p), whole));
         }
-        let fields = &catalog.scopes[scope_index].fields;
-        match fields.iter().position(|f| f.name == field) {
+        match names.field(scope_index, field) {
             Some(i) => {
-                let before: usize = catalog.scopes[..scope_index]
-                    .iter()
-                    .map(|s| s.fields.len())
-                    .sum();
+                let before = self.scope_slots[scope_index].start;
+                let max = names.max_chars(scope_index, i);
                 Ok(Resolved {
                     slot: Slot(narrow(before + i)),
                     scope: scope_index,
-                    max: fields[i].max_chars.unwrap_or(usize::MAX),
+                    max: max.unwrap_or(usize::MAX),
                 })
             }
             None => {
-                let fields = fields.iter();
-                let suggestion =
-                    suggest(field, fields.map(|f| f.name.as_str()));
+                let suggestion = names.suggest_field(scope_index, field);
                 Err((
                     ProblemKind::UnknownField {
                         scope: scope.into(),
@@ -618,7 +614,7 @@ impl CompiledTemplate {
     fn add(
         &mut self,
         expr: Expr,
-        catalog: &Catalog,
+        names: &mut Names<'_>,
         span: Range<usize>,
     ) -> Result<(), AddError> {
         let kind = match expr {
@@ -628,7 +624,7 @@ impl CompiledTemplate {
                 MarkKind::Text(r)
             }
             Expr::Var { scope, field, fallback } => {
-                let r = Self::resolve(catalog, &self.source, &scope, &field)?;
+                let r = self.resolve(names, &scope, &field)?;
                 self.push_placeholder(Then::Var, &r);
                 MarkKind::Var { scope, field, slot: r.slot, fallback }
             }
@@ -648,7 +644,7 @@ impl CompiledTemplate {
                 MarkKind::LinkTo(r)
             }
             Expr::LinkVar { scope, field } => {
-                let r = Self::resolve(catalog, &self.source, &scope, &field)?;
+                let r = self.resolve(names, &scope, &field)?;
                 self.push_placeholder(Then::Link, &r);
                 MarkKind::LinkFrom { scope, field, slot: r.slot }
             }
@@ -848,8 +844,9 @@ impl<'s> Closes<'s> {
     }
 }
 
-/// Counts the bytes that searches for `}}` look at, so a test can check
-/// that compiling stays linear without timing it.
+/// Counts the work of compiling (bytes searched for `}}`, catalog names
+/// looked at), so a test can check that it stays linear without timing
+/// it.
 #[cfg(test)]
 pub(crate) mod steps {
     use std::cell::Cell;
@@ -867,7 +864,7 @@ pub(crate) mod steps {
 }
 
 #[cfg(not(test))]
-mod steps {
+pub(crate) mod steps {
     #[inline(always)]
     pub(crate) fn add(_: usize) {}
 }
@@ -1057,6 +1054,47 @@ mod tests {
             .unwrap_err();
         assert!(!err.problems().is_empty());
         steps::get() - before
+    }
+
+    /// The work of compiling `p` placeholders, known and unknown, against
+    /// a catalog of `c` scopes.
+    fn steps_with_catalog(c: usize, p: usize) -> usize {
+        let catalog = Catalog::new(
+            (0..c)
+                .map(|i| {
+                    let fields = vec![crate::Field::new("f")];
+                    crate::Scope::new(format!("s{i}"), fields)
+                })
+                .collect(),
+        );
+        let body: String = (0..p)
+            .map(|i| match i % 3 {
+                0 => format!("{{{{s{}.f}}}}", c - 1),
+                1 => format!("{{{{zz{i}.f}}}}"),
+                _ => format!("{{{{s{}.nope{i}}}}}", c / 2),
+            })
+            .collect();
+        let limits = Limits::default()
+            .max_template_bytes(usize::MAX)
+            .max_placeholders(usize::MAX);
+        let before = steps::get();
+        let err = Template::new("t", body)
+            .compile_with(&catalog, limits)
+            .unwrap_err();
+        assert_eq!(err.problems().len(), p * 2 / 3);
+        steps::get() - before
+    }
+
+    #[test]
+    fn compiling_against_a_large_catalog_is_linear() {
+        // Looking every name up by a scan of the catalog would make twice
+        // the catalog and twice the placeholders four times the work.
+        let n = steps_with_catalog(1_000, 1_500);
+        let n2 = steps_with_catalog(2_000, 3_000);
+        assert!(n2 <= 2 * n + 64, "{n} for 1,000 scopes, {n2} for 2,000");
+        // A small catalog is scanned: a constant a name.
+        let small = steps_with_catalog(10, 300);
+        assert!(small <= 300 * 2 * 64, "{small}");
     }
 
     #[test]

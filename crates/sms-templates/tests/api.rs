@@ -229,3 +229,81 @@ fn a_render_asks_about_each_scope_at_most_once() {
     assert_eq!(r.text(), "xz".repeat(60));
     assert_eq!(who.0.get(), 3);
 }
+
+/// The standard catalog with `extra` scopes of one field added at the
+/// end, so that past 64 names it is looked up by hashing.
+fn padded(extra: usize) -> Catalog {
+    let mut c = Catalog::standard();
+    for i in 0..extra {
+        c.scopes.push(Scope::new(format!("x{i}"), vec![Field::new("f")]));
+    }
+    c
+}
+
+#[test]
+fn a_large_catalog_resolves_and_refuses_as_a_small_one() {
+    for extra in [0, 100] {
+        let mut c = padded(extra);
+        let t = Template::new("t", "{{case.status}} {{user.phone}}")
+            .compile(&c)
+            .unwrap();
+        let want = [c.slot("case", "status"), c.slot("user", "phone")];
+        let got: Vec<_> = t
+            .placeholders()
+            .iter()
+            .map(|p| match p.kind() {
+                sms_templates::PlaceholderKind::Variable { slot, .. } => {
+                    Some(*slot)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(got, want, "{extra}");
+        let err = errors_with(&c, "{{contcat.phone}} {{case.numbre}}");
+        assert_eq!(
+            err,
+            "invalid template: 2 problems:\n  \
+             1. body: unknown scope \"contcat\"; did you mean \"contact\"? \
+             (line 1, column 3)\n  \
+             2. body: unknown field \"numbre\" in scope \"case\"; did you \
+             mean \"number\"? (line 1, column 26)",
+            "{extra}"
+        );
+        // Names held twice.
+        c.scopes[1].fields.push(Field::new("title"));
+        c.scopes.push(Scope::new("user", vec![]));
+        let err = errors_with(&c, "{{case.title}} {{user.phone}}");
+        assert_eq!(
+            err,
+            format!(
+                "invalid template: 2 problems:\n  \
+                 1. body: the catalog is invalid at scopes[1].fields[3]: \
+                 field name \"title\" is used twice in its scope (line 1, \
+                 column 3)\n  \
+                 2. body: the catalog is invalid at scopes[{}]: scope name \
+                 \"user\" is used twice (line 1, column 18)",
+                3 + extra
+            ),
+            "{extra}"
+        );
+    }
+}
+
+fn errors_with(c: &Catalog, body: &str) -> String {
+    Template::new("t", body).compile(c).unwrap_err().to_string()
+}
+
+#[test]
+fn a_large_catalog_suggests_for_the_first_unknown_names_only() {
+    let c = padded(100);
+    let body: String = (0..40).map(|_| "{{contcat.phone}}").collect();
+    let limits = Limits::default();
+    let err = Template::new("t", body).compile_with(&c, limits).unwrap_err();
+    let suggested = err
+        .problems()
+        .iter()
+        .filter(|p| p.kind().to_string().contains("did you mean"))
+        .count();
+    assert_eq!(suggested, 32);
+    assert_eq!(err.problems().len(), 40);
+}

@@ -58,8 +58,12 @@ fn preview_bounds_and_every_recipient_accounted_for() {
     }
     assert_eq!(number_after(&out, "messages,"), parts);
     // Landlines and toll-free numbers are skipped with the line type.
-    assert!(out.contains("not a mobile number (FixedLine)"));
-    assert!(out.contains("not a mobile number (TollFree)"));
+    assert!(out.contains("not a mobile number: a fixed line"), "{out}");
+    assert!(out.contains("not a mobile number: a toll-free number"), "{out}");
+    // A number too short to exist is invalid, not "of an unknown kind".
+    let short = out.lines().find(|l| l.contains("+48 601 23 ")).unwrap();
+    assert!(short.ends_with("not a valid phone number"), "{short}");
+    assert!(!out.contains("FixedLine") && !out.contains("TollFree"));
 }
 
 #[test]

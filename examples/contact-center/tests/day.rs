@@ -138,6 +138,60 @@ fn the_text_report_has_its_sections() {
     }
 }
 
+/// The text report reads as a person would want it: each SMS under the
+/// call that caused it (a suppressed SMS too, though it has no time), times
+/// in the business zone, every number written one way, no line wider than
+/// a terminal's 100 columns.
+#[test]
+fn the_text_report_is_readable() {
+    let out = run(&[]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    // The withheld 11:15 call's suppressed SMS sits under that call.
+    let sms = &text[text.find("\nSMS").unwrap()..];
+    let withheld = sms.find("11:15 call from (withheld)").expect("11:15 call");
+    let no_number = sms.find("suppressed to no number").expect("withheld SMS");
+    let next_call = sms.find("12:10 call from").expect("12:10 call");
+    assert!(withheld < no_number && no_number < next_call, "{sms}");
+    // The minimum interval ends 08:10 UTC on the 25th: 09:10 in Warsaw.
+    assert!(sms.contains("may be sent from 2026-11-25 09:10"), "{sms}");
+    assert!(!text.contains("UTC") && !text.contains("+00:00"), "{text}");
+    // One number format: never the E.164 spelling next to the spaced one.
+    assert!(!text.contains("+48601111222"), "{text}");
+    assert!(text.contains("to +48 601 111 222"), "{text}");
+    // No Debug names.
+    assert!(!text.contains("FixedLine"), "{text}");
+}
+
+/// In JSON, what a suppressed SMS does not have is null, not "" or 0.
+#[test]
+fn json_absent_values_are_null() {
+    let r = report();
+    let mut suppressed = 0;
+    for c in r["calls"].as_array().unwrap() {
+        for s in c["sms"].as_array().unwrap() {
+            if s["action"] == "suppress" {
+                suppressed += 1;
+                for field in ["at", "sender", "text", "encoding", "parts"] {
+                    assert!(s[field].is_null(), "{field} in {s}");
+                }
+            } else {
+                assert!(s["parts"].as_u64().unwrap() >= 1, "{s}");
+            }
+        }
+    }
+    assert!(suppressed > 0);
+    let withheld = call(&r, "11:15");
+    assert!(withheld["sms"][0]["recipient"].is_null(), "{withheld}");
+}
+
 #[test]
 fn a_broken_data_file_is_named_in_the_error() {
     let dir =

@@ -44,7 +44,7 @@ fn key_1_gets_an_order_confirmation_and_thanks_wait_for_an_agent() {
 #[test]
 fn minimum_interval_windows_and_landlines() {
     let out = output(&[]);
-    let busy = call(&out, "(Busy");
+    let busy = call(&out, "(busy");
     assert!(busy.contains("\"Call-back promise\" → +48601111222: suppressed: minimum interval not elapsed"));
     // 20:45 is after hours: the staff notice waits for 08:00.
     let late = call(&out, "20:45");
@@ -73,7 +73,7 @@ fn the_trace_says_why_each_rule_did_or_did_not_match() {
     let out = output(&["--trace"]);
     let block = call(&out, "+36 30 123 4567");
     assert!(
-        block.contains("rule \"Order confirmation\": Status did not hold"),
+        block.contains("rule \"Order confirmation\": its condition when.status does not hold"),
         "{block}"
     );
     assert!(block.contains("rule \"Call-back promise\": matched"), "{block}");

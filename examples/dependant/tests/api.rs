@@ -42,8 +42,98 @@ where
     assert!(n > 0);
 }
 
+/// `t` as JSON, checked to come back the same through JSON text.
 fn json<T: Serialize + ?Sized>(t: &T) -> serde_json::Value {
-    serde_json::to_value(t).expect("results serialize")
+    let value = serde_json::to_value(t).expect("results serialize");
+    let text = serde_json::to_string(t).expect("results serialize");
+    let back: serde_json::Value =
+        serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(back, value, "{text}");
+    value
+}
+
+/// Every spelling given parses, and displays as itself.
+fn spellings<T>(words: &[&str])
+where
+    T: std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug,
+    <T as std::str::FromStr>::Err: std::fmt::Display,
+{
+    let all: Vec<T> = words
+        .iter()
+        .map(|w| match w.parse::<T>() {
+            Ok(t) => t,
+            Err(e) => panic!("{w:?}: {e}"),
+        })
+        .collect();
+    for (t, w) in all.iter().zip(words) {
+        assert_eq!(&t.to_string(), w);
+    }
+    round_trip(all);
+    // A spelling that is not one is refused, with words a person reads.
+    let e = "no-such-spelling".parse::<T>().expect_err("refused");
+    assert!(!e.to_string().is_empty());
+}
+
+/// Every closed set of every crate, through `Display` and `FromStr`.
+#[test]
+fn every_closed_set_round_trips() {
+    // sms-encoding
+    round_trip(Encoding::ALL.iter().copied());
+    round_trip(Language::ALL.iter().copied());
+    round_trip(Packing::ALL.iter().copied());
+    round_trip(Concatenation::ALL.iter().copied());
+    // sms-templates
+    spellings::<Filled>(&[
+        "value",
+        "fallback",
+        "empty",
+        "absent scope",
+        "link",
+    ]);
+    // post-call-rules: each spelled set lists its spellings.
+    spellings::<Direction>(Direction::SPELLINGS);
+    spellings::<CallStatus>(CallStatus::SPELLINGS);
+    spellings::<LineType>(LineType::SPELLINGS);
+    spellings::<HitPolicy>(HitPolicy::SPELLINGS);
+    spellings::<MaybeMobile>(MaybeMobile::SPELLINGS);
+    spellings::<IntervalScope>(IntervalScope::SPELLINGS);
+    spellings::<Condition>(Condition::SPELLINGS);
+    // call-scenario
+    round_trip(Key::ALL.iter().copied());
+    round_trip(Step::ALL.iter().copied());
+    round_trip(ForwardWait::ALL.iter().copied());
+    round_trip(DepartmentWait::ALL.iter().copied());
+    let mut distributions = vec![Distribution::AllAtOnce];
+    for &s in Step::ALL {
+        distributions.push(Distribution::InTurn(s));
+        distributions.push(Distribution::Cumulative(s));
+    }
+    round_trip(distributions);
+    round_trip([Severity::Error, Severity::Warning]);
+    round_trip([
+        TimerName::NoInput,
+        TimerName::InterDigit,
+        TimerName::AnswerWait,
+        TimerName::RingStep,
+    ]);
+    round_trip([Delivery::Voicemail, Delivery::Fax]);
+    let mut branches = vec![Branch::NothingSelected];
+    branches.extend(Key::ALL.iter().map(|&k| Branch::Key(k)));
+    round_trip(branches);
+    let mut choices =
+        vec![Choice::NothingSelected, Choice::Extension("105".into())];
+    choices.extend(Key::ALL.iter().map(|&k| Choice::Key(k)));
+    round_trip(choices);
+    spellings::<InvalidKey>(&["retry", "replay", "nothing_selected"]);
+    spellings::<LegEnding>(&[
+        "answered",
+        "cancelled by an answer",
+        "step passed on",
+        "wait expired",
+        "unavailable",
+    ]);
+    // business-hours
+    round_trip(Mode::ALL);
 }
 
 #[test]

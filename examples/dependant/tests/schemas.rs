@@ -53,11 +53,11 @@ fn settings_schema() -> Value {
 }
 
 fn catalog_schema() -> Value {
-    serde_json::to_value(sms_templates::Catalog::json_schema()).unwrap()
+    sms_templates::Catalog::json_schema()
 }
 
 fn template_schema() -> Value {
-    serde_json::to_value(sms_templates::Template::json_schema()).unwrap()
+    sms_templates::Template::json_schema()
 }
 
 #[test]

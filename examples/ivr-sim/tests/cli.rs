@@ -79,12 +79,15 @@ fn scripted_call_prints_every_action() {
         "75s < playback 3 finished",
         "75s > record voicemail",
         r#"75s < voicemail finished: "vm-0007.wav""#,
-        r#"75s > send voicemail "vm-0007.wav" to department "sales", employee "anna", e-mail sales@example.ru"#,
+        // Wider than 100 columns: it goes on, indented, on the next line.
+        r#"75s > send voicemail "vm-0007.wav" to department "sales", employee "anna", e-mail"#,
+        "sales@example.ru",
         "75s > hang up",
-        r#"outcome: "hung_up""#,
-        r#"scenarios["Working time"] -> {"key":"1"}"#,
-        r#"scenarios["Working time"].menu.keys["1"]"#,
-        r#"scenarios["Working time"].menu.keys["1"].then"#,
+        "outcome: hung up",
+        "trail:",
+        r#"1. scenario "Working time": menu, key 1"#,
+        r#"2. scenario "Working time", key 1: forward to department "sales""#,
+        r#"3. scenario "Working time", key 1, then: voicemail"#,
     ];
     assert_eq!(lines(&o), expected);
 }
@@ -101,6 +104,14 @@ fn interactive_commands() {
         String::from_utf8_lossy(&o.stderr)
     );
     let got = lines(&o);
+    // A command that cannot run is said on standard error, in words.
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr).lines().next(),
+        Some(
+            "ivr-sim: unknown command \"hello\"; try digits, played, \
+             timeout, wait N, answer, busy, noanswer, fail,"
+        )
+    );
     assert_eq!(
         got[3..],
         [
@@ -116,7 +127,6 @@ fn interactive_commands() {
             "0s > stop collecting digits",
             r#"0s > play 2: audio "main-menu.mp3""#,
             "0s > collect digits",
-            r#"? unknown command "hello""#,
             "0s < playback 2 finished",
             "0s > start timer 3 (no input, 5s)",
             "0s < digit 1",
@@ -133,9 +143,10 @@ fn interactive_commands() {
             "0s < leg 1 answered",
             "0s > bridge leg 1",
             "0s > cancel timer 6",
-            r#"outcome: {"bridged":{"leg":1,"target":{"employee":"vera"}}}"#,
-            r#"scenarios["Working time"] -> {"extension":"102"}"#,
-            r#"scenarios["Working time"] -> {"extension":"103"}"#,
+            r#"outcome: connected to employee "vera" (leg 1)"#,
+            "trail:",
+            r#"1. scenario "Working time": menu, extension 102"#,
+            r#"2. scenario "Working time": menu, extension 103"#,
         ]
     );
 }
@@ -150,7 +161,8 @@ fn input_ending_mid_call_exits_3() {
             r#"0s start in "Non-working time""#,
             r#"0s > play 1: text "Мы работаем с 9 до 18""#,
             "outcome: still going",
-            r#"scenarios["Non-working time"]"#,
+            "trail:",
+            r#"1. scenario "Non-working time": message, text "Мы работаем с 9 до 18""#,
         ]
     );
 }
@@ -164,7 +176,7 @@ fn paths_are_listed() {
     assert_eq!(
         lines(&o),
         [
-            r#"played, recorded voicemail.wav => "hung_up""#,
+            "played, recorded voicemail.wav => hung up",
             "1 paths, 0 without a terminal action",
         ]
     );

@@ -158,10 +158,15 @@ fn run() -> Result<(), String> {
     for c in &group.contacts {
         let line = phones.details(&c.phone).line_type;
         if line != LineType::Mobile {
+            let valid =
+                phonenumber::parse(Some(phonenumber::country::PL), &c.phone)
+                    .is_ok_and(|n| n.is_valid());
             let why = if c.phone.trim().is_empty() {
                 "no number".to_string()
+            } else if !valid {
+                "not a valid phone number".to_string()
             } else {
-                format!("not a mobile number ({line:?})")
+                format!("not a mobile number: {}", line.words())
             };
             if !quiet {
                 outln!(

@@ -75,18 +75,26 @@ struct CallReport {
 #[derive(Debug)]
 struct SmsReport {
     rule: String,
-    recipient: String,
+    /// `None` when the call had no number to send to (withheld).
+    recipient: Option<String>,
     /// `send`, `queue` or `suppress`.
     action: &'static str,
-    at: Option<DateTime<Utc>>,
-    sender: String,
-    text: String,
-    encoding: String,
-    parts: usize,
+    /// What only a message that goes out has.
+    sms: Option<Outgoing>,
     /// Why it was suppressed or refused, and that reason's kind (for
     /// counting).
     reason: Option<String>,
     kind: Option<&'static str>,
+}
+
+/// A message sent or queued: when, from whom, what, and what it costs.
+#[derive(Debug)]
+struct Outgoing {
+    at: DateTime<Utc>,
+    sender: String,
+    text: String,
+    encoding: String,
+    parts: usize,
 }
 
 fn run() -> Result<(), String> {
@@ -205,16 +213,13 @@ fn run() -> Result<(), String> {
         let mut sms = Vec::new();
         let mut sent = Vec::new();
         for d in evaluation.decisions() {
-            let recipient = d.recipient().unwrap_or("").to_string();
+            let recipient =
+                d.recipient().filter(|n| !n.is_empty()).map(str::to_string);
             let mut report = SmsReport {
                 rule: d.rule_name().to_string(),
                 recipient: recipient.clone(),
                 action: "suppress",
-                at: None,
-                sender: String::new(),
-                text: String::new(),
-                encoding: String::new(),
-                parts: 0,
+                sms: None,
                 reason: None,
                 kind: None,
             };
@@ -226,21 +231,25 @@ fn run() -> Result<(), String> {
                         } else {
                             "queue"
                         };
-                    report.at = Some(p.at());
-                    report.sender = p.sender().to_string();
                     let rendered = post_call.render(
                         d.rule_name(),
                         p.message(),
                         &record,
                     )?;
-                    report.text = rendered.text;
                     match rendered.measure {
                         Ok(a) => {
-                            report.encoding = a.encoding().name().to_string();
-                            report.parts = a.segments();
-                            if report.action == "send" {
+                            report.sms = Some(Outgoing {
+                                at: p.at(),
+                                sender: p.sender().to_string(),
+                                text: rendered.text,
+                                encoding: a.encoding().name().to_string(),
+                                parts: a.segments(),
+                            });
+                            if let (Some(to), "send") =
+                                (&recipient, report.action)
+                            {
                                 sent.push((
-                                    recipient,
+                                    to.clone(),
                                     d.rule_name().to_string(),
                                     p.at(),
                                 ));
@@ -255,7 +264,7 @@ fn run() -> Result<(), String> {
                     }
                 }
                 RuleOutcome::Suppress(why) => {
-                    report.reason = Some(why.to_string());
+                    report.reason = Some(reason_words(why, &tz));
                     report.kind = Some(suppressed_kind(why));
                 }
                 _ => {}
@@ -330,6 +339,41 @@ fn count<'a>(
     m
 }
 
+/// The width the text report keeps to, so a terminal does not wrap it.
+const WIDTH: usize = 100;
+
+/// `text` cut at spaces into lines of at most `WIDTH` columns, the first
+/// starting after `first` columns already used and the rest indented by
+/// `indent`. A word longer than a line stays whole.
+fn wrap(text: &str, first: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut col = first;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let len = word.chars().count();
+        if !out.is_empty() && col + 1 + len > WIDTH {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', indent));
+            col = indent;
+        } else if !out.is_empty() {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += len;
+    }
+    out
+}
+
+/// A number as people read it, `+48 601 111 222`: the international form
+/// from libphonenumber's data, or the number as given when it does not
+/// parse.
+fn phone(n: &str) -> String {
+    match phonenumber::parse(None, n) {
+        Ok(p) => p.format().mode(phonenumber::Mode::International).to_string(),
+        Err(_) => n.to_string(),
+    }
+}
+
 fn print_report(
     number: &Number,
     day: &Day,
@@ -344,19 +388,25 @@ fn print_report(
             t.format("%m-%d %H:%M").to_string()
         }
     };
+    let caller = |r: &CallReport| {
+        if r.caller.is_empty() {
+            "(withheld)".to_string()
+        } else {
+            phone(&r.caller)
+        }
+    };
     outln!("A day at {}: {} ({tz})\n", number.settings().name, day.date);
     outln!("Calls ({})", reports.len());
     for r in reports {
-        let caller =
-            if r.caller.is_empty() { "(withheld)" } else { &r.caller };
-        outln!(
-            "  {}  {:<17} {:<17} {:<10} {}",
+        let line = format!(
+            "  {}  {:<17} {:<17} {:<10}",
             local(r.start),
-            caller,
+            caller(r),
             r.interval,
             status_name(r.status),
-            r.path
         );
+        let used = line.chars().count() + 1;
+        outln!("{line} {}", wrap(&r.path, used, 10));
     }
     let per = |f: &dyn Fn(&CallReport) -> &str| {
         count(reports.iter().map(f))
@@ -365,46 +415,67 @@ fn print_report(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    outln!("\n  per interval: {}", per(&|r| r.interval.as_str()));
-    outln!("  per outcome:  {}", per(&|r| status_name(r.status)));
-    outln!("  paths:        {}", per(&|r| r.path.as_str()));
+    outln!(
+        "\n  per interval: {}",
+        wrap(&per(&|r| r.interval.as_str()), 16, 16)
+    );
+    outln!(
+        "  per outcome:  {}",
+        wrap(&per(&|r| status_name(r.status)), 16, 16)
+    );
+    outln!("  paths:        {}", wrap(&per(&|r| r.path.as_str()), 16, 16));
 
-    outln!("\nSMS");
-    for r in reports {
+    outln!("\nSMS, under the call that caused them (times in {tz})");
+    for r in reports.iter().filter(|r| !r.sms.is_empty()) {
+        outln!(
+            "  {} call from {} ({}, {})",
+            local(r.start),
+            caller(r),
+            r.interval,
+            status_name(r.status)
+        );
         for s in &r.sms {
-            let when = s.at.map(local).unwrap_or_else(|| "-".into());
-            match s.action {
-                "suppress" => outln!(
-                    "  {when:>11}  suppressed  {:<17} {}: {}",
-                    if s.recipient.is_empty() {
-                        "(none)"
-                    } else {
-                        &s.recipient
-                    },
-                    s.rule,
-                    s.reason.as_deref().unwrap_or("")
-                ),
-                action => outln!(
-                    "  {when:>11}  {:<10}  {:<17} from {}, {} {} part{}: {}",
-                    if action == "send" { "send" } else { "queued" },
-                    s.recipient,
-                    s.sender,
-                    s.encoding,
-                    s.parts,
-                    if s.parts == 1 { "" } else { "s" },
-                    s.text
-                ),
+            let to = match s.recipient.as_deref() {
+                None | Some("") => "no number".to_string(),
+                Some(n) => phone(n),
+            };
+            match &s.sms {
+                None => {
+                    let line = format!(
+                        "suppressed to {to}, {}: {}",
+                        s.rule,
+                        s.reason.as_deref().unwrap_or("")
+                    );
+                    outln!("    {}", wrap(&line, 4, 8));
+                }
+                Some(m) => {
+                    let verb =
+                        if s.action == "send" { "send" } else { "queue" };
+                    let head = format!(
+                        "    {verb} at {} to {to} from {}, {} {} part{}:",
+                        local(m.at),
+                        phone(&m.sender),
+                        m.encoding,
+                        m.parts,
+                        if m.parts == 1 { "" } else { "s" },
+                    );
+                    outln!("{head}");
+                    outln!("        {}", wrap(&m.text, 8, 8));
+                }
             }
         }
     }
     let all: Vec<&SmsReport> = reports.iter().flat_map(|r| &r.sms).collect();
-    let sent: Vec<&&SmsReport> =
-        all.iter().filter(|s| s.action == "send").collect();
-    let parts: usize = sent.iter().map(|s| s.parts).sum();
+    let sent: Vec<&Outgoing> = all
+        .iter()
+        .filter(|s| s.action == "send")
+        .filter_map(|s| s.sms.as_ref())
+        .collect();
+    let parts: usize = sent.iter().map(|m| m.parts).sum();
     outln!(
         "\n  sent {} ({parts} parts billed: {}), queued {}, suppressed {}",
         sent.len(),
-        count(sent.iter().map(|s| s.encoding.as_str()))
+        count(sent.iter().map(|m| m.encoding.as_str()))
             .iter()
             .map(|(e, n)| format!("{e} {n}"))
             .collect::<Vec<_>>()
@@ -414,6 +485,19 @@ fn print_report(
     );
     for (reason, n) in count(all.iter().filter_map(|s| s.kind)) {
         outln!("    suppressed: {reason} × {n}");
+    }
+}
+
+/// A suppression reason in words, with any time in the business zone
+/// (the library's own wording marks its times UTC).
+fn reason_words(why: &Suppressed, tz: &chrono_tz::Tz) -> String {
+    match why {
+        Suppressed::IntervalNotElapsed { until, .. } => format!(
+            "minimum interval not elapsed since the last SMS to this \
+             number; the next may be sent from {}",
+            until.with_timezone(tz).format("%Y-%m-%d %H:%M")
+        ),
+        other => other.to_string(),
     }
 }
 
@@ -459,18 +543,21 @@ fn to_json(
                     "rule": s.rule,
                     "recipient": s.recipient,
                     "action": s.action,
-                    "at": s.at.map(|t| t.to_rfc3339()),
-                    "sender": s.sender,
-                    "text": s.text,
-                    "encoding": s.encoding,
-                    "parts": s.parts,
+                    "at": s.sms.as_ref().map(|m| m.at.to_rfc3339()),
+                    "sender": s.sms.as_ref().map(|m| &m.sender),
+                    "text": s.sms.as_ref().map(|m| &m.text),
+                    "encoding": s.sms.as_ref().map(|m| &m.encoding),
+                    "parts": s.sms.as_ref().map(|m| m.parts),
                     "reason": s.reason,
                 })).collect::<Vec<_>>(),
             })
         })
         .collect();
     let all: Vec<&SmsReport> = reports.iter().flat_map(|r| &r.sms).collect();
-    let sent = all.iter().filter(|s| s.action == "send");
+    let sent = all
+        .iter()
+        .filter(|s| s.action == "send")
+        .filter_map(|s| s.sms.as_ref());
     json!({
         "number": number.settings().name,
         "date": day.date.to_string(),
@@ -483,7 +570,7 @@ fn to_json(
             "sms_sent": sent.clone().count(),
             "sms_queued": all.iter().filter(|s| s.action == "queue").count(),
             "sms_suppressed": all.iter().filter(|s| s.action == "suppress").count(),
-            "parts_billed": sent.clone().map(|s| s.parts).sum::<usize>(),
+            "parts_billed": sent.clone().map(|m| m.parts).sum::<usize>(),
             "suppressed_by_reason": count(all.iter().filter_map(|s| s.kind)),
         },
     })

@@ -42,13 +42,17 @@ fn run() -> Result<(), String> {
 
     for record in &records {
         let end = record.end.with_timezone(&tz);
+        let keys = if record.ivr_keys.is_empty() {
+            "no IVR keys".to_string()
+        } else {
+            format!("IVR keys {}", record.ivr_keys)
+        };
         outln!(
-            "{} {} call from {} ({:?}, keys {:?})",
+            "{} {} call from {} ({}, {keys})",
             end.format("%Y-%m-%d %H:%M"),
             if record.answer.is_some() { "answered" } else { "unanswered" },
             record.caller,
             record.status,
-            record.ivr_keys,
         );
         let host = post_call.host(&windows, &history);
         let evaluation = if trace {
@@ -62,10 +66,19 @@ fn run() -> Result<(), String> {
                     TraceResult::Matched => {
                         outln!("    rule {:?}: matched", t.name())
                     }
-                    TraceResult::Failed(c) => {
-                        outln!("    rule {:?}: {c:?} did not hold", t.name())
+                    TraceResult::Failed(c) => outln!(
+                        "    rule {:?}: its condition when.{c} does not hold",
+                        t.name()
+                    ),
+                    TraceResult::Preempted { by } => outln!(
+                        "    rule {:?}: matched, but rule {} decided first",
+                        t.name(),
+                        by + 1
+                    ),
+                    TraceResult::Disabled => {
+                        outln!("    rule {:?}: disabled", t.name())
                     }
-                    other => outln!("    rule {:?}: {other:?}", t.name()),
+                    _ => outln!("    rule {:?}: not applied", t.name()),
                 }
             }
         }
