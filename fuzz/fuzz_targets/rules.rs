@@ -1,4 +1,5 @@
-//! Arbitrary post-call rule sets and calls; see `sms_fuzz::check_rules`.
+//! Post-call rule sets (JSON, or built from the bytes) and calls, every
+//! decision compared with a model; see `sms_fuzz::check_rules`.
 #![cfg_attr(fuzzing, no_main)]
 
 #[cfg(fuzzing)]

@@ -1,4 +1,5 @@
-//! Arbitrary schedule documents and instants; see
+//! Schedules (JSON documents, or built from the bytes when the input
+//! starts with `S`) against a naive minute walk; see
 //! `sms_fuzz::check_schedule`.
 #![cfg_attr(fuzzing, no_main)]
 

@@ -14,59 +14,11 @@ mod scenario;
 pub use scenario::check_scenario;
 mod rules;
 pub use rules::check_rules;
+mod schedule;
+pub use schedule::check_schedule;
 mod templates;
 use std::process::ExitCode;
 pub use templates::check_templates_model;
-
-/// An arbitrary schedule document and instants: reading never panics;
-/// for a valid schedule, at each instant `since <= t < until`, the next
-/// change is `until` and brings a different interval with nothing
-/// different before it, and the calendar around `t` holds `t` in an entry
-/// of the same interval. The first 8 bytes seed the instants; the rest is
-/// the document.
-pub fn check_schedule(data: &[u8]) {
-    use chrono::{DateTime, Duration, Utc};
-    let Some((seed, json)) = data.split_first_chunk::<8>() else { return };
-    let Ok(json) = std::str::from_utf8(json) else { return };
-    let Ok(s) = business_hours::Schedule::from_json(json) else { return };
-    let Ok(back) = business_hours::Schedule::from_json(&s.to_json()) else {
-        panic!("a valid schedule's JSON does not read back");
-    };
-    assert_eq!(back, s);
-    // Instants in 1970..2100 from the seed, a few hours apart.
-    let base = i64::from_le_bytes(*seed).rem_euclid(4_102_444_800);
-    for k in 0..4i64 {
-        let Some(t) = DateTime::<Utc>::from_timestamp(base + k * 11_111, 0)
-        else {
-            continue;
-        };
-        let state = s.at(t);
-        if let Some(since) = state.since() {
-            assert!(since <= t, "since {since} after {t}");
-        }
-        let change = s.next_change(t);
-        assert_eq!(change.map(|c| c.at()), state.until());
-        if let Some(c) = change {
-            assert!(c.at() > t);
-            assert_ne!(c.from(), c.to());
-            assert_eq!(s.at(c.at()).interval(), c.to());
-            let mid = t + (c.at() - t) / 2;
-            assert_eq!(s.at(mid).interval(), state.interval());
-        }
-        let from = t - Duration::days(2);
-        let mut last_end = from;
-        let mut holds = None;
-        for e in s.calendar(from, t + Duration::days(2)) {
-            assert_eq!(e.start(), last_end);
-            assert!(e.start() < e.end());
-            if e.start() <= t && t < e.end() {
-                holds = Some(e.interval());
-            }
-            last_end = e.end();
-        }
-        assert_eq!(holds, Some(state.interval()));
-    }
-}
 
 /// An arbitrary template body (after the first byte) and values derived
 /// from the first byte: compiling never panics and its problems lie inside

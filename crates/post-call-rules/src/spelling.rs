@@ -9,8 +9,9 @@ use core::fmt;
 /// `FromStr` of [`Direction`](crate::Direction),
 /// [`CallStatus`](crate::CallStatus), [`LineType`](crate::LineType),
 /// [`HitPolicy`](crate::HitPolicy), [`MaybeMobile`](crate::MaybeMobile),
-/// [`IntervalScope`](crate::IntervalScope) and
-/// [`Condition`](crate::Condition).
+/// [`IntervalScope`](crate::IntervalScope),
+/// [`Condition`](crate::Condition) and
+/// [`ShadowingWork`](crate::ShadowingWork).
 ///
 /// ```
 /// use post_call_rules::Direction;
