@@ -3,10 +3,10 @@
 
 use call_scenario::{
     paths, Action, Call, CallOutcome, DepartmentWait, Directory, DirectoryId,
-    Distribution, EndedLeg, Event, Facts, Key, LegEnding, Limits, Logged,
-    Member, Node, NodeKind, Number, NumberBuilder, PathEnd, PathOptions,
-    ProblemKind, Remap, RingPlan, RingTarget, Settings, Severity, Simulation,
-    Step,
+    Distribution, EndedLeg, Event, Facts, InvalidKey, Key, LegEnding, Limits,
+    Logged, Member, Node, NodeKind, Number, NumberBuilder, PathEnd,
+    PathOptions, ProblemKind, Remap, RingPlan, RingTarget, Settings, Severity,
+    Simulation, Step, Timing,
 };
 
 const MAX_STEPS: u32 = 200;
@@ -36,6 +36,16 @@ pub fn check_scenario(data: &[u8]) {
         Ok(s) => s,
         Err(e) => {
             assert!(!e.problems().is_empty());
+            // The one-pass check of the text reports at least every place
+            // reading reports: fixing one problem never reveals another
+            // that reading already knew.
+            let all = NumberBuilder::new().check_json(json);
+            for p in e.problems() {
+                assert!(
+                    all.iter().any(|q| q.path() == p.path()),
+                    "check_json misses {p}"
+                );
+            }
             return;
         }
     };
@@ -48,8 +58,15 @@ pub fn check_scenario(data: &[u8]) {
     renamed.name = "copy".into();
     assert_eq!(copy.settings(), &renamed);
     check_copy(&settings, events.get(1..).unwrap_or_default());
+    // What a key the menu does not offer does: each setting in turn.
+    let invalid_key = match events.first().copied().unwrap_or(0) >> 4 & 3 {
+        0 => InvalidKey::Retry,
+        1 => InvalidKey::Replay,
+        _ => InvalidKey::NothingSelected,
+    };
     let number = match Number::builder()
         .limits(Limits::default().with_max_steps(MAX_STEPS))
+        .timing(Timing::default().with_invalid_key(invalid_key))
         .build(settings)
     {
         Ok(n) => n,
