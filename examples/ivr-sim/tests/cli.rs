@@ -3,23 +3,10 @@
 //! between digits; department "sales" in turn with 10 s steps and a 1 min
 //! wait; boris unavailable), worked out by hand.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ivr-sim"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start ivr-sim");
-    let mut input = child.stdin.take().expect("piped");
-    let _ = input.write_all(stdin.as_bytes());
-    drop(input);
-    child.wait_with_output().expect("wait for ivr-sim")
-}
+mod common;
+use common::run;
 
 fn lines(o: &Output) -> Vec<String> {
     String::from_utf8(o.stdout.clone())
